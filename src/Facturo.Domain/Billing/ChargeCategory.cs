@@ -1,0 +1,16 @@
+namespace Facturo.Billing;
+
+/// <summary>What a charge is for. Shipping and direct mail count toward the commercial criteria.</summary>
+public enum ChargeCategory { Shipping, DirectMail, Other, PaperFee }
+
+/// <summary>Where an order came from; each channel allows some payment methods.</summary>
+public enum OrderChannel { ShippingTool, DirectMarketing, Website, PostOffice, Partner }
+
+public enum PaymentMethod
+{
+    /// <summary>On-account billing: the order becomes a charge on the next invoice. Commercial accounts only.</summary>
+    OnAccount,
+    Card,
+    /// <summary>A postage-meter supplier's account the customer already holds.</summary>
+    SupplierAccount,
+}

@@ -1,0 +1,24 @@
+using Facturo.Accounts;
+
+namespace Facturo.Billing;
+
+public enum OrderSettlement
+{
+    /// <summary>Recorded as charges for the account's next invoice.</summary>
+    BillOnNextInvoice,
+    /// <summary>Paid in full when created, by card or supplier account.</summary>
+    PayAtCreation,
+    /// <summary>A small-business account asked for on-account billing, which its program does not allow.</summary>
+    RefusedOnAccountNotAllowed,
+}
+
+public static class OrderRules
+{
+    /// <summary>On-account billing is a commercial privilege; small-business accounts pay when they order.</summary>
+    public static OrderSettlement Settle(BillingProgram program, PaymentMethod method) => (program, method) switch
+    {
+        (BillingProgram.SmallBusiness, PaymentMethod.OnAccount) => OrderSettlement.RefusedOnAccountNotAllowed,
+        (_, PaymentMethod.OnAccount) => OrderSettlement.BillOnNextInvoice,
+        _ => OrderSettlement.PayAtCreation,
+    };
+}

@@ -1,0 +1,28 @@
+namespace Facturo.Ledger;
+
+/// <summary>General-ledger accounts the accounts-receivable sub-ledger posts to.</summary>
+public enum LedgerAccount
+{
+    AccountsReceivable,
+    Revenue,
+    PaperFeeRevenue,
+    GstHstPayable,
+    QstPayable,
+    PstPayable,
+    /// <summary>Money a card gateway owes us for approved card payments.</summary>
+    CardClearing,
+    /// <summary>Money a postage-meter supplier owes us for orders charged to its customers' supplier accounts.</summary>
+    SupplierAccountClearing,
+    /// <summary>Money in transit from the bank: debits submitted, cheques and wires received.</summary>
+    BankClearing,
+}
+
+public enum PostingKind
+{
+    Invoice,
+    CreditNote,
+    Fee,
+    OrderPaidAtCreation,
+    Payment,
+    PaymentReturn,
+}

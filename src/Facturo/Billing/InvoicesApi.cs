@@ -1,0 +1,49 @@
+using Facturo.Data;
+using Facturo.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace Facturo.Billing;
+
+public sealed record InvoiceLineView(int Line, string Category, string Description, decimal Quantity, decimal UnitPrice, decimal Amount);
+public sealed record InvoiceTaxView(string Tax, decimal Rate, decimal Amount);
+public sealed record InvoiceView(
+    string Number, string CustomerNumber, string CustomerName, string Period, DateOnly IssueDate, DateOnly DueDate, string Currency,
+    decimal Subtotal, decimal Tax, decimal Total, string BillerName, string BillerGstHstNumber, string? BillerQstNumber,
+    IReadOnlyList<InvoiceLineView> Lines, IReadOnlyList<InvoiceTaxView> Taxes);
+
+public static class InvoicesApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/invoices/{number}", async (string number, FacturoDbContext db, HttpContext http, CancellationToken cancellationToken) =>
+        {
+            var invoice = TryParseNumber(number) is { } id
+                ? await db.Invoices.AsNoTracking().Include(i => i.Lines).Include(i => i.Taxes).SingleOrDefaultAsync(i => i.Id == id, cancellationToken)
+                : null;
+            return invoice is null ? ApiProblems.From(UserError.NotFound("invoice.not-found", number), http) : Results.Ok(ToView(invoice));
+        }).WithName("GetInvoice");
+
+        api.MapPost("/invoices/{number}/credit-notes", async (string number, IssueCreditNoteRequest request, IssueCreditNote handler, HttpContext http, CancellationToken cancellationToken) =>
+        {
+            if (TryParseNumber(number) is not { } id)
+            {
+                return ApiProblems.From(UserError.NotFound("invoice.not-found", number), http);
+            }
+            var outcome = await handler.HandleAsync(id, request, cancellationToken);
+            return outcome.Succeeded ? Results.Created($"/api/v1/credit-notes/{outcome.Value!.Number}", outcome.Value) : ApiProblems.From(outcome.Error!, http);
+        }).WithName("IssueCreditNote");
+    }
+
+    /// <summary>Accepts the printed number (F000000042) or the bare number (42).</summary>
+    public static long? TryParseNumber(string number)
+    {
+        var digits = number.StartsWith('F') || number.StartsWith('f') ? number[1..] : number;
+        return long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
+    }
+
+    public static InvoiceView ToView(Invoice i) => new(
+        i.Number, i.CustomerNumber, i.CustomerLegalName, i.Period, i.IssueDate, i.DueDate, i.CurrencyCode,
+        i.SubtotalCents / 100m, i.TaxCents / 100m, i.TotalCents / 100m, i.BillerLegalName, i.BillerGstHstNumber, i.BillerQstNumber,
+        i.Lines.OrderBy(l => l.LineNumber).Select(l => new InvoiceLineView(l.LineNumber, l.Category.ToString(), l.Description, l.Quantity, l.UnitPriceCents / 100m, l.AmountCents / 100m)).ToList(),
+        i.Taxes.OrderBy(t => t.Kind).Select(t => new InvoiceTaxView(t.Kind.ToString().ToUpperInvariant(), t.Rate, t.AmountCents / 100m)).ToList());
+}

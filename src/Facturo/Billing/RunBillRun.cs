@@ -1,0 +1,258 @@
+using Facturo.Accounts;
+using Facturo.Data;
+using Facturo.Ledger;
+using Facturo.Platform;
+using Facturo.Taxes;
+using Microsoft.EntityFrameworkCore;
+
+namespace Facturo.Billing;
+
+public sealed record BillRunProgress(int AccountsBilled, int InvoicesIssued, int StatementsIssued);
+
+public sealed record BillRunResult(BillingPeriod Period, DateOnly IssueDate, int InvoicesIssuedNow, int StatementsIssuedNow, int InvoicesInPeriod, int StatementsInPeriod);
+
+/// <summary>
+/// Bills one period: an invoice for every account with on-account charges in it, a statement of
+/// charges for every small-business account. Works in batches of accounts, one transaction each,
+/// so a crash loses at most the batch in flight and a re-run picks up exactly where billing stopped.
+/// The unique (account, period) indexes make a second invoice impossible even for two nodes at once.
+/// </summary>
+public sealed partial class BillRunner(FacturoDbContext db, BillerClock clock, ILogger<BillRunner> logger)
+{
+    private const int MaxConflictRetries = 5;
+
+    public async Task<Outcome<BillRunResult>> RunAsync(BillingPeriod period, int batchSize, IProgress<BillRunProgress>? progress, CancellationToken cancellationToken)
+    {
+        var today = clock.Today;
+        if (period.LastDay >= today)
+        {
+            return UserError.Validation("billrun.period-not-ended", period.ToString(), period.Next.FirstDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        var periodText = period.ToString();
+        var settings = await db.BillerSettings.AsNoTracking().SingleAsync(cancellationToken);
+        var run = await StartAsync(period, today, cancellationToken);
+        LogStarting(periodText, run.Attempts, run.IssueDate);
+
+        var counts = new BillRunProgress(0, 0, 0);
+        long cursor = 0;
+        while (true)
+        {
+            var (billed, nextCursor) = await WithConflictRetryAsync(() => IssueInvoiceBatchAsync(run, settings, period, cursor, batchSize, cancellationToken), cancellationToken);
+            if (billed == 0)
+            {
+                break;
+            }
+            cursor = nextCursor;
+            counts = counts with { AccountsBilled = counts.AccountsBilled + billed, InvoicesIssued = counts.InvoicesIssued + billed };
+            progress?.Report(counts);
+        }
+        cursor = 0;
+        while (true)
+        {
+            var (issued, nextCursor) = await WithConflictRetryAsync(() => IssueStatementBatchAsync(run, period, cursor, batchSize, cancellationToken), cancellationToken);
+            if (issued == 0)
+            {
+                break;
+            }
+            cursor = nextCursor;
+            counts = counts with { AccountsBilled = counts.AccountsBilled + issued, StatementsIssued = counts.StatementsIssued + issued };
+            progress?.Report(counts);
+        }
+
+        var invoicesInPeriod = await db.Invoices.CountAsync(i => i.Period == periodText, cancellationToken);
+        var statementsInPeriod = await db.Statements.CountAsync(s => s.Period == periodText, cancellationToken);
+        await db.BillRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(r => r
+            .SetProperty(x => x.Status, BillRunStatus.Completed)
+            .SetProperty(x => x.CompletedAt, clock.UtcNow)
+            .SetProperty(x => x.InvoicesIssued, invoicesInPeriod)
+            .SetProperty(x => x.StatementsIssued, statementsInPeriod), cancellationToken);
+        LogCompleted(periodText, counts.InvoicesIssued, counts.StatementsIssued, invoicesInPeriod, statementsInPeriod);
+        return new BillRunResult(period, run.IssueDate, counts.InvoicesIssued, counts.StatementsIssued, invoicesInPeriod, statementsInPeriod);
+    }
+
+    /// <summary>Finds or creates the period's bill run. Its issue date is fixed at the first start, so a resumed run dates its invoices the same.</summary>
+    private async Task<BillRun> StartAsync(BillingPeriod period, DateOnly today, CancellationToken cancellationToken)
+    {
+        var periodText = period.ToString();
+        for (var attempt = 0; ; attempt++)
+        {
+            var run = await db.BillRuns.SingleOrDefaultAsync(r => r.Period == periodText, cancellationToken);
+            try
+            {
+                if (run is null)
+                {
+                    run = new BillRun { Period = periodText, IssueDate = today, StartedAt = clock.UtcNow, Status = BillRunStatus.Running };
+                    db.BillRuns.Add(run);
+                }
+                run.Attempts++;
+                run.Status = BillRunStatus.Running;
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return run;
+            }
+            catch (DbUpdateException) when (attempt < MaxConflictRetries)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<(int Issued, long Cursor)> IssueInvoiceBatchAsync(BillRun run, BillerSettings settings, BillingPeriod period, long cursor, int batchSize, CancellationToken cancellationToken)
+    {
+        var (first, last, periodText) = (period.FirstDay, period.LastDay, period.ToString());
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var accounts = await db.Accounts.AsNoTracking()
+            .Where(a => a.Id > cursor
+                && db.Charges.Any(c => c.AccountId == a.Id && c.ServiceDate >= first && c.ServiceDate <= last)
+                && !db.Invoices.Any(i => i.AccountId == a.Id && i.Period == periodText))
+            .OrderBy(a => a.Id)
+            .Take(batchSize)
+            .ToListAsync(cancellationToken);
+        if (accounts.Count == 0)
+        {
+            return (0, cursor);
+        }
+        var (lowest, highest) = (accounts[0].Id, accounts[^1].Id);
+        var chargesByAccount = (await db.Charges.AsNoTracking()
+                .Where(c => c.AccountId >= lowest && c.AccountId <= highest && c.ServiceDate >= first && c.ServiceDate <= last)
+                .ToListAsync(cancellationToken))
+            .ToLookup(c => c.AccountId);
+
+        var drafts = accounts
+            .Select(a => (Account: a, Draft: InvoiceGenerator.Generate(a.ToBillable(), chargesByAccount[a.Id].Select(c => c.ToBillable()).ToList(), settings.PaperFee, period, run.IssueDate, TaxTable.Canada)!))
+            .ToList();
+        var number = await DocumentNumbers.TakeAsync(db, DocumentSequence.Invoices, drafts.Count, cancellationToken);
+        var now = clock.UtcNow;
+        foreach (var (account, draft) in drafts)
+        {
+            var invoice = ToInvoice(number++, run, settings, account, draft, now);
+            db.Invoices.Add(invoice);
+            db.LedgerPostings.Add(LedgerPosting.From(BillingPostings.ForInvoice(draft, invoice.Id, invoice.Number), now));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return (drafts.Count, highest);
+    }
+
+    private async Task<(int Issued, long Cursor)> IssueStatementBatchAsync(BillRun run, BillingPeriod period, long cursor, int batchSize, CancellationToken cancellationToken)
+    {
+        var (first, last, periodText) = (period.FirstDay, period.LastDay, period.ToString());
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var accounts = await db.Accounts.AsNoTracking()
+            .Where(a => a.Id > cursor
+                && ((a.Program == BillingProgram.SmallBusiness && a.Status == AccountStatus.Active)
+                    || db.Orders.Any(o => o.AccountId == a.Id && o.PaymentMethod != PaymentMethod.OnAccount && o.OrderDate >= first && o.OrderDate <= last))
+                && !db.Statements.Any(s => s.AccountId == a.Id && s.Period == periodText))
+            .OrderBy(a => a.Id)
+            .Take(batchSize)
+            .ToListAsync(cancellationToken);
+        if (accounts.Count == 0)
+        {
+            return (0, cursor);
+        }
+        var (lowest, highest) = (accounts[0].Id, accounts[^1].Id);
+        var ordersByAccount = (await db.Orders.AsNoTracking()
+                .Where(o => o.AccountId >= lowest && o.AccountId <= highest && o.PaymentMethod != PaymentMethod.OnAccount && o.OrderDate >= first && o.OrderDate <= last)
+                .OrderBy(o => o.OrderDate).ThenBy(o => o.Id)
+                .ToListAsync(cancellationToken))
+            .ToLookup(o => o.AccountId);
+        var number = await DocumentNumbers.TakeAsync(db, DocumentSequence.Statements, accounts.Count, cancellationToken);
+        var now = clock.UtcNow;
+        foreach (var account in accounts)
+        {
+            var orders = ordersByAccount[account.Id].ToList();
+            db.Statements.Add(new Statement
+            {
+                Id = number++,
+                AccountId = account.Id,
+                BillRunId = run.Id,
+                Period = periodText,
+                IssueDate = run.IssueDate,
+                CurrencyCode = account.CurrencyCode,
+                SubtotalCents = orders.Sum(o => o.SubtotalCents),
+                TaxCents = orders.Sum(o => o.TaxCents),
+                TotalCents = orders.Sum(o => o.TotalCents),
+                CustomerNumber = account.CustomerNumber,
+                CustomerLegalName = account.LegalName,
+                CreatedAt = now,
+                Lines = orders.Select((o, i) => new StatementLine
+                {
+                    LineNumber = i + 1,
+                    OrderId = o.Id,
+                    OrderDate = o.OrderDate,
+                    Channel = o.Channel,
+                    PaymentMethod = o.PaymentMethod,
+                    SubtotalCents = o.SubtotalCents,
+                    TaxCents = o.TaxCents,
+                    TotalCents = o.TotalCents,
+                }).ToList(),
+            });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return (accounts.Count, highest);
+    }
+
+    /// <summary>Another node billing the same accounts makes our batch hit a unique index; the retry skips what it billed.</summary>
+    private async Task<T> WithConflictRetryAsync<T>(Func<Task<T>> batch, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await batch();
+            }
+            catch (DbUpdateException exception) when (attempt < MaxConflictRetries)
+            {
+                db.ChangeTracker.Clear();
+                LogConflict(attempt, exception.InnerException?.Message ?? exception.Message);
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    private static Invoice ToInvoice(long id, BillRun run, BillerSettings settings, CustomerAccount account, InvoiceDraft draft, DateTimeOffset now) => new()
+    {
+        Id = id,
+        AccountId = account.Id,
+        BillRunId = run.Id,
+        Period = draft.Period.ToString(),
+        IssueDate = draft.IssueDate,
+        DueDate = draft.DueDate,
+        CurrencyCode = draft.Subtotal.Currency.Code,
+        SubtotalCents = draft.Subtotal.Cents,
+        TaxCents = draft.TaxTotal.Cents,
+        TotalCents = draft.Total.Cents,
+        Delivery = account.Delivery,
+        CustomerNumber = account.CustomerNumber,
+        CustomerLegalName = account.LegalName,
+        CustomerAddress = string.Join('\n', new[] { account.AddressLine1, account.AddressLine2, $"{account.City} {account.Province} {account.PostalCode}" }.Where(s => !string.IsNullOrWhiteSpace(s))),
+        CustomerProvince = account.Province,
+        BillerLegalName = settings.LegalName,
+        BillerGstHstNumber = settings.GstHstNumber,
+        BillerQstNumber = settings.QstNumber,
+        CreatedAt = now,
+        Lines = draft.Lines.Select(l => new InvoiceLine
+        {
+            LineNumber = l.LineNumber,
+            ChargeId = l.ChargeId,
+            Category = l.Category,
+            Description = l.Description,
+            Quantity = l.Quantity,
+            UnitPriceCents = l.UnitPrice.Cents,
+            AmountCents = l.Amount.Cents,
+        }).ToList(),
+        Taxes = draft.Taxes.Select(t => new InvoiceTax { Kind = t.Kind, Rate = t.Rate, AmountCents = t.Amount.Cents }).ToList(),
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bill run {Period} starting (attempt {Attempt}, issue date {IssueDate})")]
+    private partial void LogStarting(string period, int attempt, DateOnly issueDate);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bill run {Period} complete: {Invoices} invoices and {Statements} statements issued now; {InvoicesInPeriod} invoices and {StatementsInPeriod} statements in the period")]
+    private partial void LogCompleted(string period, int invoices, int statements, int invoicesInPeriod, int statementsInPeriod);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bill run batch conflicted with another writer (attempt {Attempt}): {Reason}")]
+    private partial void LogConflict(int attempt, string reason);
+}

@@ -1,0 +1,67 @@
+using System.ComponentModel.DataAnnotations;
+using Facturo.Ledger;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Facturo.Data;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    [Required]
+    public string ConnectionString { get; set; } = "Data Source=data/facturo.db";
+}
+
+public static class DatabaseRegistration
+{
+    public static IServiceCollection AddFacturoDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            services.AddDbContext<FacturoDbContext, SqliteFacturoDbContext>(o => ConfigureSqlite(o, options.ConnectionString));
+        }
+        else
+        {
+            services.AddDbContext<FacturoDbContext, PostgresFacturoDbContext>(o => ConfigurePostgres(o, options.ConnectionString));
+        }
+        return services;
+    }
+
+    public static FacturoDbContext Create(DatabaseOptions options) => options.Provider == DatabaseProvider.Sqlite
+        ? new SqliteFacturoDbContext(ConfigureSqlite(new DbContextOptionsBuilder<SqliteFacturoDbContext>(), options.ConnectionString).Options)
+        : new PostgresFacturoDbContext(ConfigurePostgres(new DbContextOptionsBuilder<PostgresFacturoDbContext>(), options.ConnectionString).Options);
+
+    private static T ConfigureSqlite<T>(T builder, string connectionString) where T : DbContextOptionsBuilder
+    {
+        EnsureSqliteFolder(connectionString);
+        builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(new AppendOnlyGuard(), new SqlitePragmas());
+        return builder;
+    }
+
+    private static T ConfigurePostgres<T>(T builder, string connectionString) where T : DbContextOptionsBuilder
+    {
+        builder.UseNpgsql(connectionString, pg => pg.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(new AppendOnlyGuard());
+        return builder;
+    }
+
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(folder) && file != ":memory:")
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+using Facturo.Accounts;
+using Facturo.Billing;
+using Facturo.Data;
+using Facturo.Ledger;
+using Facturo.Orders;
+using Facturo.Platform;
+using Facturo.Taxes;
+using Microsoft.EntityFrameworkCore;
+
+namespace Facturo.DemoData;
+
+/// <summary>
+/// A biller with a dozen customers across provinces and both programs, three months of orders and
+/// those months billed, so every screen has something true to show. Loads only into an empty database.
+/// </summary>
+public sealed class DemoDataSeeder(FacturoDbContext db, BillerClock clock, BillRunner billRunner)
+{
+    public const string DemoApiKey = "demo-facturo-integration-key";
+
+    private static readonly (string Number, string Name, Province Province, string City, string Postal, Language Language, BillingProgram Program, int Terms, DeliveryPreference Delivery, AccountStatus Status)[] Customers =
+    [
+        ("1000001", "Imprimerie Laurentienne inc.", Province.QC, "Montréal", "H2X 1Y4", Language.Fr, BillingProgram.Commercial, 30, DeliveryPreference.Electronic, AccountStatus.Active),
+        ("1000002", "Maritime Office Supply Ltd.", Province.NS, "Halifax", "B3H 1A1", Language.En, BillingProgram.Commercial, 30, DeliveryPreference.Paper, AccountStatus.Active),
+        ("1000003", "Great Lakes Logistics Corp.", Province.ON, "Toronto", "M5V 2T6", Language.En, BillingProgram.Commercial, 15, DeliveryPreference.Electronic, AccountStatus.Active),
+        ("1000004", "Pacific Coast Mailers Inc.", Province.BC, "Vancouver", "V6B 1A1", Language.En, BillingProgram.Commercial, 30, DeliveryPreference.Electronic, AccountStatus.Active),
+        ("1000005", "Prairie Parcel Co.", Province.MB, "Winnipeg", "R3C 0A1", Language.En, BillingProgram.Commercial, 30, DeliveryPreference.Electronic, AccountStatus.Active),
+        ("1000006", "Boutique Acadienne ltée", Province.NB, "Moncton", "E1C 1A1", Language.Fr, BillingProgram.SmallBusiness, 0, DeliveryPreference.Electronic, AccountStatus.Active),
+        ("1000007", "Calgary Craft Goods", Province.AB, "Calgary", "T2P 1J9", Language.En, BillingProgram.SmallBusiness, 0, DeliveryPreference.Electronic, AccountStatus.Active),
+        ("1000008", "Services postaux Québec Nord", Province.QC, "Québec", "G1R 4P5", Language.Fr, BillingProgram.Commercial, 15, DeliveryPreference.Paper, AccountStatus.Active),
+        ("1000009", "Saskatoon Seed Supply", Province.SK, "Saskatoon", "S7K 1J5", Language.En, BillingProgram.Commercial, 30, DeliveryPreference.Electronic, AccountStatus.Active),
+        ("1000010", "Atelier du Vieux-Port", Province.QC, "Montréal", "H2Y 1C6", Language.Fr, BillingProgram.Commercial, 30, DeliveryPreference.Electronic, AccountStatus.Cancelled),
+        ("9000011", "Transition Holdings Ltd.", Province.ON, "Ottawa", "K1P 1J1", Language.En, BillingProgram.Commercial, 30, DeliveryPreference.Electronic, AccountStatus.Active),
+        ("1000012", "Terre-Neuve Distribution", Province.NL, "St. John's", "A1C 1A1", Language.En, BillingProgram.Commercial, 30, DeliveryPreference.Electronic, AccountStatus.Active),
+    ];
+
+    private static readonly (ChargeCategory Category, string Description, long UnitPriceCents)[] Products =
+    [
+        (ChargeCategory.Shipping, "Expedited Parcel / Colis accélérés", 1895),
+        (ChargeCategory.Shipping, "Priority / Prioritaire", 3450),
+        (ChargeCategory.Shipping, "Regular Parcel / Colis standard", 1275),
+        (ChargeCategory.DirectMail, "Neighbourhood Mail / Courrier de quartier", 23),
+        (ChargeCategory.DirectMail, "Personalized Mail / Poste-publicité personnalisée", 61),
+        (ChargeCategory.Other, "Registered Mail option / Option courrier recommandé", 1150),
+    ];
+
+    public async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (await db.BillerSettings.AnyAsync(cancellationToken))
+        {
+            return false;
+        }
+        var now = clock.UtcNow;
+        db.BillerSettings.Add(new BillerSettings
+        {
+            LegalName = "Postes Facturo / Facturo Post",
+            GstHstNumber = "123456789 RT0001",
+            QstNumber = "1234567890 TQ0001",
+            SupportPhone = "1-800-267-7651",
+            SupportEmail = "facturation@facturo.example",
+        });
+        db.Add(new ApiKey { Name = "Demo integration", KeyHash = ApiKey.Hash(DemoApiKey), CreatedAt = now });
+        var accounts = Customers.Select(c => new CustomerAccount
+        {
+            CustomerNumber = c.Number,
+            LegalName = c.Name,
+            AddressLine1 = "100 rue Principale / Main Street",
+            City = c.City,
+            Province = c.Province,
+            PostalCode = c.Postal,
+            Language = c.Language,
+            Program = c.Program,
+            CreditTermsDays = c.Terms,
+            Delivery = c.Delivery,
+            Status = c.Status,
+            BillingEmail = $"billing+{c.Number}@customer.example",
+            CreatedAt = now,
+        }).ToList();
+        db.Accounts.AddRange(accounts);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var random = new Random(20261123);
+        var currentPeriod = BillingPeriod.Of(clock.Today);
+        var firstPeriod = currentPeriod.Previous.Previous.Previous;
+        var orders = new List<(CustomerAccount Account, Order Order)>();
+        for (var period = firstPeriod; period <= currentPeriod; period = period.Next)
+        {
+            var lastDay = period == currentPeriod ? clock.Today : period.LastDay;
+            foreach (var account in accounts.Where(a => a.Status == AccountStatus.Active))
+            {
+                var count = random.Next(2, 6);
+                for (var n = 0; n < count; n++)
+                {
+                    orders.Add((account, NewOrder(account, period.FirstDay.AddDays(random.Next(0, lastDay.Day)), random, now)));
+                }
+            }
+        }
+        db.Orders.AddRange(orders.Select(o => o.Order));
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (account, order) in orders)
+        {
+            RecordSettlement(account, order, now);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+
+        for (var period = firstPeriod; period < currentPeriod; period = period.Next)
+        {
+            await billRunner.RunAsync(period, 500, null, cancellationToken);
+        }
+        return true;
+    }
+
+    private static Order NewOrder(CustomerAccount account, DateOnly date, Random random, DateTimeOffset now)
+    {
+        var currency = account.Currency;
+        var lines = Enumerable.Range(1, random.Next(1, 4)).Select(lineNumber =>
+        {
+            var product = Products[random.Next(Products.Length)];
+            var quantity = product.Category == ChargeCategory.DirectMail ? random.Next(200, 2000) : random.Next(1, 20);
+            var unitPrice = new Money(product.UnitPriceCents, currency);
+            return new OrderLine
+            {
+                LineNumber = lineNumber,
+                Category = product.Category,
+                Description = product.Description,
+                Quantity = quantity,
+                UnitPriceCents = unitPrice.Cents,
+                AmountCents = InvoiceGenerator.LineAmount(unitPrice, quantity).Cents,
+            };
+        }).ToList();
+        var method = account.Program == BillingProgram.Commercial ? PaymentMethod.OnAccount : (random.Next(3) == 0 ? PaymentMethod.SupplierAccount : PaymentMethod.Card);
+        var subtotal = lines.Sum(l => l.AmountCents);
+        return new Order
+        {
+            AccountId = account.Id,
+            Channel = (OrderChannel)random.Next(Enum.GetValues<OrderChannel>().Length),
+            PaymentMethod = method,
+            PlacedAt = now,
+            OrderDate = date,
+            CurrencyCode = account.CurrencyCode,
+            SubtotalCents = subtotal,
+            TaxCents = method == PaymentMethod.OnAccount ? 0 : TaxTable.Canada.Compute(account.Province, date, new Money(subtotal, currency)).Sum(t => t.Amount.Cents),
+            Lines = lines,
+        };
+    }
+
+    /// <summary>On account: charges for the next invoice. Paid at creation: the history a small business had before this system took card payments itself.</summary>
+    private void RecordSettlement(CustomerAccount account, Order order, DateTimeOffset now)
+    {
+        if (order.PaymentMethod == PaymentMethod.OnAccount)
+        {
+            db.Charges.AddRange(order.Lines.Select(line => new Charge
+            {
+                AccountId = account.Id,
+                OrderId = order.Id,
+                Category = line.Category,
+                Description = line.Description,
+                Quantity = line.Quantity,
+                UnitPriceCents = line.UnitPriceCents,
+                AmountCents = line.AmountCents,
+                CurrencyCode = account.CurrencyCode,
+                ServiceDate = order.OrderDate,
+                CreatedAt = now,
+            }));
+            return;
+        }
+        var subtotal = new Money(order.SubtotalCents, account.Currency);
+        var taxes = TaxTable.Canada.Compute(account.Province, order.OrderDate, subtotal);
+        db.LedgerPostings.Add(LedgerPosting.From(BillingPostings.ForOrderPaidAtCreation(account.Id, order.Id, $"ORDER-{order.Id}", order.OrderDate, subtotal, taxes, order.PaymentMethod), now));
+    }
+}

@@ -1,0 +1,47 @@
+using Facturo.Accounts;
+using Facturo.Billing;
+using Facturo.Data;
+using Facturo.DemoData;
+using Facturo.Orders;
+using Facturo.Platform;
+
+namespace Facturo;
+
+/// <summary>Builds the one host: portal pages, the REST API and the services the command line shares.</summary>
+public static class FacturoWeb
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Services.AddFacturo(builder.Configuration);
+        customize?.Invoke(builder);
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.MapRazorPages();
+        app.MapOpenApi("/api/v1/openapi.json");
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiKeyFilter>();
+        PlaceOrder.Map(api);
+        AccountsApi.Map(api);
+        InvoicesApi.Map(api);
+        return app;
+    }
+
+    public static IServiceCollection AddFacturo(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddProblemDetails();
+        services.AddRazorPages();
+        services.AddOpenApi();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<BillerClock>();
+        services.AddFacturoDatabase(configuration);
+        services.AddScoped<ApiKeyFilter>();
+        services.AddScoped<PlaceOrder>();
+        services.AddScoped<IssueCreditNote>();
+        services.AddScoped<BillRunner>();
+        services.AddScoped<DemoDataSeeder>();
+        return services;
+    }
+}

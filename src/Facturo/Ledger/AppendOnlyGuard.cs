@@ -1,0 +1,44 @@
+using Facturo.Billing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Facturo.Ledger;
+
+/// <summary>
+/// Refuses, before any SQL is sent, to update or delete ledger rows or finalised documents. The
+/// database triggers refuse the same for anything that bypasses EF Core.
+/// </summary>
+internal sealed class AppendOnlyGuard : SaveChangesInterceptor
+{
+    private static readonly HashSet<Type> AppendOnly =
+    [
+        typeof(LedgerPosting), typeof(LedgerEntry), typeof(Invoice), typeof(InvoiceLine), typeof(InvoiceTax),
+        typeof(CreditNote), typeof(Statement), typeof(StatementLine), typeof(Charge),
+    ];
+
+    /// <summary>Tables the migrations protect with triggers, in snake case as they are named in the database.</summary>
+    public static readonly string[] AppendOnlyTables =
+        ["ledger_postings", "ledger_entries", "invoices", "invoice_lines", "invoice_taxes", "credit_notes", "statements", "statement_lines", "charges"];
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Check(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Check(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private static void Check(DbContext? context)
+    {
+        var changed = context?.ChangeTracker.Entries()
+            .FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted && AppendOnly.Contains(e.Entity.GetType()));
+        if (changed is not null)
+        {
+            throw new InvalidOperationException($"{changed.Entity.GetType().Name} rows are append-only: record a correcting entry instead of {changed.State.ToString().ToLowerInvariant()} one.");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using Facturo.Billing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Facturo.Orders;
+
+public sealed class Order
+{
+    public long Id { get; set; }
+    public long AccountId { get; set; }
+    public OrderChannel Channel { get; set; }
+    public PaymentMethod PaymentMethod { get; set; }
+    /// <summary>The caller's own reference, unique per account, so a retried post does not create a second order.</summary>
+    public string? ExternalReference { get; set; }
+    public DateTimeOffset PlacedAt { get; set; }
+    /// <summary>The biller-local date the order was placed: it decides the billing period and the tax point.</summary>
+    public DateOnly OrderDate { get; set; }
+    public string CurrencyCode { get; set; } = "CAD";
+    public long SubtotalCents { get; set; }
+    public long TaxCents { get; set; }
+    public List<OrderLine> Lines { get; set; } = [];
+
+    public long TotalCents => SubtotalCents + TaxCents;
+}
+
+public sealed class OrderLine
+{
+    public long Id { get; set; }
+    public long OrderId { get; set; }
+    public int LineNumber { get; set; }
+    public ChargeCategory Category { get; set; }
+    public required string Description { get; set; }
+    public decimal Quantity { get; set; }
+    public long UnitPriceCents { get; set; }
+    public long AmountCents { get; set; }
+}
+
+internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
+{
+    public void Configure(EntityTypeBuilder<Order> order)
+    {
+        order.Property(o => o.Channel).HasConversion<string>().HasMaxLength(20);
+        order.Property(o => o.PaymentMethod).HasConversion<string>().HasMaxLength(20);
+        order.Property(o => o.ExternalReference).HasMaxLength(64);
+        order.Property(o => o.CurrencyCode).HasMaxLength(3).IsFixedLength();
+        order.HasIndex(o => new { o.AccountId, o.ExternalReference }).IsUnique();
+        order.HasIndex(o => new { o.AccountId, o.OrderDate });
+        order.HasOne<Accounts.CustomerAccount>().WithMany().HasForeignKey(o => o.AccountId).OnDelete(DeleteBehavior.Restrict);
+        order.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLine>
+{
+    public void Configure(EntityTypeBuilder<OrderLine> line)
+    {
+        line.Property(l => l.Category).HasConversion<string>().HasMaxLength(16);
+        line.Property(l => l.Description).HasMaxLength(200);
+        line.Property(l => l.Quantity).HasPrecision(18, 4);
+    }
+}

@@ -1,0 +1,169 @@
+using Facturo.Accounts;
+using Facturo.Billing;
+using Facturo.Data;
+using Facturo.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace Facturo.Orders;
+
+public sealed record PlaceOrderRequest(string? CustomerNumber, string? Channel, string? PaymentMethod, string? ExternalReference, IReadOnlyList<PlaceOrderLine>? Lines);
+
+public sealed record PlaceOrderLine(string? Category, string? Description, decimal Quantity, decimal UnitPrice);
+
+public sealed record PlacedOrder(long OrderId, string CustomerNumber, string Channel, string PaymentMethod, string? ExternalReference, DateOnly OrderDate, string Currency, decimal Subtotal, string Settlement);
+
+/// <summary>
+/// Records an order from a channel. On account, it becomes charges on the account's next invoice —
+/// for commercial accounts only: a small-business account is refused with the reason and what to do
+/// instead, and nothing is recorded.
+/// </summary>
+public sealed class PlaceOrder(FacturoDbContext db, BillerClock clock)
+{
+    public async Task<Outcome<PlacedOrder>> HandleAsync(PlaceOrderRequest request, CancellationToken cancellationToken)
+    {
+        if (Validate(request) is { } invalid)
+        {
+            return invalid;
+        }
+        var channel = Enum.Parse<OrderChannel>(request.Channel!, ignoreCase: true);
+        var method = ParsePaymentMethod(request.PaymentMethod)!.Value;
+        if (!Accounts.CustomerNumber.TryParse(request.CustomerNumber, out var number))
+        {
+            return UserError.NotFound("account.not-found", request.CustomerNumber ?? "");
+        }
+        var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.CustomerNumber == number.Value.Value, cancellationToken);
+        if (account is null)
+        {
+            return UserError.NotFound("account.not-found", number.Value.Value);
+        }
+        if (account.Status == AccountStatus.Cancelled)
+        {
+            var settings = await db.BillerSettings.AsNoTracking().SingleAsync(cancellationToken);
+            return UserError.Validation("account.cancelled", account.CustomerNumber, settings.SupportPhone);
+        }
+        switch (OrderRules.Settle(account.Program, method))
+        {
+            case OrderSettlement.RefusedOnAccountNotAllowed:
+                return UserError.Validation("order.on-account-not-allowed", account.CustomerNumber);
+            case OrderSettlement.PayAtCreation:
+                return UserError.Validation("order.payment-at-creation-unavailable");
+        }
+
+        if (request.ExternalReference is { } reference
+            && await db.Orders.AsNoTracking().Include(o => o.Lines).SingleOrDefaultAsync(o => o.AccountId == account.Id && o.ExternalReference == reference, cancellationToken) is { } earlier)
+        {
+            return ToResult(earlier, account);
+        }
+        var order = BuildOrder(request, account, channel, method);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Orders.Add(order);
+        await db.SaveChangesAsync(cancellationToken);
+        db.Charges.AddRange(order.Lines.Select(line => new Charge
+        {
+            AccountId = account.Id,
+            OrderId = order.Id,
+            Category = line.Category,
+            Description = line.Description,
+            Quantity = line.Quantity,
+            UnitPriceCents = line.UnitPriceCents,
+            AmountCents = line.AmountCents,
+            CurrencyCode = account.CurrencyCode,
+            ServiceDate = order.OrderDate,
+            CreatedAt = order.PlacedAt,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return ToResult(order, account);
+    }
+
+    private Order BuildOrder(PlaceOrderRequest request, CustomerAccount account, OrderChannel channel, PaymentMethod method)
+    {
+        var currency = account.Currency;
+        var lines = request.Lines!.Select((l, i) =>
+        {
+            var unitPrice = Money.Round(l.UnitPrice, currency);
+            return new OrderLine
+            {
+                LineNumber = i + 1,
+                Category = Enum.Parse<ChargeCategory>(l.Category!, ignoreCase: true),
+                Description = l.Description!.Trim(),
+                Quantity = l.Quantity,
+                UnitPriceCents = unitPrice.Cents,
+                AmountCents = InvoiceGenerator.LineAmount(unitPrice, l.Quantity).Cents,
+            };
+        }).ToList();
+        return new Order
+        {
+            AccountId = account.Id,
+            Channel = channel,
+            PaymentMethod = method,
+            ExternalReference = request.ExternalReference,
+            PlacedAt = clock.UtcNow,
+            OrderDate = clock.Today,
+            CurrencyCode = account.CurrencyCode,
+            SubtotalCents = lines.Sum(l => l.AmountCents),
+            Lines = lines,
+        };
+    }
+
+    private static PlacedOrder ToResult(Order order, CustomerAccount account) => new(
+        order.Id, account.CustomerNumber, order.Channel.ToString(), order.PaymentMethod.ToString(), order.ExternalReference, order.OrderDate,
+        order.CurrencyCode, order.SubtotalCents / 100m, OrderSettlement.BillOnNextInvoice.ToString());
+
+    /// <summary>Checks the shape of the request before anything is read or written.</summary>
+    public static UserError? Validate(PlaceOrderRequest request)
+    {
+        if (!Enum.TryParse<OrderChannel>(request.Channel, ignoreCase: true, out _) || int.TryParse(request.Channel, out _))
+        {
+            return UserError.Validation("order.invalid-channel", request.Channel ?? "", string.Join(", ", Enum.GetNames<OrderChannel>()));
+        }
+        if (ParsePaymentMethod(request.PaymentMethod) is null)
+        {
+            return UserError.Validation("order.invalid-payment-method", request.PaymentMethod ?? "", string.Join(", ", Enum.GetNames<PaymentMethod>()));
+        }
+        if (request.ExternalReference is { Length: > 64 })
+        {
+            return UserError.Validation("request.invalid-body");
+        }
+        if (request.Lines is not { Count: > 0 })
+        {
+            return UserError.Validation("order.no-lines");
+        }
+        for (var i = 0; i < request.Lines.Count; i++)
+        {
+            var line = request.Lines[i];
+            var lineNumber = i + 1;
+            if (!Enum.TryParse<ChargeCategory>(line.Category, ignoreCase: true, out var category) || category == ChargeCategory.PaperFee || int.TryParse(line.Category, out _))
+            {
+                return UserError.Validation("order.invalid-category", lineNumber, line.Category ?? "", "Shipping, DirectMail, Other");
+            }
+            if (string.IsNullOrWhiteSpace(line.Description) || line.Description.Length > 200)
+            {
+                return UserError.Validation("order.line-missing-description", lineNumber);
+            }
+            if (line.Quantity is <= 0 or > 1_000_000 || decimal.Round(line.Quantity, 4) != line.Quantity)
+            {
+                return UserError.Validation("order.line-invalid-quantity", lineNumber);
+            }
+            if (line.UnitPrice < 0 || line.UnitPrice > 10_000_000 || decimal.Round(line.UnitPrice, 2) != line.UnitPrice)
+            {
+                return UserError.Validation("order.line-invalid-price", lineNumber);
+            }
+        }
+        return null;
+    }
+
+    private static PaymentMethod? ParsePaymentMethod(string? text) =>
+        text?.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal) is { } normalised
+        && !int.TryParse(normalised, out _)
+        && Enum.TryParse<PaymentMethod>(normalised, ignoreCase: true, out var method) ? method : null;
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapPost("/orders", async (PlaceOrderRequest request, PlaceOrder handler, HttpContext http, CancellationToken cancellationToken) =>
+        {
+            var outcome = await handler.HandleAsync(request, cancellationToken);
+            return outcome.Succeeded
+                ? Results.Created($"/api/v1/orders/{outcome.Value!.OrderId}", outcome.Value)
+                : ApiProblems.From(outcome.Error!, http);
+        }).WithName("PlaceOrder");
+}

@@ -1,0 +1,87 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using Facturo.Accounts;
+
+namespace Facturo.Platform;
+
+/// <summary>Every message a user can read about something they did, in French and English, by stable code.</summary>
+public static class UserMessages
+{
+    private static readonly FrozenDictionary<string, (string Fr, string En)> Texts = new Dictionary<string, (string, string)>
+    {
+        ["account.not-found"] = (
+            "Aucun compte client ne porte le numéro {0}.",
+            "No customer account has the number {0}."),
+        ["account.cancelled"] = (
+            "Le compte {0} est annulé : aucune nouvelle commande n'y est acceptée. Pour toute question sur la facturation, appelez le {1}.",
+            "Account {0} is cancelled: it accepts no new orders. For billing questions, call {1}."),
+        ["order.on-account-not-allowed"] = (
+            "Le compte {0} fait partie du programme Solutions pour petites entreprises, qui n'est pas admissible à la facturation au compte. Payez la commande au moment de la créer, par carte de crédit ou avec votre compte de fournisseur, le cas échéant.",
+            "Account {0} is in the Small Business program, which is not eligible for on-account billing. Pay for the order when you create it, by credit card or with your supplier account where available."),
+        ["order.payment-at-creation-unavailable"] = (
+            "Le paiement à la création de la commande (carte de crédit ou compte de fournisseur) n'est pas encore offert par ce service. Aucune commande n'a été enregistrée.",
+            "Payment when the order is created (credit card or supplier account) is not offered by this service yet. No order was recorded."),
+        ["order.no-lines"] = (
+            "Une commande doit contenir au moins une ligne.",
+            "An order needs at least one line."),
+        ["order.line-invalid-quantity"] = (
+            "Ligne {0} : la quantité doit être supérieure à zéro et d'au plus 1 000 000.",
+            "Line {0}: the quantity must be greater than zero and at most 1,000,000."),
+        ["order.line-invalid-price"] = (
+            "Ligne {0} : le prix unitaire doit être positif, avec au plus deux décimales.",
+            "Line {0}: the unit price must be positive, with at most two decimals."),
+        ["order.line-missing-description"] = (
+            "Ligne {0} : la description est obligatoire (200 caractères au plus).",
+            "Line {0}: a description is required (200 characters at most)."),
+        ["order.invalid-channel"] = (
+            "Canal de commande inconnu : « {0} ». Valeurs permises : {1}.",
+            "Unknown order channel: \"{0}\". Allowed values: {1}."),
+        ["order.invalid-payment-method"] = (
+            "Mode de paiement inconnu : « {0} ». Valeurs permises : {1}.",
+            "Unknown payment method: \"{0}\". Allowed values: {1}."),
+        ["order.invalid-category"] = (
+            "Ligne {0} : catégorie inconnue « {1} ». Valeurs permises : {2}.",
+            "Line {0}: unknown category \"{1}\". Allowed values: {2}."),
+        ["order.duplicate-reference"] = (
+            "La référence externe {0} a déjà servi pour une autre commande de ce compte.",
+            "External reference {0} was already used for another order on this account."),
+        ["billrun.invalid-period"] = (
+            "« {0} » n'est pas une période de facturation : utilisez le format AAAA-MM, par exemple 2026-11.",
+            "\"{0}\" is not a billing period: use the form YYYY-MM, for example 2026-11."),
+        ["billrun.period-not-ended"] = (
+            "La période {0} n'est pas terminée : elle pourra être facturée à partir du {1}.",
+            "Period {0} has not ended: it can be billed from {1}."),
+        ["invoice.not-found"] = (
+            "Aucune facture ne porte le numéro {0}.",
+            "No invoice has the number {0}."),
+        ["creditnote.invalid-amount"] = (
+            "Le montant de la note de crédit doit être supérieur à zéro et ne peut dépasser le solde créditable de la facture ({0}).",
+            "The credit note amount must be greater than zero and cannot exceed what is left to credit on the invoice ({0})."),
+        ["creditnote.missing-reason"] = (
+            "Indiquez la raison de la note de crédit (500 caractères au plus).",
+            "Give the reason for the credit note (500 characters at most)."),
+        ["api.key-missing"] = (
+            "Une clé d'API valide est requise dans l'en-tête X-Api-Key.",
+            "A valid API key is required in the X-Api-Key header."),
+        ["request.invalid-body"] = (
+            "Le corps de la requête n'est pas un JSON valide pour cette opération.",
+            "The request body is not valid JSON for this operation."),
+    }.ToFrozenDictionary();
+
+    public static IEnumerable<string> Codes => Texts.Keys;
+
+    public static string Format(string code, Language language, params object[] arguments)
+    {
+        var (fr, en) = Texts[code];
+        var culture = Cultures.For(language);
+        return string.Format(culture, language == Language.Fr ? fr : en, arguments);
+    }
+}
+
+public static class Cultures
+{
+    public static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-CA");
+    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-CA");
+
+    public static CultureInfo For(Language language) => language == Language.Fr ? French : English;
+}

@@ -1,0 +1,3 @@
+using Facturo.Cli;
+
+return await FacturoCli.Build().Parse(args).InvokeAsync();
