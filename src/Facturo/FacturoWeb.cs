@@ -18,7 +18,6 @@ public static class FacturoWeb
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseStaticFiles();
         app.MapRazorPages();
         app.MapOpenApi("/api/v1/openapi.json");
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));

@@ -13,7 +13,7 @@ namespace Facturo.DemoData;
 /// A biller with a dozen customers across provinces and both programs, three months of orders and
 /// those months billed, so every screen has something true to show. Loads only into an empty database.
 /// </summary>
-public sealed class DemoDataSeeder(FacturoDbContext db, BillerClock clock, BillRunner billRunner)
+public sealed class DemoDataSeeder(FacturoDbContext db, BillerClock clock, ILogger<BillRunner> billRunLog)
 {
     public const string DemoApiKey = "demo-facturo-integration-key";
 
@@ -103,9 +103,12 @@ public sealed class DemoDataSeeder(FacturoDbContext db, BillerClock clock, BillR
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
 
+        // Each past month billed on the 1st of the next, as the biller would have, so aging has overdue invoices to show.
         for (var period = firstPeriod; period < currentPeriod; period = period.Next)
         {
-            await billRunner.RunAsync(period, 500, null, cancellationToken);
+            var billingMorning = new DateTimeOffset(period.Next.FirstDay.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+            var runner = new BillRunner(db, new BillerClock(new FixedTime(billingMorning)), billRunLog);
+            await runner.RunAsync(period, 500, null, cancellationToken);
         }
         return true;
     }
@@ -168,4 +171,10 @@ public sealed class DemoDataSeeder(FacturoDbContext db, BillerClock clock, BillR
         var taxes = TaxTable.Canada.Compute(account.Province, order.OrderDate, subtotal);
         db.LedgerPostings.Add(LedgerPosting.From(BillingPostings.ForOrderPaidAtCreation(account.Id, order.Id, $"ORDER-{order.Id}", order.OrderDate, subtotal, taxes, order.PaymentMethod), now));
     }
+}
+
+/// <summary>A clock stopped at one instant, for billing past months as of the day they were billed.</summary>
+internal sealed class FixedTime(DateTimeOffset instant) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => instant;
 }
