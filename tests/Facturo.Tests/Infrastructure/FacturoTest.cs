@@ -1,0 +1,114 @@
+using System.Net.Http.Json;
+using Facturo.Accounts;
+using Facturo.Data;
+using Facturo.Platform;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Facturo.Infrastructure;
+
+/// <summary>
+/// Each test gets its own database and the real Facturo host listening on 127.0.0.1, with a clock the
+/// test moves. Derived classes pick the provider, so every scenario runs on SQLite and PostgreSQL.
+/// </summary>
+public abstract class FacturoTest(DatabaseProvider provider) : IAsyncLifetime
+{
+    public const string ApiKeyValue = "test-integration-key";
+
+    protected DatabaseProvider Provider { get; } = provider;
+    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 10, 15, 15, 0, 0, TimeSpan.Zero));
+    protected TestDatabase Database { get; private set; } = null!;
+    protected WebApplication App { get; private set; } = null!;
+    protected HttpClient Api { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync(Provider);
+        App = FacturoWeb.Build(
+            [$"--Database:Provider={Provider}", $"--Database:ConnectionString={Database.Options.ConnectionString}", "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"],
+            builder => builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        await using (var db = Database.NewContext())
+        {
+            await Migrator.MigrateAsync(db, CancellationToken.None);
+            db.BillerSettings.Add(new BillerSettings
+            {
+                LegalName = "Postes Test",
+                GstHstNumber = "123456789 RT0001",
+                QstNumber = "1234567890 TQ0001",
+                SupportPhone = "1-800-267-7651",
+                SupportEmail = "support@test.example",
+            });
+            db.Add(new ApiKey { Name = "tests", KeyHash = ApiKey.Hash(ApiKeyValue), CreatedAt = Clock.GetUtcNow() });
+            await db.SaveChangesAsync();
+        }
+        await App.StartAsync();
+        var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Api = new HttpClient { BaseAddress = new Uri(address) };
+        Api.DefaultRequestHeaders.Add("X-Api-Key", ApiKeyValue);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Api.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    protected async Task<CustomerAccount> AddAccountAsync(string number, BillingProgram program = BillingProgram.Commercial, Province province = Province.ON,
+        int creditTermsDays = 30, DeliveryPreference delivery = DeliveryPreference.Electronic, Language language = Language.En)
+    {
+        await using var db = Database.NewContext();
+        var account = new CustomerAccount
+        {
+            CustomerNumber = number,
+            LegalName = $"Customer {number}",
+            AddressLine1 = "1 Main Street",
+            City = "Ottawa",
+            Province = province,
+            PostalCode = "K1A 0B1",
+            Language = language,
+            Program = program,
+            CreditTermsDays = creditTermsDays,
+            Delivery = delivery,
+            Status = AccountStatus.Active,
+            BillingEmail = $"billing@{number}.example",
+            CreatedAt = Clock.GetUtcNow(),
+        };
+        db.Accounts.Add(account);
+        await db.SaveChangesAsync();
+        return account;
+    }
+
+    protected Task<HttpResponseMessage> PlaceOrderAsync(string customerNumber, string paymentMethod = "OnAccount", decimal unitPrice = 100m, decimal quantity = 1, string? language = null, string? reference = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders")
+        {
+            Content = JsonContent.Create(new
+            {
+                customerNumber,
+                channel = "ShippingTool",
+                paymentMethod,
+                externalReference = reference,
+                lines = new[] { new { category = "Shipping", description = "Expedited Parcel", quantity, unitPrice } },
+            }),
+        };
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(language);
+        }
+        return Api.SendAsync(request);
+    }
+
+    /// <summary>Runs a service from the app's container in its own scope, as a request or the command line would.</summary>
+    protected async Task<T> InScopeAsync<TService, T>(Func<TService, Task<T>> work) where TService : notnull
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    protected void MoveClockTo(int year, int month, int day) =>
+        Clock.SetUtcNow(new DateTimeOffset(year, month, day, 15, 0, 0, TimeSpan.Zero));
+}
