@@ -41,6 +41,7 @@ public static class FacturoWeb
         services.AddScoped<IssueCreditNote>();
         services.AddScoped<BillRunner>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<SizingDataLoader>();
         return services;
     }
 }

@@ -123,15 +123,16 @@ public sealed partial class BillRunner(FacturoDbContext db, BillerClock clock, I
             .ToList();
         var number = await DocumentNumbers.TakeAsync(db, DocumentSequence.Invoices, drafts.Count, cancellationToken);
         var now = clock.UtcNow;
+        var invoices = new List<Invoice>(drafts.Count);
+        var postings = new List<LedgerPosting>(drafts.Count);
         foreach (var (account, draft) in drafts)
         {
             var invoice = ToInvoice(number++, run, settings, account, draft, now);
-            db.Invoices.Add(invoice);
-            db.LedgerPostings.Add(LedgerPosting.From(BillingPostings.ForInvoice(draft, invoice.Id, invoice.Number), now));
+            invoices.Add(invoice);
+            postings.Add(LedgerPosting.From(BillingPostings.ForInvoice(draft, invoice.Id, invoice.Number), now));
         }
-        await db.SaveChangesAsync(cancellationToken);
+        await InvoiceBatchWriter.WriteAsync(db, invoices, postings, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
         return (drafts.Count, highest);
     }
 
@@ -204,7 +205,7 @@ public sealed partial class BillRunner(FacturoDbContext db, BillerClock clock, I
             {
                 return await batch();
             }
-            catch (DbUpdateException exception) when (attempt < MaxConflictRetries)
+            catch (Exception exception) when (InvoiceBatchWriter.IsConflict(exception) && attempt < MaxConflictRetries)
             {
                 db.ChangeTracker.Clear();
                 LogConflict(attempt, exception.InnerException?.Message ?? exception.Message);

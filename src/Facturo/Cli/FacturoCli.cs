@@ -32,11 +32,11 @@ public static class FacturoCli
     {
         var root = new RootCommand("Facturo: billing, e-invoicing and payments for Canadian billers.")
         {
-            ProviderOption, ConnectionOption, Serve(), Migrate(), LoadDemoData(), RunBill(),
+            ProviderOption, ConnectionOption, Serve(), Migrate(), LoadDemoData(), LoadSizingData(), RunBill(),
         };
         root.SetAction(_ =>
         {
-            Console.Error.WriteLine("Choose a command: serve, migrate, demo-data or bill-run. Add --help to any of them.");
+            Console.Error.WriteLine("Choose a command: serve, migrate, demo-data, sizing-data or bill-run. Add --help to any of them.");
             return 2;
         });
         return root;
@@ -105,29 +105,71 @@ public static class FacturoCli
         return command;
     }
 
+    private static Command LoadSizingData()
+    {
+        var accounts = new Option<int>("--accounts") { Description = "Commercial accounts to create (1 to 10000000).", DefaultValueFactory = _ => 100_000 };
+        var charges = new Option<int>("--charges-per-account") { Description = "On-account charges per account (1 to 1000).", DefaultValueFactory = _ => 10 };
+        var period = PeriodOption("The month the charges fall in, as YYYY-MM.");
+        accounts.Validators.Add(result => RequireRange(result, 1, 10_000_000));
+        charges.Validators.Add(result => RequireRange(result, 1, 1_000));
+        var command = new Command("sizing-data", "Apply migrations and load many commercial accounts with charges in one period into an empty database, to size a server or benchmark a bill run.") { accounts, charges, period };
+        command.SetAction((parse, cancellationToken) => WithServicesAsync(parse, async (scope, ct) =>
+        {
+            if (!TryParsePeriod(parse.GetValue(period), out var billingPeriod))
+            {
+                return Refused;
+            }
+            await Migrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<FacturoDbContext>(), ct);
+            var progress = new SynchronousProgress<SizingDataProgress>(p => Console.WriteLine($"progress: {p.Accounts} accounts, {p.Charges} charges loaded"));
+            var outcome = await scope.ServiceProvider.GetRequiredService<SizingDataLoader>().LoadAsync(parse.GetValue(accounts), parse.GetValue(charges), billingPeriod, progress, ct);
+            if (!outcome.Succeeded)
+            {
+                Console.Error.WriteLine(outcome.Error!.Message(Accounts.Language.En));
+                return Refused;
+            }
+            Console.WriteLine($"Loaded {outcome.Value!.Accounts} accounts and {outcome.Value.Charges} charges in {billingPeriod}.");
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Option<string> PeriodOption(string description) => new("--period") { Description = description, Required = true };
+
+    private static void RequireRange(System.CommandLine.Parsing.OptionResult result, int minimum, int maximum)
+    {
+        if (result.GetValueOrDefault<int>() < minimum || result.GetValueOrDefault<int>() > maximum)
+        {
+            result.AddError($"{result.IdentifierToken?.Value ?? result.Option.Name} must be between {minimum} and {maximum}.");
+        }
+    }
+
+    private static bool TryParsePeriod(string? text, out BillingPeriod period)
+    {
+        if (BillingPeriod.TryParse(text, out var parsed))
+        {
+            period = parsed.Value;
+            return true;
+        }
+        Console.Error.WriteLine(UserMessages.Format("billrun.invalid-period", Accounts.Language.En, text ?? ""));
+        period = default;
+        return false;
+    }
+
     private static Command RunBill()
     {
-        var period = new Option<string>("--period") { Description = "The month to bill, as YYYY-MM (for example 2026-11).", Required = true };
+        var period = PeriodOption("The month to bill, as YYYY-MM (for example 2026-11).");
         var batchSize = new Option<int>("--batch-size") { Description = "Accounts per transaction (1 to 10000).", DefaultValueFactory = _ => 500 };
-        batchSize.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > 10_000)
-            {
-                result.AddError("--batch-size must be between 1 and 10000.");
-            }
-        });
+        batchSize.Validators.Add(result => RequireRange(result, 1, 10_000));
         var command = new Command("bill-run", "Issue the invoices and statements of charges of a period. Safe to run again or resume after a crash.") { period, batchSize };
         command.SetAction((parse, cancellationToken) => WithServicesAsync(parse, async (scope, ct) =>
         {
-            var periodText = parse.GetValue(period);
-            if (!BillingPeriod.TryParse(periodText, out var billingPeriod))
+            if (!TryParsePeriod(parse.GetValue(period), out var billingPeriod))
             {
-                Console.Error.WriteLine(UserMessages.Format("billrun.invalid-period", Accounts.Language.En, periodText ?? ""));
                 return Refused;
             }
             var runner = scope.ServiceProvider.GetRequiredService<BillRunner>();
-            var progress = new SynchronousProgress(p => Console.WriteLine($"progress: {p.InvoicesIssued} invoices, {p.StatementsIssued} statements issued"));
-            var outcome = await runner.RunAsync(billingPeriod.Value, parse.GetValue(batchSize), progress, ct);
+            var progress = new SynchronousProgress<BillRunProgress>(p => Console.WriteLine($"progress: {p.InvoicesIssued} invoices, {p.StatementsIssued} statements issued"));
+            var outcome = await runner.RunAsync(billingPeriod, parse.GetValue(batchSize), progress, ct);
             if (!outcome.Succeeded)
             {
                 Console.Error.WriteLine(outcome.Error!.Message(Accounts.Language.En));
@@ -181,8 +223,8 @@ public static class FacturoCli
     }
 
     /// <summary>Reports on the caller's thread, so progress lines come out in order.</summary>
-    private sealed class SynchronousProgress(Action<BillRunProgress> report) : IProgress<BillRunProgress>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
     {
-        public void Report(BillRunProgress value) => report(value);
+        public void Report(T value) => report(value);
     }
 }

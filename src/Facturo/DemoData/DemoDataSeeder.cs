@@ -50,14 +50,7 @@ public sealed class DemoDataSeeder(FacturoDbContext db, BillerClock clock, ILogg
             return false;
         }
         var now = clock.UtcNow;
-        db.BillerSettings.Add(new BillerSettings
-        {
-            LegalName = "Postes Facturo / Facturo Post",
-            GstHstNumber = "123456789 RT0001",
-            QstNumber = "1234567890 TQ0001",
-            SupportPhone = "1-800-267-7651",
-            SupportEmail = "facturation@facturo.example",
-        });
+        db.BillerSettings.Add(DemoBiller());
         db.Add(new ApiKey { Name = "Demo integration", KeyHash = ApiKey.Hash(DemoApiKey), CreatedAt = now });
         var accounts = Customers.Select(c => new CustomerAccount
         {
@@ -112,6 +105,15 @@ public sealed class DemoDataSeeder(FacturoDbContext db, BillerClock clock, ILogg
         }
         return true;
     }
+
+    internal static BillerSettings DemoBiller() => new()
+    {
+        LegalName = "Postes Facturo / Facturo Post",
+        GstHstNumber = "123456789 RT0001",
+        QstNumber = "1234567890 TQ0001",
+        SupportPhone = "1-800-267-7651",
+        SupportEmail = "facturation@facturo.example",
+    };
 
     private static Order NewOrder(CustomerAccount account, DateOnly date, Random random, DateTimeOffset now)
     {

@@ -51,6 +51,9 @@ public static class UserMessages
         ["billrun.period-not-ended"] = (
             "La période {0} n'est pas terminée : elle pourra être facturée à partir du {1}.",
             "Period {0} has not ended: it can be billed from {1}."),
+        ["sizing.database-not-empty"] = (
+            "La base de données contient déjà des comptes : les données de dimensionnement ne vont que dans une base vide.",
+            "The database already has accounts: sizing data only goes into an empty database."),
         ["invoice.not-found"] = (
             "Aucune facture ne porte le numéro {0}.",
             "No invoice has the number {0}."),
