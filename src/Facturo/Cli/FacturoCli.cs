@@ -14,6 +14,7 @@ namespace Facturo.Cli;
 public static class FacturoCli
 {
     public const int Refused = 1;
+    public const int CommandLineError = 2;
     public const int DatabaseUnavailable = 3;
 
     private static readonly Option<DatabaseProvider?> ProviderOption = new("--provider")
@@ -37,7 +38,7 @@ public static class FacturoCli
         root.SetAction(_ =>
         {
             Console.Error.WriteLine("Choose a command: serve, migrate, demo-data, sizing-data or bill-run. Add --help to any of them.");
-            return 2;
+            return CommandLineError;
         });
         return root;
     }

@@ -1,0 +1,79 @@
+using Facturo.Data;
+using Facturo.Infrastructure;
+
+namespace Facturo.Cli;
+
+public sealed class CommandLineTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+
+    public Task DisposeAsync() => _database.DisposeAsync().AsTask();
+
+    [Theory]
+    [InlineData("serve")]
+    [InlineData("migrate")]
+    [InlineData("demo-data")]
+    [InlineData("sizing-data")]
+    [InlineData("bill-run")]
+    public async Task Every_command_explains_itself(string command)
+    {
+        var (exitCode, output, _) = await FacturoProcess.RunAsync(_database.Options, command, "--help");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Usage:", output, StringComparison.Ordinal);
+        Assert.Contains("--connection-string", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_malformed_period_is_refused_with_the_expected_form()
+    {
+        await FacturoProcess.RunAsync(_database.Options, "migrate");
+
+        var (exitCode, _, errors) = await FacturoProcess.RunAsync(_database.Options, "bill-run", "--period", "2026-13");
+
+        Assert.Equal(FacturoCli.Refused, exitCode);
+        Assert.Contains("use the form YYYY-MM", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_period_that_has_not_ended_is_refused()
+    {
+        await FacturoProcess.RunAsync(_database.Options, "migrate");
+
+        var (exitCode, _, errors) = await FacturoProcess.RunAsync(_database.Options, "bill-run", "--period", "2099-01");
+
+        Assert.Equal(FacturoCli.Refused, exitCode);
+        Assert.Contains("has not ended", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_batch_size_out_of_range_is_a_command_line_error()
+    {
+        var (exitCode, _, errors) = await FacturoProcess.RunAsync(_database.Options, "bill-run", "--period", "2026-10", "--batch-size", "0");
+
+        Assert.Equal(FacturoCli.CommandLineError, exitCode);
+        Assert.Contains("--batch-size must be between 1 and 10000", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_database_that_cannot_be_reached_has_its_own_exit_code()
+    {
+        var (exitCode, _, errors) = await FacturoProcess.RunAsync(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = "Host=127.0.0.1;Port=1;Username=nobody;Timeout=2" }, "migrate");
+
+        Assert.Equal(FacturoCli.DatabaseUnavailable, exitCode);
+        Assert.Contains("The database could not be reached", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Migrate_creates_the_schema_then_reports_it_up_to_date()
+    {
+        var first = await FacturoProcess.RunAsync(_database.Options, "migrate");
+        var second = await FacturoProcess.RunAsync(_database.Options, "migrate");
+
+        Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
+        Assert.Contains("Applied 1 migration(s)", first.Output, StringComparison.Ordinal);
+        Assert.Contains("The database is up to date.", second.Output, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using Facturo.Data;
+
+namespace Facturo.Cli;
+
+/// <summary>The real <c>facturo</c> executable (built next to the tests) run as a child process against a test database.</summary>
+public sealed class FacturoProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private FacturoProcess(Process process) => _process = process;
+
+    public static FacturoProcess Start(DatabaseOptions database, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "facturo.dll") }.Concat(arguments)
+            .Concat(["--provider", database.Provider.ToString(), "--connection-string", database.ConnectionString]))
+        {
+            start.ArgumentList.Add(argument);
+        }
+        return new FacturoProcess(Process.Start(start)!);
+    }
+
+    /// <summary>Runs a command to its end, at most two minutes, and returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(DatabaseOptions database, params string[] arguments)
+    {
+        using var process = Start(database, arguments);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var output = process._process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var errors = process._process.StandardError.ReadToEndAsync(timeout.Token);
+        await process._process.WaitForExitAsync(timeout.Token);
+        return (process._process.ExitCode, await output, await errors);
+    }
+
+    /// <summary>Reads output until a line starts with the prefix; null if the process ended first.</summary>
+    public async Task<string?> WaitForLineAsync(string prefix, CancellationToken cancellationToken)
+    {
+        while (await _process.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (line.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return line;
+            }
+        }
+        return null;
+    }
+
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        _process.Dispose();
+    }
+}
