@@ -170,7 +170,9 @@ public static class FacturoCli
             }
             var runner = scope.ServiceProvider.GetRequiredService<BillRunner>();
             var progress = new SynchronousProgress<BillRunProgress>(p => Console.WriteLine($"progress: {p.InvoicesIssued} invoices, {p.StatementsIssued} statements issued"));
+            var started = TimeProvider.System.GetTimestamp();
             var outcome = await runner.RunAsync(billingPeriod, parse.GetValue(batchSize), progress, ct);
+            var elapsed = TimeProvider.System.GetElapsedTime(started);
             if (!outcome.Succeeded)
             {
                 Console.Error.WriteLine(outcome.Error!.Message(Accounts.Language.En));
@@ -178,6 +180,8 @@ public static class FacturoCli
             }
             var result = outcome.Value!;
             Console.WriteLine($"Bill run {result.Period} done (issue date {result.IssueDate:yyyy-MM-dd}): {result.InvoicesIssuedNow} invoices and {result.StatementsIssuedNow} statements issued now; the period has {result.InvoicesInPeriod} invoices and {result.StatementsInPeriod} statements.");
+            var perSecond = elapsed.TotalSeconds > 0 ? (long)(result.InvoicesIssuedNow / (decimal)elapsed.TotalSeconds) : 0;
+            Console.WriteLine($"Took {elapsed.TotalSeconds:0.0} s: {perSecond} invoices/s, peak memory {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576} MB.");
             return 0;
         }, cancellationToken));
         return command;

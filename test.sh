@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs the whole test suite, every integration test on both SQLite and PostgreSQL.
+# Starts a throwaway PostgreSQL cluster first (installing PostgreSQL from Debian's packages if missing).
+set -euo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+FACTURO_TEST_POSTGRES="$(./scripts/ensure-postgres.sh)"
+export FACTURO_TEST_POSTGRES
+
+log=$(mktemp)
+status=0
+dotnet test Facturo.slnx "$@" 2>&1 | tee "$log" || status=$?
+# One line for people and CI to read, summed over the test projects.
+grep -Eo '(Passed|Failed)!? +- +Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" \
+  | awk -F'[:,]' '{ failed += $2; passed += $4; skipped += $6 } END { printf "tests: %d passed, %d failed, %d skipped\n", passed, failed, skipped }'
+rm -f "$log"
+exit "$status"
