@@ -32,108 +32,88 @@ internal static class InvoiceBatchWriter
 
     private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<Invoice> invoices, IReadOnlyList<LedgerPosting> postings, CancellationToken cancellationToken)
     {
-        await using (var writer = await connection.BeginBinaryImportAsync(
-            "COPY invoices (id, account_id, bill_run_id, period, issue_date, due_date, currency_code, subtotal_cents, tax_cents, total_cents, delivery, customer_number, customer_legal_name, customer_address, customer_province, biller_legal_name, biller_gst_hst_number, biller_qst_number, created_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            foreach (var invoice in invoices)
+        await CopyRowsAsync(connection, "invoices (id, account_id, bill_run_id, period, issue_date, due_date, currency_code, subtotal_cents, tax_cents, total_cents, delivery, customer_number, customer_legal_name, customer_address, customer_province, biller_legal_name, biller_gst_hst_number, biller_qst_number, created_at)",
+            invoices, async (row, invoice, ct) =>
             {
-                await writer.StartRowAsync(cancellationToken);
-                await writer.WriteAsync(invoice.Id, NpgsqlDbType.Bigint, cancellationToken);
-                await writer.WriteAsync(invoice.AccountId, NpgsqlDbType.Bigint, cancellationToken);
-                await writer.WriteAsync(invoice.BillRunId, NpgsqlDbType.Bigint, cancellationToken);
-                await writer.WriteAsync(invoice.Period, NpgsqlDbType.Char, cancellationToken);
-                await writer.WriteAsync(invoice.IssueDate, NpgsqlDbType.Date, cancellationToken);
-                await writer.WriteAsync(invoice.DueDate, NpgsqlDbType.Date, cancellationToken);
-                await writer.WriteAsync(invoice.CurrencyCode, NpgsqlDbType.Char, cancellationToken);
-                await writer.WriteAsync(invoice.SubtotalCents, NpgsqlDbType.Bigint, cancellationToken);
-                await writer.WriteAsync(invoice.TaxCents, NpgsqlDbType.Bigint, cancellationToken);
-                await writer.WriteAsync(invoice.TotalCents, NpgsqlDbType.Bigint, cancellationToken);
-                await writer.WriteAsync(invoice.Delivery.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-                await writer.WriteAsync(invoice.CustomerNumber, NpgsqlDbType.Varchar, cancellationToken);
-                await writer.WriteAsync(invoice.CustomerLegalName, NpgsqlDbType.Varchar, cancellationToken);
-                await writer.WriteAsync(invoice.CustomerAddress, NpgsqlDbType.Varchar, cancellationToken);
-                await writer.WriteAsync(invoice.CustomerProvince.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-                await writer.WriteAsync(invoice.BillerLegalName, NpgsqlDbType.Varchar, cancellationToken);
-                await writer.WriteAsync(invoice.BillerGstHstNumber, NpgsqlDbType.Varchar, cancellationToken);
-                await WriteNullableAsync(writer, invoice.BillerQstNumber, NpgsqlDbType.Varchar, cancellationToken);
-                await writer.WriteAsync(invoice.CreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-            }
-            await writer.CompleteAsync(cancellationToken);
-        }
+                await row.WriteAsync(invoice.Id, NpgsqlDbType.Bigint, ct);
+                await row.WriteAsync(invoice.AccountId, NpgsqlDbType.Bigint, ct);
+                await row.WriteAsync(invoice.BillRunId, NpgsqlDbType.Bigint, ct);
+                await row.WriteAsync(invoice.Period, NpgsqlDbType.Char, ct);
+                await row.WriteAsync(invoice.IssueDate, NpgsqlDbType.Date, ct);
+                await row.WriteAsync(invoice.DueDate, NpgsqlDbType.Date, ct);
+                await row.WriteAsync(invoice.CurrencyCode, NpgsqlDbType.Char, ct);
+                await row.WriteAsync(invoice.SubtotalCents, NpgsqlDbType.Bigint, ct);
+                await row.WriteAsync(invoice.TaxCents, NpgsqlDbType.Bigint, ct);
+                await row.WriteAsync(invoice.TotalCents, NpgsqlDbType.Bigint, ct);
+                await row.WriteAsync(invoice.Delivery.ToString(), NpgsqlDbType.Varchar, ct);
+                await row.WriteAsync(invoice.CustomerNumber, NpgsqlDbType.Varchar, ct);
+                await row.WriteAsync(invoice.CustomerLegalName, NpgsqlDbType.Varchar, ct);
+                await row.WriteAsync(invoice.CustomerAddress, NpgsqlDbType.Varchar, ct);
+                await row.WriteAsync(invoice.CustomerProvince.ToString(), NpgsqlDbType.Varchar, ct);
+                await row.WriteAsync(invoice.BillerLegalName, NpgsqlDbType.Varchar, ct);
+                await row.WriteAsync(invoice.BillerGstHstNumber, NpgsqlDbType.Varchar, ct);
+                await WriteNullableAsync(row, invoice.BillerQstNumber, NpgsqlDbType.Varchar, ct);
+                await row.WriteAsync(invoice.CreatedAt, NpgsqlDbType.TimestampTz, ct);
+            }, cancellationToken);
 
-        await using (var writer = await connection.BeginBinaryImportAsync(
-            "COPY invoice_lines (invoice_id, line_number, charge_id, category, description, quantity, unit_price_cents, amount_cents) FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            foreach (var invoice in invoices)
+        await CopyRowsAsync(connection, "invoice_lines (invoice_id, line_number, charge_id, category, description, quantity, unit_price_cents, amount_cents)",
+            invoices.SelectMany(i => i.Lines.Select(line => (i.Id, line))), async (row, item, ct) =>
             {
-                foreach (var line in invoice.Lines)
-                {
-                    await writer.StartRowAsync(cancellationToken);
-                    await writer.WriteAsync(invoice.Id, NpgsqlDbType.Bigint, cancellationToken);
-                    await writer.WriteAsync(line.LineNumber, NpgsqlDbType.Integer, cancellationToken);
-                    await WriteNullableAsync(writer, line.ChargeId, NpgsqlDbType.Bigint, cancellationToken);
-                    await writer.WriteAsync(line.Category.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-                    await writer.WriteAsync(line.Description, NpgsqlDbType.Varchar, cancellationToken);
-                    await writer.WriteAsync(line.Quantity, NpgsqlDbType.Numeric, cancellationToken);
-                    await writer.WriteAsync(line.UnitPriceCents, NpgsqlDbType.Bigint, cancellationToken);
-                    await writer.WriteAsync(line.AmountCents, NpgsqlDbType.Bigint, cancellationToken);
-                }
-            }
-            await writer.CompleteAsync(cancellationToken);
-        }
+                var (invoiceId, line) = item;
+                await row.WriteAsync(invoiceId, NpgsqlDbType.Bigint, ct);
+                await row.WriteAsync(line.LineNumber, NpgsqlDbType.Integer, ct);
+                await WriteNullableAsync(row, line.ChargeId, NpgsqlDbType.Bigint, ct);
+                await row.WriteAsync(line.Category.ToString(), NpgsqlDbType.Varchar, ct);
+                await row.WriteAsync(line.Description, NpgsqlDbType.Varchar, ct);
+                await row.WriteAsync(line.Quantity, NpgsqlDbType.Numeric, ct);
+                await row.WriteAsync(line.UnitPriceCents, NpgsqlDbType.Bigint, ct);
+                await row.WriteAsync(line.AmountCents, NpgsqlDbType.Bigint, ct);
+            }, cancellationToken);
 
-        await using (var writer = await connection.BeginBinaryImportAsync(
-            "COPY invoice_taxes (invoice_id, kind, rate, amount_cents) FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            foreach (var invoice in invoices)
+        await CopyRowsAsync(connection, "invoice_taxes (invoice_id, kind, rate, amount_cents)",
+            invoices.SelectMany(i => i.Taxes.Select(tax => (i.Id, tax))), async (row, item, ct) =>
             {
-                foreach (var tax in invoice.Taxes)
-                {
-                    await writer.StartRowAsync(cancellationToken);
-                    await writer.WriteAsync(invoice.Id, NpgsqlDbType.Bigint, cancellationToken);
-                    await writer.WriteAsync(tax.Kind.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-                    await writer.WriteAsync(tax.Rate, NpgsqlDbType.Numeric, cancellationToken);
-                    await writer.WriteAsync(tax.AmountCents, NpgsqlDbType.Bigint, cancellationToken);
-                }
-            }
-            await writer.CompleteAsync(cancellationToken);
-        }
+                var (invoiceId, tax) = item;
+                await row.WriteAsync(invoiceId, NpgsqlDbType.Bigint, ct);
+                await row.WriteAsync(tax.Kind.ToString(), NpgsqlDbType.Varchar, ct);
+                await row.WriteAsync(tax.Rate, NpgsqlDbType.Numeric, ct);
+                await row.WriteAsync(tax.AmountCents, NpgsqlDbType.Bigint, ct);
+            }, cancellationToken);
 
         await ReservePostingIdsAsync(connection, postings, cancellationToken);
-        await using (var writer = await connection.BeginBinaryImportAsync(
-            "COPY ledger_postings (id, kind, effective_date, reference, recorded_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            foreach (var posting in postings)
+        await CopyRowsAsync(connection, "ledger_postings (id, kind, effective_date, reference, recorded_at)",
+            postings, async (row, posting, ct) =>
             {
-                await writer.StartRowAsync(cancellationToken);
-                await writer.WriteAsync(posting.Id, NpgsqlDbType.Bigint, cancellationToken);
-                await writer.WriteAsync(posting.Kind.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-                await writer.WriteAsync(posting.EffectiveDate, NpgsqlDbType.Date, cancellationToken);
-                await writer.WriteAsync(posting.Reference, NpgsqlDbType.Varchar, cancellationToken);
-                await writer.WriteAsync(posting.RecordedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-            }
-            await writer.CompleteAsync(cancellationToken);
-        }
+                await row.WriteAsync(posting.Id, NpgsqlDbType.Bigint, ct);
+                await row.WriteAsync(posting.Kind.ToString(), NpgsqlDbType.Varchar, ct);
+                await row.WriteAsync(posting.EffectiveDate, NpgsqlDbType.Date, ct);
+                await row.WriteAsync(posting.Reference, NpgsqlDbType.Varchar, ct);
+                await row.WriteAsync(posting.RecordedAt, NpgsqlDbType.TimestampTz, ct);
+            }, cancellationToken);
 
-        await using (var writer = await connection.BeginBinaryImportAsync(
-            "COPY ledger_entries (posting_id, account, amount_cents, currency_code, customer_account_id, document_kind, document_id) FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            foreach (var posting in postings)
+        await CopyRowsAsync(connection, "ledger_entries (posting_id, account, amount_cents, currency_code, customer_account_id, document_kind, document_id)",
+            postings.SelectMany(p => p.Entries.Select(entry => (p.Id, entry))), async (row, item, ct) =>
             {
-                foreach (var entry in posting.Entries)
-                {
-                    await writer.StartRowAsync(cancellationToken);
-                    await writer.WriteAsync(posting.Id, NpgsqlDbType.Bigint, cancellationToken);
-                    await writer.WriteAsync(entry.Account.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-                    await writer.WriteAsync(entry.AmountCents, NpgsqlDbType.Bigint, cancellationToken);
-                    await writer.WriteAsync(entry.CurrencyCode, NpgsqlDbType.Char, cancellationToken);
-                    await WriteNullableAsync(writer, entry.CustomerAccountId, NpgsqlDbType.Bigint, cancellationToken);
-                    await WriteNullableAsync(writer, entry.DocumentKind?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-                    await WriteNullableAsync(writer, entry.DocumentId, NpgsqlDbType.Bigint, cancellationToken);
-                }
-            }
-            await writer.CompleteAsync(cancellationToken);
+                var (postingId, entry) = item;
+                await row.WriteAsync(postingId, NpgsqlDbType.Bigint, ct);
+                await row.WriteAsync(entry.Account.ToString(), NpgsqlDbType.Varchar, ct);
+                await row.WriteAsync(entry.AmountCents, NpgsqlDbType.Bigint, ct);
+                await row.WriteAsync(entry.CurrencyCode, NpgsqlDbType.Char, ct);
+                await WriteNullableAsync(row, entry.CustomerAccountId, NpgsqlDbType.Bigint, ct);
+                await WriteNullableAsync(row, entry.DocumentKind?.ToString(), NpgsqlDbType.Varchar, ct);
+                await WriteNullableAsync(row, entry.DocumentId, NpgsqlDbType.Bigint, ct);
+            }, cancellationToken);
+    }
+
+    private static async Task CopyRowsAsync<T>(NpgsqlConnection connection, string tableAndColumns, IEnumerable<T> rows, Func<NpgsqlBinaryImporter, T, CancellationToken, Task> writeRow, CancellationToken cancellationToken)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync($"COPY {tableAndColumns} FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync(cancellationToken);
+            await writeRow(importer, row, cancellationToken);
         }
+        await importer.CompleteAsync(cancellationToken);
     }
 
     /// <summary>Entries must name their posting, so the postings take ids from the identity's sequence up front.</summary>
