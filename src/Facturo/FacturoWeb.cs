@@ -4,6 +4,7 @@ using Facturo.Data;
 using Facturo.DemoData;
 using Facturo.Orders;
 using Facturo.Platform;
+using Facturo.Portal;
 
 namespace Facturo;
 
@@ -18,6 +19,10 @@ public static class FacturoWeb
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UsePortalLanguage();
+        app.UseAuthorization();
+        app.UseAntiforgery();
         app.MapRazorPages();
         app.MapOpenApi("/api/v1/openapi.json");
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
@@ -31,10 +36,12 @@ public static class FacturoWeb
     public static IServiceCollection AddFacturo(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProblemDetails();
-        services.AddRazorPages();
+        // Named explicitly: under a test host the entry assembly is not Facturo, and its pages would not be found.
+        services.AddRazorPages().AddApplicationPart(typeof(FacturoWeb).Assembly);
         services.AddOpenApi();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BillerClock>();
+        services.AddPortal(configuration);
         services.AddFacturoDatabase(configuration);
         services.AddScoped<ApiKeyFilter>();
         services.AddScoped<PlaceOrder>();

@@ -49,7 +49,8 @@ public static class FacturoCli
         var command = new Command("serve", "Run the portal, back office and REST API.") { demo };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var app = FacturoWeb.Build(HostArgs(parse));
+            // A demo is a development install: emails go to a pickup folder and /dev/emails lists them.
+            var app = FacturoWeb.Build(parse.GetValue(demo) ? [.. HostArgs(parse), "--environment=Development"] : HostArgs(parse));
             if (parse.GetValue(demo))
             {
                 var code = await WithDatabaseAsync(app.Services, async (scope, ct) =>
@@ -72,6 +73,8 @@ public static class FacturoCli
                 }
                 if (parse.GetValue(demo))
                 {
+                    Console.WriteLine($"Portal sign-in: {app.Urls.First()}/signin as {DemoDataSeeder.DemoUserEmail}, password {DemoDataSeeder.DemoUserPassword}");
+                    Console.WriteLine($"Demo emails (invitations and others): {app.Urls.First()}/dev/emails");
                     Console.WriteLine($"Demo API key (header X-Api-Key): {DemoDataSeeder.DemoApiKey}");
                 }
             });

@@ -2,12 +2,16 @@ using Facturo.Accounts;
 using Facturo.Billing;
 using Facturo.Ledger;
 using Facturo.Orders;
+using Facturo.Emails;
+using Facturo.Portal;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Facturo.Data;
 
 /// <summary>The one database. Each feature folder owns the configuration of its own tables.</summary>
-public abstract class FacturoDbContext(DbContextOptions options) : DbContext(options)
+public abstract class FacturoDbContext(DbContextOptions options) : IdentityUserContext<PortalUser, long>(options)
 {
     public DbSet<BillerSettings> BillerSettings => Set<BillerSettings>();
     public DbSet<CustomerAccount> Accounts => Set<CustomerAccount>();
@@ -24,11 +28,21 @@ public abstract class FacturoDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<DocumentSequence> DocumentSequences => Set<DocumentSequence>();
     public DbSet<LedgerPosting> LedgerPostings => Set<LedgerPosting>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+    public DbSet<EnterpriseAccount> EnterpriseAccounts => Set<EnterpriseAccount>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
 
     public abstract DatabaseProvider Provider { get; }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FacturoDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<IdentityUserClaim<long>>().ToTable("portal_user_claims");
+        builder.Entity<IdentityUserLogin<long>>().ToTable("portal_user_logins");
+        builder.Entity<IdentityUserToken<long>>().ToTable("portal_user_tokens");
+        builder.ApplyConfigurationsFromAssembly(typeof(FacturoDbContext).Assembly);
+    }
 }
 
 public sealed class SqliteFacturoDbContext(DbContextOptions<SqliteFacturoDbContext> options) : FacturoDbContext(options)

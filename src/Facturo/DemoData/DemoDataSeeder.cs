@@ -4,6 +4,8 @@ using Facturo.Data;
 using Facturo.Ledger;
 using Facturo.Orders;
 using Facturo.Platform;
+using Facturo.Portal;
+using Microsoft.AspNetCore.Identity;
 using Facturo.Taxes;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,9 +15,11 @@ namespace Facturo.DemoData;
 /// A biller with a dozen customers across provinces and both programs, three months of orders and
 /// those months billed, so every screen has something true to show. Loads only into an empty database.
 /// </summary>
-public sealed class DemoDataSeeder(FacturoDbContext db, BillerClock clock, ILogger<BillRunner> billRunLog)
+public sealed class DemoDataSeeder(FacturoDbContext db, BillerClock clock, ILogger<BillRunner> billRunLog, UserManager<PortalUser> users, Invitations invitations)
 {
     public const string DemoApiKey = "demo-facturo-integration-key";
+    public const string DemoUserEmail = "demo@facturo.example";
+    public const string DemoUserPassword = "Demo-Facturo-2026";
 
     private static readonly (string Number, string Name, Province Province, string City, string Postal, Language Language, BillingProgram Program, int Terms, DeliveryPreference Delivery, AccountStatus Status)[] Customers =
     [
@@ -103,7 +107,44 @@ public sealed class DemoDataSeeder(FacturoDbContext db, BillerClock clock, ILogg
             var runner = new BillRunner(db, new BillerClock(new FixedTime(billingMorning)), billRunLog);
             await runner.RunAsync(period, 500, null, cancellationToken);
         }
+        await AddPortalUsersAsync(accounts, now, cancellationToken);
         return true;
+    }
+
+    /// <summary>A registered enterprise with two Quebec accounts, and a pending invitation for an Ontario one.</summary>
+    private async Task AddPortalUsersAsync(IReadOnlyList<CustomerAccount> accounts, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var enterprise = new Enterprise { Name = "Imprimerie Laurentienne inc.", CreatedAt = now };
+        db.Enterprises.Add(enterprise);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var number in new[] { "1000001", "1000008" })
+        {
+            db.EnterpriseAccounts.Add(new EnterpriseAccount { EnterpriseId = enterprise.Id, AccountId = accounts.Single(a => a.CustomerNumber == number).Id, LinkedAt = now });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        var user = new PortalUser
+        {
+            UserName = DemoUserEmail,
+            Email = DemoUserEmail,
+            EmailConfirmed = true,
+            EnterpriseId = enterprise.Id,
+            Role = PortalRole.Admin,
+            FullName = "Marie Tremblay",
+            Language = Language.Fr,
+            SecurityQuestion1 = "birth-city",
+            SecurityAnswer1Hash = "",
+            SecurityQuestion2 = "first-pet",
+            SecurityAnswer2Hash = "",
+            CreatedAt = now,
+        };
+        user.SecurityAnswer1Hash = SecurityQuestions.Hash(user, "Montréal");
+        user.SecurityAnswer2Hash = SecurityQuestions.Hash(user, "Minou");
+        var created = await users.CreateAsync(user, DemoUserPassword);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+        }
+        await invitations.InviteAsync("1000003", "logistics@customer.example", PortalRole.Admin, Language.En, null, cancellationToken);
     }
 
     internal static BillerSettings DemoBiller() => new()

@@ -54,6 +54,33 @@ public static class UserMessages
         ["sizing.database-not-empty"] = (
             "La base de données contient déjà des comptes : les données de dimensionnement ne vont que dans une base vide.",
             "The database already has accounts: sizing data only goes into an empty database."),
+        ["portal.not-eligible"] = (
+            "Le compte {0} n'est pas admissible à la facturation électronique pour le moment. Pour recevoir vos factures autrement, communiquez avec le Centre des relations avec la clientèle au {1}.",
+            "Account {0} is not eligible for e-billing at this time. To receive your invoices another way, call Customer Relations at {1}."),
+        ["portal.invalid-email"] = (
+            "« {0} » n'est pas une adresse courriel valide.",
+            "\"{0}\" is not a valid email address."),
+        ["portal.invitation-unusable"] = (
+            "Cette invitation n'est plus valide : elle a déjà servi ou elle est expirée. Demandez-en une nouvelle.",
+            "This invitation can no longer be used: it was already used or it has expired. Ask for a new one."),
+        ["portal.name-required"] = (
+            "Indiquez votre nom (200 caractères au plus).",
+            "Enter your name (200 characters at most)."),
+        ["portal.security-questions-required"] = (
+            "Choisissez deux questions de sécurité différentes et répondez aux deux.",
+            "Choose two different security questions and answer both."),
+        ["portal.email-taken"] = (
+            "Cette adresse courriel est déjà inscrite au portail. Connectez-vous ou réinitialisez votre mot de passe.",
+            "This email address is already registered. Sign in or reset your password."),
+        ["portal.weak-password"] = (
+            "Le mot de passe doit compter au moins 10 caractères, dont une majuscule, une minuscule et un chiffre.",
+            "The password must have at least 10 characters, including an uppercase letter, a lowercase letter and a digit."),
+        ["portal.sign-in-failed"] = (
+            "Courriel ou mot de passe incorrect.",
+            "Incorrect email or password."),
+        ["portal.locked-out"] = (
+            "Trop d'essais infructueux : la connexion est bloquée pendant 15 minutes.",
+            "Too many failed attempts: sign-in is locked for 15 minutes."),
         ["invoice.not-found"] = (
             "Aucune facture ne porte le numéro {0}.",
             "No invoice has the number {0}."),

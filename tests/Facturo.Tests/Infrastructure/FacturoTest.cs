@@ -22,12 +22,14 @@ public abstract class FacturoTest(DatabaseProvider provider) : IAsyncLifetime
     protected TestDatabase Database { get; private set; } = null!;
     protected WebApplication App { get; private set; } = null!;
     protected HttpClient Api { get; private set; } = null!;
+    protected Uri BaseAddress { get; private set; } = null!;
+    protected string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "facturo-tests", $"mail-{Guid.NewGuid():N}");
 
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync(Provider);
         App = FacturoWeb.Build(
-            [$"--Database:Provider={Provider}", $"--Database:ConnectionString={Database.Options.ConnectionString}", "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"],
+            [$"--Database:Provider={Provider}", $"--Database:ConnectionString={Database.Options.ConnectionString}", "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", $"--Email:PickupDirectory={MailFolder}", "--Email:PollInterval=01:00:00"],
             builder => builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
         await using (var db = Database.NewContext())
         {
@@ -45,7 +47,8 @@ public abstract class FacturoTest(DatabaseProvider provider) : IAsyncLifetime
         }
         await App.StartAsync();
         var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Api = new HttpClient { BaseAddress = new Uri(address) };
+        BaseAddress = new Uri(address);
+        Api = new HttpClient { BaseAddress = BaseAddress };
         Api.DefaultRequestHeaders.Add("X-Api-Key", ApiKeyValue);
     }
 
@@ -55,6 +58,10 @@ public abstract class FacturoTest(DatabaseProvider provider) : IAsyncLifetime
         await App.StopAsync();
         await App.DisposeAsync();
         await Database.DisposeAsync();
+        if (Directory.Exists(MailFolder))
+        {
+            Directory.Delete(MailFolder, recursive: true);
+        }
     }
 
     protected async Task<CustomerAccount> AddAccountAsync(string number, BillingProgram program = BillingProgram.Commercial, Province province = Province.ON,

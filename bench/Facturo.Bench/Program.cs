@@ -1,0 +1,18 @@
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using Facturo.Bench;
+
+// dotnet run -c Release --project bench/Facturo.Bench -- --quick [skia|pdfpig|pdfpig-fullfont] [invoices] [lines]
+// dotnet run -c Release --project bench/Facturo.Bench -- --filter '*'      (BenchmarkDotNet)
+if (args.Length > 0 && args[0] == "--quick")
+{
+    var engines = args.Length > 1 ? [args[1]] : new[] { "skia", "pdfpig-fullfont" };
+    var count = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2_000;
+    var lines = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 10;
+    foreach (var engine in engines)
+    {
+        QuickRun.Run(engine, count, lines);
+    }
+    return;
+}
+BenchmarkSwitcher.FromAssembly(typeof(InvoicePdfBenchmarks).Assembly).Run(args);

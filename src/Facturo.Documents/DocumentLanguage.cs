@@ -1,0 +1,7 @@
+namespace Facturo.Documents;
+
+public enum DocumentLanguage
+{
+    French,
+    English,
+}

@@ -1,0 +1,29 @@
+using Facturo.Accounts;
+using Facturo.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Facturo.Emails;
+
+/// <summary>
+/// Queues emails in the caller's unit of work: they are saved by the caller's SaveChanges, with the
+/// change they announce. Every email ends with the biller's support contact.
+/// </summary>
+public sealed class EmailOutbox(FacturoDbContext db, TimeProvider time)
+{
+    public async Task QueueAsync(string kind, string to, Language language, string subject, string body, CancellationToken cancellationToken)
+    {
+        var biller = await db.BillerSettings.AsNoTracking().SingleAsync(cancellationToken);
+        var signature = language == Language.Fr
+            ? $"\n\n--\n{biller.LegalName}\nQuestions sur la facturation : {biller.SupportPhone} · {biller.SupportEmail}"
+            : $"\n\n--\n{biller.LegalName}\nBilling questions: {biller.SupportPhone} · {biller.SupportEmail}";
+        db.OutboxEmails.Add(new OutboxEmail
+        {
+            Kind = kind,
+            ToAddress = to,
+            Language = language,
+            Subject = subject,
+            Body = body + signature,
+            CreatedAt = time.GetUtcNow(),
+        });
+    }
+}

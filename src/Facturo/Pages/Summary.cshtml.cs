@@ -1,0 +1,43 @@
+using Facturo.Accounts;
+using Facturo.Billing;
+using Facturo.Data;
+using Facturo.Ledger;
+using Facturo.Platform;
+using Facturo.Portal;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Facturo.Pages;
+
+public sealed record UnpaidInvoiceRow(string Number, DateOnly IssueDate, DateOnly DueDate, Money Total, Money Balance, bool Overdue);
+
+[Authorize]
+public sealed class SummaryModel(PortalAccess access, FacturoDbContext db, BillerClock clock) : PortalPage
+{
+    [BindProperty(SupportsGet = true)] public string? Account { get; set; }
+
+    public IReadOnlyList<CustomerAccount> Accounts { get; private set; } = [];
+    public CustomerAccount? Current { get; private set; }
+    public ReceivableSummary? Receivable { get; private set; }
+    public IReadOnlyList<UnpaidInvoiceRow> Unpaid { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        Accounts = await access.AccountsOf(User).OrderBy(a => a.CustomerNumber).ToListAsync(cancellationToken);
+        Current = Account is null ? (Accounts.Count > 0 ? Accounts[0] : null) : Accounts.SingleOrDefault(a => a.CustomerNumber == Account);
+        if (Current is null)
+        {
+            return Account is null ? Page() : NotFound();
+        }
+        var today = clock.Today;
+        Receivable = await Receivables.ForAccountAsync(db, Current.Id, Current.Currency, today, cancellationToken);
+        var ids = Receivable.OpenInvoices.Select(o => o.InvoiceId).ToList();
+        var invoices = await access.InvoicesOf(User).Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
+        Unpaid = Receivable.OpenInvoices
+            .Select(o => new UnpaidInvoiceRow(Invoice.FormatNumber(o.InvoiceId), invoices[o.InvoiceId].IssueDate, o.DueDate,
+                new Money(invoices[o.InvoiceId].TotalCents, Current.Currency), o.Balance, o.DueDate < today))
+            .ToList();
+        return Page();
+    }
+}

@@ -1,0 +1,23 @@
+using System.Globalization;
+using Facturo.Accounts;
+using Facturo.Platform;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Facturo.Portal;
+
+/// <summary>What every portal page shares: the request's language and formatting in fr-CA or en-CA.</summary>
+public abstract class PortalPage : PageModel
+{
+    public Language Language => PortalLanguage.Of(HttpContext);
+    public CultureInfo Culture => Language == Language.Fr ? Cultures.French : Cultures.English;
+
+    public string T(string fr, string en) => Language == Language.Fr ? fr : en;
+
+    public string Amount(long cents, string currencyCode) => new Money(cents, Currency.Parse(currencyCode)).Format(Culture);
+
+    public string Amount(Money money) => money.Format(Culture);
+
+    public string Date(DateOnly date) => date.ToString(Language == Language.Fr ? "d MMMM yyyy" : "MMMM d, yyyy", Culture);
+
+    public string Message(UserError error) => error.Message(Language);
+}

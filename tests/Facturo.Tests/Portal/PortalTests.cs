@@ -1,0 +1,175 @@
+using Facturo.Accounts;
+using Facturo.Billing;
+using Facturo.Data;
+using Facturo.Emails;
+using Facturo.Infrastructure;
+using Facturo.Portal;
+using Microsoft.Playwright;
+using MimeKit;
+
+namespace Facturo.Portal;
+
+/// <summary>The portal walked in a real browser, in French and in English.</summary>
+public abstract class PortalTests(DatabaseProvider provider) : FacturoTest(provider)
+{
+    private const string Password = "Correct-Horse-42";
+    private static readonly BillingPeriod October = BillingPeriod.Parse("2026-10");
+
+    [Theory]
+    [InlineData("fr-CA", "114,98 $", "Votre nom", "M'inscrire", "n'est plus valide")]
+    [InlineData("en-CA", "$114.98", "Your name", "Register", "can no longer be used")]
+    public async Task An_invited_contact_registers_then_sees_what_it_owes_and_the_invoice(string locale, string total, string nameLabel, string registerButton, string usedInvitation)
+    {
+        var language = locale.StartsWith("fr", StringComparison.Ordinal) ? Language.Fr : Language.En;
+        await AddAccountAsync("1000051", province: Province.QC, language: language);
+        await PlaceOrderAsync("1000051", unitPrice: 100m);
+        MoveClockTo(2026, 11, 1);
+        await BillAsync(October);
+        MoveClockTo(2026, 12, 15);
+        var invitationLink = await InviteAndReadLinkAsync("1000051", "ap@client.example", language);
+
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(BaseAddress, locale);
+        await page.GotoAsync(invitationLink);
+        await page.GetByLabel(nameLabel).FillAsync("Alex Martin");
+        await page.Locator("#Password").FillAsync(Password);
+        await page.Locator("#ConfirmPassword").FillAsync(Password);
+        await page.Locator("#Question1").SelectOptionAsync("birth-city");
+        await page.Locator("#Answer1").FillAsync("Trois-Rivières");
+        await page.Locator("#Question2").SelectOptionAsync("first-pet");
+        await page.Locator("#Answer2").FillAsync("Filou");
+        await page.GetByRole(AriaRole.Button, new() { Name = registerButton }).ClickAsync();
+        await page.WaitForURLAsync("**/summary");
+
+        Assert.Equal(total, Spaces(await page.GetByTestId("total-due").InnerTextAsync()));
+        Assert.Equal(total, Spaces(await page.GetByTestId("total-overdue").InnerTextAsync()));
+        Assert.Equal($"{language.ToCode()}-CA", await page.Locator("html").GetAttributeAsync("lang"));
+        await Screenshot(page, $"summary-{language.ToCode()}");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "F000000001", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/invoices/F000000001");
+        Assert.Equal(total, Spaces(await page.GetByTestId("invoice-total").InnerTextAsync()));
+        await Screenshot(page, $"invoice-{language.ToCode()}");
+
+        var reuse = await browser.NewPageAsync(BaseAddress, locale);
+        await reuse.GotoAsync(invitationLink);
+        Assert.Contains(usedInvitation, await reuse.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_registered_user_signs_out_and_back_in_and_a_wrong_password_reveals_nothing()
+    {
+        await AddAccountAsync("1000052");
+        var link = await InviteAndReadLinkAsync("1000052", "owner@client.example", Language.En);
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(BaseAddress, "en-CA");
+        await RegisterAsync(page, link);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        var afterSignOut = await page.GotoAsync("/summary");
+        await SignInAsync(page, "owner@client.example", "Wrong-Password-1");
+        var wrongPassword = await page.GetByRole(AriaRole.Alert).InnerTextAsync();
+        await SignInAsync(page, "nobody@client.example", Password);
+        var unknownEmail = await page.GetByRole(AriaRole.Alert).InnerTextAsync();
+        await SignInAsync(page, "owner@client.example", Password);
+
+        Assert.Contains("/signin", afterSignOut!.Url, StringComparison.Ordinal);
+        Assert.Equal("Incorrect email or password.", wrongPassword);
+        Assert.Equal(wrongPassword, unknownEmail);
+        await page.WaitForURLAsync("**/summary");
+    }
+
+    [Fact]
+    public async Task A_user_never_reaches_another_enterprises_account_or_invoice()
+    {
+        await AddAccountAsync("1000053");
+        await AddAccountAsync("1000054");
+        await PlaceOrderAsync("1000053");
+        await PlaceOrderAsync("1000054");
+        MoveClockTo(2026, 11, 1);
+        await BillAsync(October);
+        var link = await InviteAndReadLinkAsync("1000053", "mine@client.example", Language.En);
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(BaseAddress, "en-CA");
+        await RegisterAsync(page, link);
+
+        var ownInvoice = await page.GotoAsync("/invoices/F000000001");
+        var othersInvoice = await page.GotoAsync("/invoices/F000000002");
+        var othersAccount = await page.GotoAsync("/summary?Account=1000054");
+        var othersSearch = await page.GotoAsync("/invoices?Search=F000000002");
+        var listed = await page.Locator("tbody tr").CountAsync();
+
+        Assert.Equal(200, ownInvoice!.Status);
+        Assert.Equal(404, othersInvoice!.Status);
+        Assert.Equal(404, othersAccount!.Status);
+        Assert.Equal(200, othersSearch!.Status);
+        Assert.Equal(0, listed);
+    }
+
+    [Fact]
+    public async Task An_ineligible_customer_number_cannot_be_invited_and_says_whom_to_call()
+    {
+        await AddAccountAsync("9000061");
+
+        var refused = await InScopeAsync<Invitations, Platform.Outcome<Invitation>>(i => i.InviteAsync("9000061", "ap@client.example", PortalRole.Admin, Language.Fr, null, CancellationToken.None));
+
+        Assert.Equal("portal.not-eligible", refused.Error!.Code);
+        Assert.Contains("1-800-267-7651", refused.Error.Message(Language.Fr), StringComparison.Ordinal);
+    }
+
+    private async Task BillAsync(BillingPeriod period)
+    {
+        var billed = await InScopeAsync<BillRunner, Platform.Outcome<BillRunResult>>(runner => runner.RunAsync(period, 500, null, CancellationToken.None));
+        Assert.True(billed.Succeeded);
+    }
+
+    /// <summary>Invites, lets the dispatcher deliver to the pickup folder, and reads the link out of the .eml file, as a person would.</summary>
+    private async Task<string> InviteAndReadLinkAsync(string customerNumber, string email, Language language)
+    {
+        var invited = await InScopeAsync<Invitations, Platform.Outcome<Invitation>>(i => i.InviteAsync(customerNumber, email, PortalRole.Admin, language, null, CancellationToken.None));
+        Assert.True(invited.Succeeded, invited.Error?.Code);
+        await App.Services.GetRequiredService<EmailDispatcher>().SendPendingAsync(CancellationToken.None);
+        foreach (var file in Directory.GetFiles(MailFolder, "*.eml").Order(StringComparer.Ordinal).Reverse())
+        {
+            var message = await MimeMessage.LoadAsync(file);
+            if (message.To.Mailboxes.Any(m => m.Address == email))
+            {
+                var body = message.TextBody ?? "";
+                var start = body.IndexOf("/register?token=", StringComparison.Ordinal);
+                return body[start..body.IndexOf('\n', start)].Trim();
+            }
+        }
+        throw new InvalidOperationException($"No invitation email to {email} in {MailFolder}.");
+    }
+
+    private static async Task RegisterAsync(IPage page, string link)
+    {
+        await page.GotoAsync(link);
+        await page.Locator("#FullName").FillAsync("Sam Client");
+        await page.Locator("#Password").FillAsync(Password);
+        await page.Locator("#ConfirmPassword").FillAsync(Password);
+        await page.Locator("#Question1").SelectOptionAsync("first-school");
+        await page.Locator("#Answer1").FillAsync("École Saint-Jean");
+        await page.Locator("#Question2").SelectOptionAsync("childhood-street");
+        await page.Locator("#Answer2").FillAsync("Rue Principale");
+        await page.Locator("form button[type=submit]").Last.ClickAsync();
+        await page.WaitForURLAsync("**/summary");
+    }
+
+    private static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/signin");
+        await page.Locator("#Email").FillAsync(email);
+        await page.Locator("#Password").FillAsync(password);
+        await page.Locator("main form button[type=submit]").ClickAsync();
+    }
+
+    private Task Screenshot(IPage page, string name) => Provider == DatabaseProvider.Sqlite
+        ? page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryFolders.Screenshots, $"{name}.png"), FullPage = true })
+        : Task.CompletedTask;
+
+    private static string Spaces(string text) => text.Replace('\u00A0', ' ').Replace('\u202F', ' ').Trim();
+}
+
+public sealed class PortalTestsOnSqlite() : PortalTests(DatabaseProvider.Sqlite);
+public sealed class PortalTestsOnPostgres() : PortalTests(DatabaseProvider.Postgres);
