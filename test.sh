@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Runs the whole test suite, every integration test on both SQLite and PostgreSQL.
-# Starts a throwaway PostgreSQL cluster first (installing PostgreSQL from Debian's packages if missing).
+# Starts a throwaway PostgreSQL cluster first and makes sure Debian's Chromium is there for the browser
+# tests (installing either from Debian's packages if missing).
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+./scripts/ensure-chromium.sh
 FACTURO_TEST_POSTGRES="$(./scripts/ensure-postgres.sh)"
 export FACTURO_TEST_POSTGRES
 

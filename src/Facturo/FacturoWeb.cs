@@ -24,6 +24,7 @@ public static class FacturoWeb
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapRazorPages();
+        PortalDocuments.Map(app);
         app.MapOpenApi("/api/v1/openapi.json");
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiKeyFilter>();

@@ -51,6 +51,18 @@ public abstract class PortalTests(DatabaseProvider provider) : FacturoTest(provi
         Assert.Equal(total, Spaces(await page.GetByTestId("invoice-total").InnerTextAsync()));
         await Screenshot(page, $"invoice-{language.ToCode()}");
 
+        var pdf = await page.APIRequest.GetAsync("/invoices/F000000001/pdf");
+        Assert.Equal("application/pdf", pdf.Headers["content-type"]);
+        var pdfBytes = await pdf.BodyAsync();
+        var pdfText = PdfText(pdfBytes);
+        Assert.Contains(total, pdfText, StringComparison.Ordinal);
+        Assert.Contains(language == Language.Fr ? "TVQ" : "QST", pdfText, StringComparison.Ordinal);
+        Assert.Contains("F000000001", pdfText, StringComparison.Ordinal);
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(RepositoryFolders.Screenshots, $"invoice-{language.ToCode()}.pdf"), pdfBytes);
+        }
+
         var reuse = await browser.NewPageAsync(BaseAddress, locale);
         await reuse.GotoAsync(invitationLink);
         Assert.Contains(usedInvitation, await reuse.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.Ordinal);
@@ -96,12 +108,14 @@ public abstract class PortalTests(DatabaseProvider provider) : FacturoTest(provi
         var ownInvoice = await page.GotoAsync("/invoices/F000000001");
         var othersInvoice = await page.GotoAsync("/invoices/F000000002");
         var othersAccount = await page.GotoAsync("/summary?Account=1000054");
+        var othersPdf = await page.APIRequest.GetAsync("/invoices/F000000002/pdf");
         var othersSearch = await page.GotoAsync("/invoices?Search=F000000002");
         var listed = await page.Locator("tbody tr").CountAsync();
 
         Assert.Equal(200, ownInvoice!.Status);
         Assert.Equal(404, othersInvoice!.Status);
         Assert.Equal(404, othersAccount!.Status);
+        Assert.Equal(404, othersPdf.Status);
         Assert.Equal(200, othersSearch!.Status);
         Assert.Equal(0, listed);
     }
@@ -167,6 +181,12 @@ public abstract class PortalTests(DatabaseProvider provider) : FacturoTest(provi
     private Task Screenshot(IPage page, string name) => Provider == DatabaseProvider.Sqlite
         ? page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryFolders.Screenshots, $"{name}.png"), FullPage = true })
         : Task.CompletedTask;
+
+    private static string PdfText(byte[] pdf)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        return Spaces(string.Join('\n', document.GetPages().Select(p => string.Join(' ', p.GetWords().Select(w => w.Text)))));
+    }
 
     private static string Spaces(string text) => text.Replace('\u00A0', ' ').Replace('\u202F', ' ').Trim();
 }

@@ -1,0 +1,43 @@
+using Facturo.Accounts;
+using Facturo.Billing;
+using Facturo.Data;
+using Facturo.Documents;
+using Microsoft.EntityFrameworkCore;
+
+namespace Facturo.Portal;
+
+/// <summary>
+/// The invoice PDF, rendered on demand from the finalised invoice (which never changes, so neither
+/// does its PDF), in the viewer's profile language, for invoices of the viewer's enterprise only.
+/// </summary>
+public static class PortalDocuments
+{
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapGet("/invoices/{number}/pdf", async (string number, HttpContext http, PortalAccess access, FacturoDbContext db, CancellationToken cancellationToken) =>
+        {
+            var invoice = await access.FindInvoiceAsync(http.User, number, cancellationToken);
+            if (invoice is null)
+            {
+                return Results.NotFound();
+            }
+            var biller = await db.BillerSettings.AsNoTracking().SingleAsync(cancellationToken);
+            var language = (http.User.PreferredLanguage() ?? PortalLanguage.Of(http)) == Language.Fr ? DocumentLanguage.French : DocumentLanguage.English;
+            var pdf = InvoicePdf.Render(ToModel(invoice, biller), language);
+            // Inline, so "View/print PDF" opens in the browser; the file name serves when it is saved.
+            http.Response.Headers.ContentDisposition = $"inline; filename={invoice.Number}.pdf";
+            return Results.Bytes(pdf, "application/pdf");
+        }).RequireAuthorization();
+
+    private static InvoicePdfModel ToModel(Invoice invoice, BillerSettings biller)
+    {
+        var currency = Currency.Parse(invoice.CurrencyCode);
+        Money M(long cents) => new(cents, currency);
+        return new InvoicePdfModel(
+            invoice.Number, invoice.IssueDate, invoice.DueDate, invoice.Period,
+            invoice.BillerLegalName, invoice.BillerGstHstNumber, invoice.BillerQstNumber, biller.SupportPhone, biller.SupportEmail,
+            invoice.CustomerNumber, invoice.CustomerLegalName, invoice.CustomerAddress,
+            invoice.Lines.OrderBy(l => l.LineNumber).Select(l => new InvoicePdfLine(l.LineNumber, l.Description, l.Quantity, M(l.UnitPriceCents), M(l.AmountCents))).ToList(),
+            invoice.Taxes.Select(t => new InvoicePdfTax(t.Kind.ToString(), t.Rate, M(t.AmountCents))).ToList(),
+            M(invoice.SubtotalCents), M(invoice.TotalCents));
+    }
+}
