@@ -4,7 +4,7 @@ using UglyToad.PdfPig.Writer;
 
 namespace Facturo.Bench;
 
-/// <summary>The engine not chosen (RESULTS.md): the same layout painted with PdfPig's PdfDocumentBuilder, kept to re-run the comparison.</summary>
+/// <summary>The engine not chosen (docs/performance.md): the same layout painted with PdfPig's PdfDocumentBuilder, kept to re-run the comparison.</summary>
 internal static class PdfPigInvoicePdf
 {
     private const string SystemFonts = "/usr/share/fonts/truetype/dejavu/";

@@ -3,7 +3,7 @@ using SkiaSharp;
 namespace Facturo.Documents;
 
 /// <summary>
-/// Renders an invoice to a letter-size PDF with Skia's PDF backend (chosen over PdfPig: bench/Facturo.Bench/RESULTS.md).
+/// Renders an invoice to a letter-size PDF with Skia's PDF backend (chosen over PdfPig: docs/performance.md).
 /// Skia embeds the font files whole, so the fonts in Fonts/ are kept to the characters invoices need. Thread-safe.
 /// </summary>
 public static class InvoicePdf
