@@ -2,6 +2,7 @@ using System.CommandLine;
 using Facturo.Billing;
 using Facturo.Data;
 using Facturo.DemoData;
+using Facturo.Accounts;
 using Facturo.Platform;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,11 +34,11 @@ public static class FacturoCli
     {
         var root = new RootCommand("Facturo: billing, e-invoicing and payments for Canadian billers.")
         {
-            ProviderOption, ConnectionOption, Serve(), Migrate(), LoadDemoData(), LoadSizingData(), RunBill(),
+            ProviderOption, ConnectionOption, Serve(), Migrate(), LoadDemoData(), LoadSizingData(), RunBill(), Invite(),
         };
         root.SetAction(_ =>
         {
-            Console.Error.WriteLine("Choose a command: serve, migrate, demo-data, sizing-data or bill-run. Add --help to any of them.");
+            Console.Error.WriteLine("Choose a command: serve, migrate, demo-data, sizing-data, bill-run or invite. Add --help to any of them.");
             return CommandLineError;
         });
         return root;
@@ -185,6 +186,29 @@ public static class FacturoCli
             Console.WriteLine($"Bill run {result.Period} done (issue date {result.IssueDate:yyyy-MM-dd}): {result.InvoicesIssuedNow} invoices and {result.StatementsIssuedNow} statements issued now; the period has {result.InvoicesInPeriod} invoices and {result.StatementsInPeriod} statements.");
             var perSecond = elapsed.TotalSeconds > 0 ? (long)(result.InvoicesIssuedNow / (decimal)elapsed.TotalSeconds) : 0;
             Console.WriteLine($"Took {elapsed.TotalSeconds:0.0} s: {perSecond} invoices/s, peak memory {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576} MB.");
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command Invite()
+    {
+        var customer = new Option<string>("--customer") { Description = "The customer number whose portal the contact is invited to.", Required = true };
+        var email = new Option<string>("--email") { Description = "The contact's email address; the invitation is sent there.", Required = true };
+        var language = new Option<string>("--language") { Description = "fr or en: the language of the invitation email.", DefaultValueFactory = _ => "fr" };
+        language.AcceptOnlyFromAmong("fr", "en");
+        var command = new Command("invite", "Email a contact a single-use invitation (valid 7 days) to register on the portal. The e-billing eligibility rule applies.") { customer, email, language };
+        command.SetAction((parse, cancellationToken) => WithServicesAsync(parse, async (scope, ct) =>
+        {
+            var chosen = parse.GetValue(language) == "en" ? Language.En : Language.Fr;
+            var invited = await scope.ServiceProvider.GetRequiredService<Portal.Invitations>()
+                .InviteAsync(parse.GetValue(customer)!, parse.GetValue(email)!, Portal.PortalRole.Admin, chosen, null, ct);
+            if (!invited.Succeeded)
+            {
+                Console.Error.WriteLine(invited.Error!.Message(Accounts.Language.En));
+                return Refused;
+            }
+            Console.WriteLine($"Invitation queued for {invited.Value!.Email}; it expires {invited.Value.ExpiresAt:yyyy-MM-dd HH:mm} UTC. The running server sends it.");
             return 0;
         }, cancellationToken));
         return command;

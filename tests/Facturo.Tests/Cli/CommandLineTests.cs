@@ -17,6 +17,7 @@ public sealed class CommandLineTests : IAsyncLifetime
     [InlineData("demo-data")]
     [InlineData("sizing-data")]
     [InlineData("bill-run")]
+    [InlineData("invite")]
     public async Task Every_command_explains_itself(string command)
     {
         var (exitCode, output, _) = await FacturoProcess.RunAsync(_database.Options, command, "--help");
@@ -37,6 +38,19 @@ public sealed class CommandLineTests : IAsyncLifetime
 
         Assert.Equal(FacturoCli.Refused, exitCode);
         Assert.Contains(reason, errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Inviting_an_ineligible_customer_number_is_refused_and_queues_nothing()
+    {
+        await FacturoProcess.RunAsync(_database.Options, "demo-data");
+
+        var (exitCode, _, errors) = await FacturoProcess.RunAsync(_database.Options, "invite", "--customer", "9000011", "--email", "ap@client.example", "--language", "en");
+
+        Assert.Equal(FacturoCli.Refused, exitCode);
+        Assert.Contains("Account 9000011 is not eligible for e-billing", errors, StringComparison.Ordinal);
+        await using var db = _database.NewContext();
+        Assert.False(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.OutboxEmails, e => e.ToAddress == "ap@client.example"));
     }
 
     [Fact]
@@ -64,7 +78,7 @@ public sealed class CommandLineTests : IAsyncLifetime
         var second = await FacturoProcess.RunAsync(_database.Options, "migrate");
 
         Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
-        Assert.Contains("Applied 1 migration(s)", first.Output, StringComparison.Ordinal);
+        Assert.Contains("_InitialCreate", first.Output, StringComparison.Ordinal);
         Assert.Contains("The database is up to date.", second.Output, StringComparison.Ordinal);
     }
 }
