@@ -15,6 +15,7 @@ public static class PortalRegistration
         services.AddScoped<Invitations>();
         services.AddScoped<PortalAccess>();
         services.AddScoped<PortalChrome>();
+        services.AddScoped<PasswordRecovery>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<PortalUser>(options =>
@@ -30,6 +31,7 @@ public static class PortalRegistration
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>();
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/signin";

@@ -92,6 +92,60 @@ public abstract class PortalTests(DatabaseProvider provider) : FacturoTest(provi
     }
 
     [Fact]
+    public async Task A_forgotten_password_is_reset_by_the_security_questions_without_revealing_who_is_registered()
+    {
+        await AddAccountAsync("1000055");
+        var link = await InviteAndReadLinkAsync("1000055", "qc@client.example", Language.Fr);
+        await using var browser = await Browser.LaunchAsync();
+        await RegisterAsync(await browser.NewPageAsync(BaseAddress, "fr-CA"), link);
+        var page = await browser.NewPageAsync(BaseAddress, "fr-CA");
+
+        var unknownQuestions = await AskQuestionsAsync(page, "personne@client.example");
+        var unknownAgain = await AskQuestionsAsync(page, "personne@client.example");
+        await AnswerAsync(page, "Ecole Saint Jean", "Pas la bonne rue", "Nouveau-Passe-77");
+        var wrongAnswers = await page.GetByRole(AriaRole.Alert).InnerTextAsync();
+        var ownQuestions = await AskQuestionsAsync(page, "qc@client.example");
+        await AnswerAsync(page, "  école saint-jean ", "RUE PRINCIPALE", "Nouveau-Passe-77");
+        var done = await page.GetByRole(AriaRole.Status).InnerTextAsync();
+        await SignInAsync(page, "qc@client.example", "Nouveau-Passe-77");
+
+        Assert.Equal(unknownQuestions, unknownAgain);
+        Assert.Equal(2, unknownQuestions.Count);
+        Assert.Equal(["Quel est le nom de votre première école?", "Sur quelle rue avez-vous grandi?"], ownQuestions);
+        Assert.Contains("ne correspondent pas", wrongAnswers, StringComparison.Ordinal);
+        Assert.Contains("a été changé", done, StringComparison.Ordinal);
+        await page.WaitForURLAsync("**/summary");
+    }
+
+    [Fact]
+    public async Task A_forgotten_password_is_reset_by_an_emailed_link_and_an_unknown_address_gets_the_same_answer()
+    {
+        await AddAccountAsync("1000056");
+        var link = await InviteAndReadLinkAsync("1000056", "on@client.example", Language.En);
+        await using var browser = await Browser.LaunchAsync();
+        await RegisterAsync(await browser.NewPageAsync(BaseAddress, "en-CA"), link);
+        var page = await browser.NewPageAsync(BaseAddress, "en-CA");
+
+        var forKnown = await AskForLinkAsync(page, "on@client.example");
+        var forUnknown = await AskForLinkAsync(page, "nobody@client.example");
+        var resetLink = await ReadLinkAsync("on@client.example", "/reset-password?");
+        await page.GotoAsync(resetLink);
+        await page.Locator("#NewPassword").FillAsync("Brand-New-Pass-9");
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        var done = await page.GetByRole(AriaRole.Status).InnerTextAsync();
+        await page.GotoAsync(resetLink);
+        await page.Locator("#NewPassword").FillAsync("Another-Pass-10");
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        var reused = await page.GetByRole(AriaRole.Alert).InnerTextAsync();
+        await SignInAsync(page, "on@client.example", "Brand-New-Pass-9");
+
+        Assert.Equal(forKnown, forUnknown);
+        Assert.Contains("password was changed", done, StringComparison.Ordinal);
+        Assert.Contains("no longer valid", reused, StringComparison.Ordinal);
+        await page.WaitForURLAsync("**/summary");
+    }
+
+    [Fact]
     public async Task A_user_never_reaches_another_enterprises_account_or_invoice()
     {
         await AddAccountAsync("1000053");
@@ -137,11 +191,16 @@ public abstract class PortalTests(DatabaseProvider provider) : FacturoTest(provi
         Assert.True(billed.Succeeded);
     }
 
-    /// <summary>Invites, lets the dispatcher deliver to the pickup folder, and reads the link out of the .eml file, as a person would.</summary>
     private async Task<string> InviteAndReadLinkAsync(string customerNumber, string email, Language language)
     {
         var invited = await InScopeAsync<Invitations, Platform.Outcome<Invitation>>(i => i.InviteAsync(customerNumber, email, PortalRole.Admin, language, null, CancellationToken.None));
         Assert.True(invited.Succeeded, invited.Error?.Code);
+        return await ReadLinkAsync(email, "/register?token=");
+    }
+
+    /// <summary>Lets the dispatcher deliver to the pickup folder, and reads the newest such link out of the .eml files, as a person would.</summary>
+    private async Task<string> ReadLinkAsync(string email, string linkStart)
+    {
         await App.Services.GetRequiredService<EmailDispatcher>().SendPendingAsync(CancellationToken.None);
         foreach (var file in Directory.GetFiles(MailFolder, "*.eml").Order(StringComparer.Ordinal).Reverse())
         {
@@ -149,11 +208,38 @@ public abstract class PortalTests(DatabaseProvider provider) : FacturoTest(provi
             if (message.To.Mailboxes.Any(m => m.Address == email))
             {
                 var body = message.TextBody ?? "";
-                var start = body.IndexOf("/register?token=", StringComparison.Ordinal);
-                return body[start..body.IndexOf('\n', start)].Trim();
+                var start = body.IndexOf(linkStart, StringComparison.Ordinal);
+                if (start >= 0)
+                {
+                    return body[start..body.IndexOf('\n', start)].Trim();
+                }
             }
         }
-        throw new InvalidOperationException($"No invitation email to {email} in {MailFolder}.");
+        throw new InvalidOperationException($"No email to {email} with a {linkStart} link in {MailFolder}.");
+    }
+
+    private static async Task<IReadOnlyList<string>> AskQuestionsAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/forgot-password");
+        await page.Locator("#QuestionsEmail").FillAsync(email);
+        await page.Locator("form[action*=Questions] button").ClickAsync();
+        return [await page.Locator("label[for=Answer1]").InnerTextAsync(), await page.Locator("label[for=Answer2]").InnerTextAsync()];
+    }
+
+    private static async Task AnswerAsync(IPage page, string answer1, string answer2, string newPassword)
+    {
+        await page.Locator("#Answer1").FillAsync(answer1);
+        await page.Locator("#Answer2").FillAsync(answer2);
+        await page.Locator("#NewPassword").FillAsync(newPassword);
+        await page.Locator("form[action*=Answers] button").ClickAsync();
+    }
+
+    private static async Task<string> AskForLinkAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/forgot-password");
+        await page.Locator("#LinkEmail").FillAsync(email);
+        await page.Locator("form[action*=Link] button").ClickAsync();
+        return await page.GetByRole(AriaRole.Status).InnerTextAsync();
     }
 
     private static async Task RegisterAsync(IPage page, string link)
