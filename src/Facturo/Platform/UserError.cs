@@ -13,6 +13,7 @@ public sealed record UserError(string Code, int Status, params object[] Argument
     public static UserError Validation(string code, params object[] arguments) => new(code, StatusCodes.Status422UnprocessableEntity, arguments);
     public static UserError NotFound(string code, params object[] arguments) => new(code, StatusCodes.Status404NotFound, arguments);
     public static UserError Conflict(string code, params object[] arguments) => new(code, StatusCodes.Status409Conflict, arguments);
+    public static UserError Forbidden(string code, params object[] arguments) => new(code, StatusCodes.Status403Forbidden, arguments);
 }
 
 /// <summary>Either a value or the user error that prevented it.</summary>

@@ -81,6 +81,12 @@ public static class UserMessages
         ["portal.locked-out"] = (
             "Trop d'essais infructueux : la connexion est bloquée pendant 15 minutes.",
             "Too many failed attempts: sign-in is locked for 15 minutes."),
+        ["portal.admins-only"] = (
+            "Seuls les administrateurs de l'entreprise peuvent gérer les utilisateurs.",
+            "Only the business's administrators can manage users."),
+        ["portal.user-not-found"] = (
+            "Cet utilisateur n'existe pas dans votre entreprise, ou c'est vous-même.",
+            "This user is not in your business, or it is yourself."),
         ["invoice.not-found"] = (
             "Aucune facture ne porte le numéro {0}.",
             "No invoice has the number {0}."),

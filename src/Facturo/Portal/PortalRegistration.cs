@@ -16,6 +16,7 @@ public static class PortalRegistration
         services.AddScoped<PortalAccess>();
         services.AddScoped<PortalChrome>();
         services.AddScoped<PasswordRecovery>();
+        services.AddScoped<EnterpriseUsers>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<PortalUser>(options =>

@@ -146,6 +146,40 @@ public abstract class PortalTests(DatabaseProvider provider) : FacturoTest(provi
     }
 
     [Fact]
+    public async Task An_admin_adds_a_viewer_who_registers_and_signs_in_then_removes_them()
+    {
+        await AddAccountAsync("1000057");
+        await PlaceOrderAsync("1000057");
+        MoveClockTo(2026, 11, 1);
+        await BillAsync(October);
+        var link = await InviteAndReadLinkAsync("1000057", "admin@client.example", Language.En);
+        await using var browser = await Browser.LaunchAsync();
+        var admin = await browser.NewPageAsync(BaseAddress, "en-CA");
+        await RegisterAsync(admin, link);
+
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Business – Users" }).ClickAsync();
+        await admin.Locator("#Email").FillAsync("viewer@client.example");
+        await admin.Locator("#Role").SelectOptionAsync("Viewer");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Send the invitation" }).ClickAsync();
+        var sent = await admin.GetByRole(AriaRole.Status).InnerTextAsync();
+        var viewer = await browser.NewPageAsync(BaseAddress, "en-CA");
+        await RegisterAsync(viewer, await ReadLinkAsync("viewer@client.example", "/register?token="));
+        var viewerSeesInvoice = await viewer.GotoAsync("/invoices/F000000001");
+        var viewerManagesUsers = await viewer.GotoAsync("/business/users");
+        await admin.ReloadAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Remove Sam Client" }).ClickAsync();
+        var remaining = await admin.Locator("tbody tr").CountAsync();
+        var removedSignIn = await browser.NewPageAsync(BaseAddress, "en-CA");
+        await SignInAsync(removedSignIn, "viewer@client.example", Password);
+
+        Assert.Equal("Invitation sent to viewer@client.example.", sent);
+        Assert.Equal(200, viewerSeesInvoice!.Status);
+        Assert.Equal(404, viewerManagesUsers!.Status);
+        Assert.Equal(1, remaining);
+        Assert.Equal("Incorrect email or password.", await removedSignIn.GetByRole(AriaRole.Alert).InnerTextAsync());
+    }
+
+    [Fact]
     public async Task A_user_never_reaches_another_enterprises_account_or_invoice()
     {
         await AddAccountAsync("1000053");
