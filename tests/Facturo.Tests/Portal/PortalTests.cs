@@ -180,6 +180,43 @@ public abstract class PortalTests(DatabaseProvider provider) : FacturoTest(provi
     }
 
     [Fact]
+    public async Task The_profile_language_decides_pages_and_pdfs_and_a_new_email_needs_the_password_and_a_confirmation()
+    {
+        await AddAccountAsync("1000058", province: Province.QC);
+        await PlaceOrderAsync("1000058", unitPrice: 100m);
+        MoveClockTo(2026, 11, 1);
+        await BillAsync(October);
+        var link = await InviteAndReadLinkAsync("1000058", "old@client.example", Language.Fr);
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(BaseAddress, "fr-CA");
+        await RegisterAsync(page, link);
+
+        await page.GotoAsync("/account/preferences");
+        await page.Locator("#PreferredLanguage").SelectOptionAsync("en");
+        await page.Locator("form[action*=Language] button").ClickAsync();
+        var heading = await page.Locator("h1").InnerTextAsync();
+        var pdfText = PdfText(await (await page.APIRequest.GetAsync("/invoices/F000000001/pdf")).BodyAsync());
+        await page.Locator("#NewEmail").FillAsync("new@client.example");
+        await page.Locator("#CurrentPassword").FillAsync("Not-My-Password-1");
+        await page.Locator("form[action*=Email] button").ClickAsync();
+        var wrongPassword = await page.GetByRole(AriaRole.Alert).InnerTextAsync();
+        await page.Locator("#NewEmail").FillAsync("new@client.example");
+        await page.Locator("#CurrentPassword").FillAsync(Password);
+        await page.Locator("form[action*=Email] button").ClickAsync();
+        await page.GotoAsync(await ReadLinkAsync("new@client.example", "/account/confirm-email?"));
+        var confirmed = await page.GetByRole(AriaRole.Status).InnerTextAsync();
+        await ReadLinkAsync("old@client.example", "new@client.example"); // the old address is told where the notices go now
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await SignInAsync(page, "new@client.example", Password);
+
+        Assert.Equal("My account – Personal – Preferences", heading);
+        Assert.Contains("$114.98", pdfText, StringComparison.Ordinal);
+        Assert.Equal("The current password is incorrect.", wrongPassword);
+        Assert.Equal("Your email address is changed.", confirmed);
+        await page.WaitForURLAsync("**/summary");
+    }
+
+    [Fact]
     public async Task A_user_never_reaches_another_enterprises_account_or_invoice()
     {
         await AddAccountAsync("1000053");
