@@ -98,6 +98,12 @@ public sealed class Invitations(FacturoDbContext db, EmailOutbox outbox, UserMan
         }
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Claimed first and conditionally, so two submits of the same invitation cannot both register.
+        var claimed = await db.Invitations.Where(i => i.Id == invitation.Id && i.UsedAt == null).ExecuteUpdateAsync(i => i.SetProperty(x => x.UsedAt, now), cancellationToken);
+        if (claimed == 0)
+        {
+            return UserError.Validation("portal.invitation-unusable");
+        }
         var enterpriseId = invitation.EnterpriseId ?? await CreateEnterpriseForAsync(invitation.AccountId, now, cancellationToken);
         var user = new PortalUser
         {
@@ -123,8 +129,6 @@ public sealed class Invitations(FacturoDbContext db, EmailOutbox outbox, UserMan
                 ? UserError.Validation("portal.email-taken")
                 : UserError.Validation("portal.weak-password");
         }
-        invitation.UsedAt = now;
-        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return user;
     }

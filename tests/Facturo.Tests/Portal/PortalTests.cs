@@ -246,6 +246,22 @@ public abstract class PortalTests(DatabaseProvider provider) : FacturoTest(provi
     }
 
     [Fact]
+    public async Task Two_simultaneous_registrations_with_one_invitation_make_one_user()
+    {
+        await AddAccountAsync("1000059");
+        var token = (await InviteAndReadLinkAsync("1000059", "race@client.example", Language.En)).Split("token=")[1];
+        var form = new RegistrationForm("Racer", Password, Language.En, "first-pet", "Rex", "birth-city", "Laval");
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
+            InScopeAsync<Invitations, Platform.Outcome<PortalUser>>(i => i.RegisterAsync(token, form, CancellationToken.None))));
+
+        Assert.Single(outcomes, o => o.Succeeded);
+        Assert.Single(outcomes, o => o.Error?.Code is "portal.invitation-unusable" or "portal.email-taken");
+        await using var db = Database.NewContext();
+        Assert.Equal(1, await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Users));
+    }
+
+    [Fact]
     public async Task An_ineligible_customer_number_cannot_be_invited_and_says_whom_to_call()
     {
         await AddAccountAsync("9000061");
