@@ -48,6 +48,7 @@ public static class FacturoWeb
         services.AddScoped<PlaceOrder>();
         services.AddScoped<IssueCreditNote>();
         services.AddScoped<BillRunner>();
+        services.AddScoped<InvoiceReadyNotifier>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<SizingDataLoader>();
         return services;

@@ -17,7 +17,7 @@ public sealed record BillRunResult(BillingPeriod Period, DateOnly IssueDate, int
 /// so a crash loses at most the batch in flight and a re-run picks up exactly where billing stopped.
 /// The unique (account, period) indexes make a second invoice impossible even for two nodes at once.
 /// </summary>
-public sealed partial class BillRunner(FacturoDbContext db, BillerClock clock, ILogger<BillRunner> logger)
+public sealed partial class BillRunner(FacturoDbContext db, BillerClock clock, InvoiceReadyNotifier notifier, ILogger<BillRunner> logger)
 {
     private const int MaxConflictRetries = 5;
 
@@ -59,6 +59,8 @@ public sealed partial class BillRunner(FacturoDbContext db, BillerClock clock, I
             progress?.Report(counts);
         }
 
+        // After every batch, so a resumed run also tells people whose invoices were issued before the crash.
+        await notifier.NotifyAsync(period, cancellationToken);
         var invoicesInPeriod = await db.Invoices.CountAsync(i => i.Period == periodText, cancellationToken);
         var statementsInPeriod = await db.Statements.CountAsync(s => s.Period == periodText, cancellationToken);
         await db.BillRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(r => r

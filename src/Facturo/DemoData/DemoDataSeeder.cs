@@ -15,7 +15,7 @@ namespace Facturo.DemoData;
 /// A biller with a dozen customers across provinces and both programs, three months of orders and
 /// those months billed, so every screen has something true to show. Loads only into an empty database.
 /// </summary>
-public sealed class DemoDataSeeder(FacturoDbContext db, BillerClock clock, ILogger<BillRunner> billRunLog, UserManager<PortalUser> users, Invitations invitations)
+public sealed class DemoDataSeeder(FacturoDbContext db, BillerClock clock, ILogger<BillRunner> billRunLog, UserManager<PortalUser> users, Invitations invitations, InvoiceReadyNotifier notifier)
 {
     public const string DemoApiKey = "demo-facturo-integration-key";
     public const string DemoUserEmail = "demo@facturo.example";
@@ -104,7 +104,7 @@ public sealed class DemoDataSeeder(FacturoDbContext db, BillerClock clock, ILogg
         for (var period = firstPeriod; period < currentPeriod; period = period.Next)
         {
             var billingMorning = new DateTimeOffset(period.Next.FirstDay.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
-            var runner = new BillRunner(db, new BillerClock(new FixedTime(billingMorning)), billRunLog);
+            var runner = new BillRunner(db, new BillerClock(new FixedTime(billingMorning)), notifier, billRunLog);
             await runner.RunAsync(period, 500, null, cancellationToken);
         }
         await AddPortalUsersAsync(accounts, now, cancellationToken);

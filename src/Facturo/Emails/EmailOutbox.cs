@@ -10,9 +10,11 @@ namespace Facturo.Emails;
 /// </summary>
 public sealed class EmailOutbox(FacturoDbContext db, TimeProvider time)
 {
-    public async Task QueueAsync(string kind, string to, Language language, string subject, string body, CancellationToken cancellationToken)
+    private Accounts.BillerSettings? _biller;
+
+    public async Task QueueAsync(string kind, string to, Language language, string subject, string body, CancellationToken cancellationToken, string? dedupKey = null)
     {
-        var biller = await db.BillerSettings.AsNoTracking().SingleAsync(cancellationToken);
+        var biller = _biller ??= await db.BillerSettings.AsNoTracking().SingleAsync(cancellationToken);
         var signature = language == Language.Fr
             ? $"\n\n--\n{biller.LegalName}\nQuestions sur la facturation : {biller.SupportPhone} · {biller.SupportEmail}"
             : $"\n\n--\n{biller.LegalName}\nBilling questions: {biller.SupportPhone} · {biller.SupportEmail}";
@@ -24,6 +26,7 @@ public sealed class EmailOutbox(FacturoDbContext db, TimeProvider time)
             Subject = subject,
             Body = body + signature,
             CreatedAt = time.GetUtcNow(),
+            DedupKey = dedupKey,
         });
     }
 }

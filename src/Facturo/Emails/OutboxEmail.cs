@@ -20,6 +20,8 @@ public sealed class OutboxEmail
     public DateTimeOffset? SentAt { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
+    /// <summary>Set for emails a job may queue again after a crash ("invoice-ready:12:7"); unique, so they are queued once.</summary>
+    public string? DedupKey { get; set; }
 
     /// <summary>Stable per email, so a resend after a crash between sending and stamping is recognisable as the same message.</summary>
     public string MessageId => $"outbox-{Id}@facturo";
@@ -36,5 +38,7 @@ internal sealed class OutboxEmailConfiguration : IEntityTypeConfiguration<Outbox
         email.Property(e => e.Subject).HasMaxLength(300);
         email.Property(e => e.LastError).HasMaxLength(1000);
         email.HasIndex(e => new { e.SentAt, e.Id });
+        email.Property(e => e.DedupKey).HasMaxLength(100);
+        email.HasIndex(e => e.DedupKey).IsUnique();
     }
 }

@@ -262,6 +262,30 @@ public abstract class PortalTests(DatabaseProvider provider) : FacturoTest(provi
     }
 
     [Fact]
+    public async Task The_bill_run_tells_each_portal_user_once_in_their_language_that_the_invoice_is_ready()
+    {
+        await AddAccountAsync("1000060", province: Province.QC);
+        await AddAccountAsync("1000062");
+        var link = await InviteAndReadLinkAsync("1000060", "fr@client.example", Language.Fr);
+        await using (var browser = await Browser.LaunchAsync())
+        {
+            await RegisterAsync(await browser.NewPageAsync(BaseAddress, "fr-CA"), link);
+        }
+        await PlaceOrderAsync("1000060", unitPrice: 100m);
+        await PlaceOrderAsync("1000062", unitPrice: 100m);
+        MoveClockTo(2026, 11, 1);
+
+        await BillAsync(October);
+        await BillAsync(October);
+
+        await using var db = Database.NewContext();
+        var ready = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.OutboxEmails.Where(e => e.Kind == "invoice-ready"));
+        var email = Assert.Single(ready);
+        Assert.Equal(("fr@client.example", "Votre facture F000000001 est prête"), (email.ToAddress, email.Subject));
+        Assert.Contains("de 114,98 $, payable au plus tard le 1 décembre 2026", Spaces(email.Body), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_ineligible_customer_number_cannot_be_invited_and_says_whom_to_call()
     {
         await AddAccountAsync("9000061");

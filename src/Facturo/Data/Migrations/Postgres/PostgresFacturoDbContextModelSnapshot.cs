@@ -752,6 +752,11 @@ namespace Facturo.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("DedupKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("dedup_key");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -787,6 +792,10 @@ namespace Facturo.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_outbox_emails");
+
+                    b.HasIndex("DedupKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_emails_dedup_key");
 
                     b.HasIndex("SentAt", "Id")
                         .HasDatabaseName("ix_outbox_emails_sent_at_id");

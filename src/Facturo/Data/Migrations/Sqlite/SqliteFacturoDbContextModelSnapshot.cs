@@ -739,6 +739,11 @@ namespace Facturo.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("DedupKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dedup_key");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -774,6 +779,10 @@ namespace Facturo.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_outbox_emails");
+
+                    b.HasIndex("DedupKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_emails_dedup_key");
 
                     b.HasIndex("SentAt", "Id")
                         .HasDatabaseName("ix_outbox_emails_sent_at_id");
