@@ -87,6 +87,9 @@ public static class UserMessages
         ["portal.user-not-found"] = (
             "Cet utilisateur n'existe pas dans votre entreprise, ou c'est vous-même.",
             "This user is not in your business, or it is yourself."),
+        ["portal.request-not-proven"] = (
+            "Ces renseignements ne correspondent pas à une facture des {0} derniers jours de ce compte. Vérifiez le numéro de client, le numéro de facture et le montant total.",
+            "These details do not match an invoice of the last {0} days on this account. Check the customer number, the invoice number and the total amount."),
         ["invoice.not-found"] = (
             "Aucune facture ne porte le numéro {0}.",
             "No invoice has the number {0}."),

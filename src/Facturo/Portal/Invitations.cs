@@ -63,6 +63,30 @@ public sealed class Invitations(FacturoDbContext db, EmailOutbox outbox, UserMan
         return invitation;
     }
 
+    /// <summary>
+    /// A person without an invitation proves the account with a recent invoice's number and total, and
+    /// gets one by email. A mismatch never says which detail was wrong.
+    /// </summary>
+    public async Task<Outcome<Invitation>> RequestAsync(string customerNumber, string invoiceNumber, decimal invoiceTotal, string email, Language language, CancellationToken cancellationToken)
+    {
+        var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.CustomerNumber == customerNumber.Trim(), cancellationToken);
+        if (account is not null && await RefuseIneligibleAsync(account, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        var since = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-RecentInvoiceDays);
+        var proven = account is not null && PortalAccess.TryParseInvoiceNumber(invoiceNumber, out var invoiceId)
+            && await db.Invoices.AnyAsync(i => i.Id == invoiceId && i.AccountId == account.Id && i.IssueDate >= since && i.TotalCents == decimal.ToInt64(decimal.Round(invoiceTotal * 100m)), cancellationToken);
+        if (!proven)
+        {
+            return UserError.Validation("portal.request-not-proven", RecentInvoiceDays);
+        }
+        var alreadyLinked = await db.EnterpriseAccounts.AnyAsync(l => l.AccountId == account!.Id, cancellationToken);
+        return await InviteAsync(account!.CustomerNumber, email, alreadyLinked ? PortalRole.Viewer : PortalRole.Admin, language, null, cancellationToken);
+    }
+
+    private const int RecentInvoiceDays = 180;
+
     /// <summary>The invitation behind a token if it can still be used; otherwise why not.</summary>
     public async Task<Outcome<Invitation>> FindUsableAsync(string? token, CancellationToken cancellationToken)
     {

@@ -286,6 +286,31 @@ public abstract class PortalTests(DatabaseProvider provider) : FacturoTest(provi
     }
 
     [Fact]
+    public async Task A_person_without_invitation_proves_the_account_with_an_invoice_and_a_9_number_is_refused_in_french()
+    {
+        await AddAccountAsync("9000063");
+        await AddAccountAsync("1000064", province: Province.QC);
+        await PlaceOrderAsync("1000064", unitPrice: 100m);
+        MoveClockTo(2026, 11, 1);
+        await BillAsync(October);
+        await using var browser = await Browser.LaunchAsync();
+        var french = await browser.NewPageAsync(BaseAddress, "fr-CA");
+        var english = await browser.NewPageAsync(BaseAddress, "en-CA");
+
+        var ineligible = await RequestInvitationAsync(french, "9000063", "F000000001", "114,98", "ap@client.example");
+        await RequestInvitationAsync(english, "1000064", "F000000001", "114.89", "ap@client.example");
+        var wrongAmountText = await english.GetByRole(AriaRole.Alert).InnerTextAsync();
+        await RequestInvitationAsync(english, "1000064", "F000000001", "$114.98", "ap@client.example");
+        var sent = await english.GetByRole(AriaRole.Status).InnerTextAsync();
+        await RegisterAsync(english, await ReadLinkAsync("ap@client.example", "/register?token="));
+
+        Assert.Contains("Le compte 9000063 n'est pas admissible à la facturation électronique", ineligible, StringComparison.Ordinal);
+        Assert.Contains("do not match an invoice", wrongAmountText, StringComparison.Ordinal);
+        Assert.Equal("An invitation was sent to ap@client.example.", sent);
+        Assert.Equal("$114.98", Spaces(await english.GetByTestId("total-due").InnerTextAsync()));
+    }
+
+    [Fact]
     public async Task An_ineligible_customer_number_cannot_be_invited_and_says_whom_to_call()
     {
         await AddAccountAsync("9000061");
@@ -343,6 +368,19 @@ public abstract class PortalTests(DatabaseProvider provider) : FacturoTest(provi
         await page.Locator("#Answer2").FillAsync(answer2);
         await page.Locator("#NewPassword").FillAsync(newPassword);
         await page.Locator("form[action*=Answers] button").ClickAsync();
+    }
+
+    /// <summary>Fills the request form and returns the refusal, or "" when none.</summary>
+    private static async Task<string> RequestInvitationAsync(IPage page, string customerNumber, string invoiceNumber, string total, string email)
+    {
+        await page.GotoAsync("/request-invitation");
+        await page.Locator("#CustomerNumber").FillAsync(customerNumber);
+        await page.Locator("#InvoiceNumber").FillAsync(invoiceNumber);
+        await page.Locator("#InvoiceTotal").FillAsync(total);
+        await page.Locator("#Email").FillAsync(email);
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        var alert = page.GetByRole(AriaRole.Alert);
+        return await alert.CountAsync() > 0 ? await alert.InnerTextAsync() : "";
     }
 
     private static async Task<string> AskForLinkAsync(IPage page, string email)
