@@ -41,9 +41,8 @@ public sealed class InvoiceReadyNotifier(FacturoDbContext db, EmailOutbox outbox
             var done = (await db.OutboxEmails.Where(e => keys.Contains(e.DedupKey!)).Select(e => e.DedupKey!).ToListAsync(cancellationToken)).ToHashSet();
             foreach (var r in recipients.Where(r => !done.Contains(Key(r.Id, r.UserId))))
             {
-                var culture = r.Language == Language.Fr ? Cultures.French : Cultures.English;
-                var amount = new Money(r.TotalCents, Currency.Parse(r.CurrencyCode)).Format(culture);
-                var due = r.DueDate.ToString(r.Language == Language.Fr ? "d MMMM yyyy" : "MMMM d, yyyy", culture);
+                var amount = new Money(r.TotalCents, Currency.Parse(r.CurrencyCode)).Format(Cultures.For(r.Language));
+                var due = Cultures.LongDate(r.DueDate, r.Language);
                 var number = Invoice.FormatNumber(r.Id);
                 await outbox.QueueAsync("invoice-ready", r.Email!, r.Language,
                     r.Language == Language.Fr ? $"Votre facture {number} est prête" : $"Your invoice {number} is ready",

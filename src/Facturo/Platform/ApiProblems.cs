@@ -39,7 +39,7 @@ public sealed class ApiKey
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
 
-    public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    public static string Hash(string key) => Secrets.Sha256Hex(key);
 }
 
 internal sealed class ApiKeyConfiguration : Microsoft.EntityFrameworkCore.IEntityTypeConfiguration<ApiKey>

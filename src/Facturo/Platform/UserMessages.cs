@@ -123,4 +123,8 @@ public static class Cultures
     public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-CA");
 
     public static CultureInfo For(Language language) => language == Language.Fr ? French : English;
+
+    /// <summary>"1 décembre 2026" / "December 1, 2026", as pages and emails write dates.</summary>
+    public static string LongDate(DateOnly date, Language language) =>
+        date.ToString(language == Language.Fr ? "d MMMM yyyy" : "MMMM d, yyyy", For(language));
 }

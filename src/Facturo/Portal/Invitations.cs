@@ -31,7 +31,7 @@ public sealed class Invitations(FacturoDbContext db, EmailOutbox outbox, UserMan
         {
             return refused;
         }
-        if (!IsEmail(email))
+        if (!EmailAddresses.IsValid(email))
         {
             return UserError.Validation("portal.invalid-email", email);
         }
@@ -176,8 +176,5 @@ public sealed class Invitations(FacturoDbContext db, EmailOutbox outbox, UserMan
             : UserError.Validation("portal.not-eligible", account.CustomerNumber, biller.SupportPhone);
     }
 
-    private static bool IsEmail(string email) =>
-        email.Length <= 254 && System.Net.Mail.MailAddress.TryCreate(email.Trim(), out var parsed) && parsed.Address == email.Trim();
-
-    private static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    private static string HashToken(string token) => Secrets.Sha256Hex(token);
 }

@@ -9,7 +9,7 @@ namespace Facturo.Portal;
 public abstract class PortalPage : PageModel
 {
     public Language Language => PortalLanguage.Of(HttpContext);
-    public CultureInfo Culture => Language == Language.Fr ? Cultures.French : Cultures.English;
+    public CultureInfo Culture => Cultures.For(Language);
 
     public string T(string fr, string en) => Language == Language.Fr ? fr : en;
 
@@ -17,7 +17,7 @@ public abstract class PortalPage : PageModel
 
     public string Amount(Money money) => money.Format(Culture);
 
-    public string Date(DateOnly date) => date.ToString(Language == Language.Fr ? "d MMMM yyyy" : "MMMM d, yyyy", Culture);
+    public string Date(DateOnly date) => Cultures.LongDate(date, Language);
 
     public string Message(UserError error) => error.Message(Language);
 }

@@ -43,7 +43,7 @@ public sealed class PreferencesModel(UserManager<PortalUser> users, SignInManage
     {
         Me = (await users.GetUserAsync(User))!;
         var address = NewEmail.Trim();
-        if (!System.Net.Mail.MailAddress.TryCreate(address, out var parsed) || parsed.Address != address)
+        if (!EmailAddresses.IsValid(address))
         {
             Error = Message(Platform.UserError.Validation("portal.invalid-email", NewEmail));
             return Page();
