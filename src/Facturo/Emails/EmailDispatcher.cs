@@ -14,6 +14,9 @@ public sealed partial class EmailDispatcher(IServiceScopeFactory scopes, IOption
 {
     private const int MaxAttempts = 10;
 
+    // The polling loop and an explicit send (tests, CLI) must not deliver the same email twice.
+    private readonly SemaphoreSlim oneSenderAtATime = new(1, 1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Polling runs on the machine's clock: it is plumbing, not business time, and a test clock jumping weeks must not replay it.
@@ -33,6 +36,19 @@ public sealed partial class EmailDispatcher(IServiceScopeFactory scopes, IOption
     }
 
     public async Task<int> SendPendingAsync(CancellationToken cancellationToken)
+    {
+        await oneSenderAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            return await SendPendingInOrderAsync(cancellationToken);
+        }
+        finally
+        {
+            oneSenderAtATime.Release();
+        }
+    }
+
+    private async Task<int> SendPendingInOrderAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FacturoDbContext>();
@@ -57,6 +73,12 @@ public sealed partial class EmailDispatcher(IServiceScopeFactory scopes, IOption
         return sent;
     }
 
+    public override void Dispose()
+    {
+        oneSenderAtATime.Dispose();
+        base.Dispose();
+    }
+
     private MimeMessage ToMime(OutboxEmail email)
     {
         var message = new MimeMessage { Subject = email.Subject, MessageId = email.MessageId, Body = new TextPart("plain") { Text = email.Body } };
@@ -73,8 +95,11 @@ public sealed partial class EmailDispatcher(IServiceScopeFactory scopes, IOption
         if (!string.IsNullOrWhiteSpace(settings.PickupDirectory))
         {
             Directory.CreateDirectory(settings.PickupDirectory);
+            // Written aside then renamed, so whatever watches the folder never reads half a message.
             var file = Path.Combine(settings.PickupDirectory, $"{email.Id:D10}.eml");
-            await message.WriteToAsync(file, cancellationToken);
+            var partial = file + ".partial";
+            await message.WriteToAsync(partial, cancellationToken);
+            File.Move(partial, file, overwrite: true);
             return;
         }
         if (string.IsNullOrWhiteSpace(settings.SmtpHost))

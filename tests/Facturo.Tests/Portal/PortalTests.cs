@@ -402,7 +402,14 @@ public abstract class PortalTests(DatabaseProvider provider) : FacturoTest(provi
         await page.Locator("#Question2").SelectOptionAsync("childhood-street");
         await page.Locator("#Answer2").FillAsync("Rue Principale");
         await page.Locator("form button[type=submit]").Last.ClickAsync();
-        await page.WaitForURLAsync("**/summary");
+        try
+        {
+            await page.WaitForURLAsync("**/summary", new() { Timeout = 15_000 });
+        }
+        catch (TimeoutException)
+        {
+            throw new InvalidOperationException($"Registration stayed on {page.Url}: {await page.Locator("main").InnerTextAsync()}");
+        }
     }
 
     private static async Task SignInAsync(IPage page, string email, string password)
