@@ -32,6 +32,10 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<Po
             Error = Message(UserError.Validation("portal.locked-out"));
             return Page();
         }
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/SignInTwoFactor", new { ReturnUrl });
+        }
         if (!result.Succeeded)
         {
             Error = Message(UserError.Validation("portal.sign-in-failed"));

@@ -1,0 +1,111 @@
+using System.Text;
+using Facturo.Portal;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using QRCoder;
+
+namespace Facturo.Pages.Account;
+
+/// <summary>
+/// My account → Security: two-step verification with an authenticator app (TOTP) and "sign out everywhere".
+/// </summary>
+[Authorize]
+public sealed class SecurityModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, PortalChrome chrome) : PortalPage
+{
+    private const int RecoveryCodeCount = 10;
+
+    [BindProperty] public string Code { get; set; } = "";
+    [BindProperty] public string CurrentPassword { get; set; } = "";
+
+    public bool TwoFactorEnabled { get; private set; }
+    public string? SharedKey { get; private set; }
+    public string? QrCodeSvg { get; private set; }
+    public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
+    public int RecoveryCodesLeft { get; private set; }
+    public string? Notice { get; private set; }
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync() => await LoadAsync(await MeAsync());
+
+    public async Task<IActionResult> OnPostEnableAsync()
+    {
+        var me = await MeAsync();
+        var code = Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        if (!await users.VerifyTwoFactorTokenAsync(me, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            Error = T("Ce code n'est pas valide. Entrez le code à 6 chiffres affiché maintenant par votre application.",
+                "This code is not valid. Enter the 6-digit code your app shows now.");
+            await LoadAsync(me);
+            return Page();
+        }
+        await users.SetTwoFactorEnabledAsync(me, true);
+        RecoveryCodes = [.. (await users.GenerateNewTwoFactorRecoveryCodesAsync(me, RecoveryCodeCount))!];
+        // Turning it on changes the security stamp; keep this session, the others end.
+        await signIn.RefreshSignInAsync(me);
+        Notice = T("La vérification en deux étapes est activée.", "Two-step verification is on.");
+        await LoadAsync(me);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync()
+    {
+        var me = await MeAsync();
+        if (!await users.CheckPasswordAsync(me, CurrentPassword))
+        {
+            Error = T("Le mot de passe actuel est incorrect.", "The current password is incorrect.");
+            await LoadAsync(me);
+            return Page();
+        }
+        await users.SetTwoFactorEnabledAsync(me, false);
+        // A new key, so an app set up before cannot silently come back into use.
+        await users.ResetAuthenticatorKeyAsync(me);
+        await signIn.RefreshSignInAsync(me);
+        Notice = T("La vérification en deux étapes est désactivée.", "Two-step verification is off.");
+        await LoadAsync(me);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync()
+    {
+        var me = await MeAsync();
+        // Every session cookie carries the stamp; a new stamp makes each of them fail its next check.
+        await users.UpdateSecurityStampAsync(me);
+        await signIn.SignOutAsync();
+        return Redirect("/signin?signedOutEverywhere=1");
+    }
+
+    private async Task<PortalUser> MeAsync() => (await users.GetUserAsync(User))!;
+
+    private async Task LoadAsync(PortalUser me)
+    {
+        TwoFactorEnabled = await users.GetTwoFactorEnabledAsync(me);
+        if (TwoFactorEnabled)
+        {
+            RecoveryCodesLeft = await users.CountRecoveryCodesAsync(me);
+            return;
+        }
+        var key = await users.GetAuthenticatorKeyAsync(me);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(me);
+            key = await users.GetAuthenticatorKeyAsync(me);
+        }
+        SharedKey = Grouped(key!);
+        var issuer = (await chrome.BillerAsync())?.LegalName ?? "Facturo";
+        var uri = $"otpauth://totp/{Uri.EscapeDataString(issuer)}:{Uri.EscapeDataString(me.Email!)}?secret={key}&issuer={Uri.EscapeDataString(issuer)}&digits=6";
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.M);
+        QrCodeSvg = new SvgQRCode(data).GetGraphic(4);
+    }
+
+    private static string Grouped(string key)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < key.Length; i += 4)
+        {
+            text.Append(key.AsSpan(i, Math.Min(4, key.Length - i))).Append(' ');
+        }
+        return text.ToString().TrimEnd().ToLowerInvariant();
+    }
+}

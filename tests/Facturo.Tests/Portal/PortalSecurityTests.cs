@@ -1,0 +1,102 @@
+using Facturo.Accounts;
+using Facturo.Data;
+using Facturo.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Facturo.Portal;
+
+/// <summary>Two-step verification and "sign out everywhere", in a real browser.</summary>
+public abstract class PortalSecurityTests(DatabaseProvider provider) : PortalTest(provider)
+{
+    [Fact]
+    public async Task Two_step_verification_is_asked_at_every_sign_in_even_after_a_password_reset()
+    {
+        await AddAccountAsync("1000061");
+        var link = await InviteAndReadLinkAsync("1000061", "twostep@client.example", Language.En);
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(BaseAddress, "en-CA");
+        await RegisterAsync(page, link);
+
+        await page.GotoAsync("/account/security");
+        var key = await page.Locator("#shared-key").InnerTextAsync();
+        await page.Locator("#Code").FillAsync(Totp.Code(key, TimeProvider.System.GetUtcNow().AddHours(1)));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on" }).ClickAsync();
+        var wrongSetupCode = await page.GetByRole(AriaRole.Alert).InnerTextAsync();
+        await page.Locator("#Code").FillAsync(Totp.Code(key, TimeProvider.System.GetUtcNow()));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on" }).ClickAsync();
+        var turnedOn = await page.GetByRole(AriaRole.Status).InnerTextAsync();
+        var recoveryCodes = await page.Locator("#recovery-codes li").AllInnerTextsAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
+
+        await SignInAsync(page, "twostep@client.example", Password);
+        await page.WaitForURLAsync("**/signin/two-step**");
+        var askedBeforeSummary = await page.GotoAsync("/summary");
+        var summaryWithoutCode = page.Url;
+        await page.GoBackAsync();
+        await page.Locator("#Code").FillAsync(Totp.Code(key, TimeProvider.System.GetUtcNow().AddHours(-1)));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
+        var wrongCode = await page.GetByRole(AriaRole.Alert).InnerTextAsync();
+        await page.Locator("#Code").FillAsync(Totp.Code(key, TimeProvider.System.GetUtcNow()));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
+        await page.WaitForURLAsync("**/summary");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
+
+        await AskForLinkAsync(page, "twostep@client.example");
+        await page.GotoAsync(await ReadLinkAsync("twostep@client.example", "/reset-password?"));
+        await page.Locator("#NewPassword").FillAsync("After-Reset-Pass-1");
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.GetByRole(AriaRole.Status).WaitForAsync();
+        await SignInAsync(page, "twostep@client.example", "After-Reset-Pass-1");
+        await page.WaitForURLAsync("**/signin/two-step**");
+        await page.Locator("#Code").FillAsync(recoveryCodes[0]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
+        await page.WaitForURLAsync("**/summary");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
+        await SignInAsync(page, "twostep@client.example", "After-Reset-Pass-1");
+        await page.Locator("#Code").FillAsync(recoveryCodes[0]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
+        var reusedRecoveryCode = await page.GetByRole(AriaRole.Alert).InnerTextAsync();
+
+        Assert.Contains("not valid", wrongSetupCode, StringComparison.Ordinal);
+        Assert.Equal("Two-step verification is on.", turnedOn);
+        Assert.Equal(10, recoveryCodes.Count);
+        Assert.Contains("/signin", summaryWithoutCode, StringComparison.Ordinal);
+        Assert.NotNull(askedBeforeSummary);
+        Assert.Equal("This code is not valid.", wrongCode);
+        Assert.Equal("This code is not valid.", reusedRecoveryCode);
+    }
+
+    [Fact]
+    public async Task Sign_out_everywhere_ends_the_other_browsers_session_and_turning_two_step_off_needs_the_password()
+    {
+        await AddAccountAsync("1000062");
+        var link = await InviteAndReadLinkAsync("1000062", "everywhere@client.example", Language.Fr);
+        await using var browser = await Browser.LaunchAsync();
+        var office = await browser.NewPageAsync(BaseAddress, "fr-CA");
+        await RegisterAsync(office, link);
+        var phone = await browser.NewPageAsync(BaseAddress, "fr-CA");
+        await SignInAsync(phone, "everywhere@client.example", Password);
+        await phone.WaitForURLAsync("**/summary");
+
+        await office.GotoAsync("/account/security");
+        var key = await office.Locator("#shared-key").InnerTextAsync();
+        await office.Locator("#Code").FillAsync(Totp.Code(key, TimeProvider.System.GetUtcNow()));
+        await office.GetByRole(AriaRole.Button, new() { Name = "Activer" }).ClickAsync();
+        await office.Locator("#CurrentPassword").FillAsync("Pas-Le-Bon-Passe-1");
+        await office.GetByRole(AriaRole.Button, new() { Name = "Désactiver la vérification en deux étapes" }).ClickAsync();
+        var wrongPassword = await office.GetByRole(AriaRole.Alert).InnerTextAsync();
+        var stillOn = await office.GetByRole(AriaRole.Button, new() { Name = "Désactiver la vérification en deux étapes" }).CountAsync();
+        await office.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter partout" }).ClickAsync();
+        var signedOut = await office.GetByRole(AriaRole.Status).InnerTextAsync();
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        await phone.GotoAsync("/summary");
+
+        Assert.Equal("Le mot de passe actuel est incorrect.", wrongPassword);
+        Assert.Equal(1, stillOn);
+        Assert.Equal("Vous êtes déconnecté de tous vos appareils.", signedOut);
+        Assert.Contains("/signin", phone.Url, StringComparison.Ordinal);
+    }
+}
+
+public sealed class PortalSecurityTestsOnSqlite() : PortalSecurityTests(DatabaseProvider.Sqlite);
+public sealed class PortalSecurityTestsOnPostgres() : PortalSecurityTests(DatabaseProvider.Postgres);

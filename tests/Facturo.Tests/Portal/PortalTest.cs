@@ -1,0 +1,128 @@
+using Facturo.Accounts;
+using Facturo.Billing;
+using Facturo.Data;
+using Facturo.Emails;
+using Facturo.Infrastructure;
+using Facturo.Portal;
+using Microsoft.Playwright;
+using MimeKit;
+
+namespace Facturo.Portal;
+
+/// <summary>What the portal's browser tests share: inviting, reading emails as a person would, registering and signing in.</summary>
+public abstract class PortalTest(DatabaseProvider provider) : FacturoTest(provider)
+{
+    protected const string Password = "Correct-Horse-42";
+    protected static readonly BillingPeriod October = BillingPeriod.Parse("2026-10");
+
+    protected async Task BillAsync(BillingPeriod period)
+    {
+        var billed = await InScopeAsync<BillRunner, Platform.Outcome<BillRunResult>>(runner => runner.RunAsync(period, 500, null, CancellationToken.None));
+        Assert.True(billed.Succeeded);
+    }
+
+    protected async Task<string> InviteAndReadLinkAsync(string customerNumber, string email, Language language)
+    {
+        var invited = await InScopeAsync<Invitations, Platform.Outcome<Invitation>>(i => i.InviteAsync(customerNumber, email, PortalRole.Admin, language, null, CancellationToken.None));
+        Assert.True(invited.Succeeded, invited.Error?.Code);
+        return await ReadLinkAsync(email, "/register?token=");
+    }
+
+    /// <summary>Lets the dispatcher deliver to the pickup folder, and reads the newest such link out of the .eml files, as a person would.</summary>
+    protected async Task<string> ReadLinkAsync(string email, string linkStart)
+    {
+        await App.Services.GetRequiredService<EmailDispatcher>().SendPendingAsync(CancellationToken.None);
+        foreach (var file in Directory.GetFiles(MailFolder, "*.eml").Order(StringComparer.Ordinal).Reverse())
+        {
+            var message = await MimeMessage.LoadAsync(file);
+            if (message.To.Mailboxes.Any(m => m.Address == email))
+            {
+                var body = message.TextBody ?? "";
+                var start = body.IndexOf(linkStart, StringComparison.Ordinal);
+                if (start >= 0)
+                {
+                    return body[start..body.IndexOf('\n', start)].Trim();
+                }
+            }
+        }
+        throw new InvalidOperationException($"No email to {email} with a {linkStart} link in {MailFolder}.");
+    }
+
+    protected static async Task<IReadOnlyList<string>> AskQuestionsAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/forgot-password");
+        await page.Locator("#QuestionsEmail").FillAsync(email);
+        await page.Locator("form[action*=Questions] button").ClickAsync();
+        return [await page.Locator("label[for=Answer1]").InnerTextAsync(), await page.Locator("label[for=Answer2]").InnerTextAsync()];
+    }
+
+    protected static async Task AnswerAsync(IPage page, string answer1, string answer2, string newPassword)
+    {
+        await page.Locator("#Answer1").FillAsync(answer1);
+        await page.Locator("#Answer2").FillAsync(answer2);
+        await page.Locator("#NewPassword").FillAsync(newPassword);
+        await page.Locator("form[action*=Answers] button").ClickAsync();
+    }
+
+    /// <summary>Fills the request form and returns the refusal, or "" when none.</summary>
+    protected static async Task<string> RequestInvitationAsync(IPage page, string customerNumber, string invoiceNumber, string total, string email)
+    {
+        await page.GotoAsync("/request-invitation");
+        await page.Locator("#CustomerNumber").FillAsync(customerNumber);
+        await page.Locator("#InvoiceNumber").FillAsync(invoiceNumber);
+        await page.Locator("#InvoiceTotal").FillAsync(total);
+        await page.Locator("#Email").FillAsync(email);
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        var alert = page.GetByRole(AriaRole.Alert);
+        return await alert.CountAsync() > 0 ? await alert.InnerTextAsync() : "";
+    }
+
+    protected static async Task<string> AskForLinkAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/forgot-password");
+        await page.Locator("#LinkEmail").FillAsync(email);
+        await page.Locator("form[action*=Link] button").ClickAsync();
+        return await page.GetByRole(AriaRole.Status).InnerTextAsync();
+    }
+
+    protected static async Task RegisterAsync(IPage page, string link)
+    {
+        await page.GotoAsync(link);
+        await page.Locator("#FullName").FillAsync("Sam Client");
+        await page.Locator("#Password").FillAsync(Password);
+        await page.Locator("#ConfirmPassword").FillAsync(Password);
+        await page.Locator("#Question1").SelectOptionAsync("first-school");
+        await page.Locator("#Answer1").FillAsync("École Saint-Jean");
+        await page.Locator("#Question2").SelectOptionAsync("childhood-street");
+        await page.Locator("#Answer2").FillAsync("Rue Principale");
+        await page.Locator("form button[type=submit]").Last.ClickAsync();
+        try
+        {
+            await page.WaitForURLAsync("**/summary", new() { Timeout = 15_000 });
+        }
+        catch (TimeoutException)
+        {
+            throw new InvalidOperationException($"Registration stayed on {page.Url}: {await page.Locator("main").InnerTextAsync()}");
+        }
+    }
+
+    protected static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/signin");
+        await page.Locator("#Email").FillAsync(email);
+        await page.Locator("#Password").FillAsync(password);
+        await page.Locator("main form button[type=submit]").ClickAsync();
+    }
+
+    protected Task Screenshot(IPage page, string name) => Provider == DatabaseProvider.Sqlite
+        ? page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryFolders.Screenshots, $"{name}.png"), FullPage = true })
+        : Task.CompletedTask;
+
+    protected static string PdfText(byte[] pdf)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        return Spaces(string.Join('\n', document.GetPages().Select(p => string.Join(' ', p.GetWords().Select(w => w.Text)))));
+    }
+
+    protected static string Spaces(string text) => text.Replace('\u00A0', ' ').Replace('\u202F', ' ').Trim();
+}
