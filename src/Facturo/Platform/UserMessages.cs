@@ -88,8 +88,14 @@ public static class UserMessages
             "Cet utilisateur n'existe pas dans votre entreprise, ou c'est vous-même.",
             "This user is not in your business, or it is yourself."),
         ["portal.request-not-proven"] = (
-            "Ces renseignements ne correspondent pas à une facture des {0} derniers jours de ce compte. Vérifiez le numéro de client, le numéro de facture et le montant total.",
-            "These details do not match an invoice of the last {0} days on this account. Check the customer number, the invoice number and the total amount."),
+            "Ces renseignements ne correspondent pas à une facture (ou un relevé) des {0} derniers jours de ce compte. Vérifiez le numéro de client, le numéro du document et le montant total.",
+            "These details do not match an invoice (or statement) of the last {0} days on this account. Check the customer number, the document number and the total amount."),
+        ["portal.account-already-linked"] = (
+            "Le compte {0} est déjà lié à votre entreprise.",
+            "Account {0} is already linked to your business."),
+        ["portal.account-linked-elsewhere"] = (
+            "Le compte {0} est déjà lié à une autre entreprise dans le portail. Appelez le soutien à la facturation pour le déplacer.",
+            "Account {0} is already linked to another business on the portal. Call billing support to move it."),
         ["invoice.not-found"] = (
             "Aucune facture ne porte le numéro {0}.",
             "No invoice has the number {0}."),

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Facturo.Accounts;
+using Facturo.Billing;
 using Facturo.Data;
 using Facturo.Emails;
 using Facturo.Platform;
@@ -64,28 +65,40 @@ public sealed class Invitations(FacturoDbContext db, EmailOutbox outbox, UserMan
     }
 
     /// <summary>
-    /// A person without an invitation proves the account with a recent invoice's number and total, and
-    /// gets one by email. A mismatch never says which detail was wrong.
+    /// A person without an invitation proves the account with a recent invoice's (or, for a small business,
+    /// statement's) number and total, and gets one by email. A mismatch never says which detail was wrong.
     /// </summary>
-    public async Task<Outcome<Invitation>> RequestAsync(string customerNumber, string invoiceNumber, decimal invoiceTotal, string email, Language language, CancellationToken cancellationToken)
+    public async Task<Outcome<Invitation>> RequestAsync(string customerNumber, string documentNumber, decimal documentTotal, string email, Language language, CancellationToken cancellationToken)
     {
         var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.CustomerNumber == customerNumber.Trim(), cancellationToken);
         if (account is not null && await RefuseIneligibleAsync(account, cancellationToken) is { } refused)
         {
             return refused;
         }
-        var since = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-RecentInvoiceDays);
-        var proven = account is not null && PortalAccess.TryParseInvoiceNumber(invoiceNumber, out var invoiceId)
-            && await db.Invoices.AnyAsync(i => i.Id == invoiceId && i.AccountId == account.Id && i.IssueDate >= since && i.TotalCents == decimal.ToInt64(decimal.Round(invoiceTotal * 100m)), cancellationToken);
-        if (!proven)
+        if (account is null || !await ProvesAsync(account, documentNumber, documentTotal, cancellationToken))
         {
-            return UserError.Validation("portal.request-not-proven", RecentInvoiceDays);
+            return NotProven;
         }
-        var alreadyLinked = await db.EnterpriseAccounts.AnyAsync(l => l.AccountId == account!.Id, cancellationToken);
-        return await InviteAsync(account!.CustomerNumber, email, alreadyLinked ? PortalRole.Viewer : PortalRole.Admin, language, null, cancellationToken);
+        var alreadyLinked = await db.EnterpriseAccounts.AnyAsync(l => l.AccountId == account.Id, cancellationToken);
+        return await InviteAsync(account.CustomerNumber, email, alreadyLinked ? PortalRole.Viewer : PortalRole.Admin, language, null, cancellationToken);
     }
 
-    private const int RecentInvoiceDays = 180;
+    internal static UserError NotProven => UserError.Validation("portal.request-not-proven", RecentDocumentDays);
+
+    /// <summary>Only someone holding the account's paperwork knows a document of the last months and its exact total.</summary>
+    internal async Task<bool> ProvesAsync(CustomerAccount account, string documentNumber, decimal documentTotal, CancellationToken cancellationToken)
+    {
+        var since = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-RecentDocumentDays);
+        var totalCents = decimal.ToInt64(decimal.Round(documentTotal * 100m));
+        if (PortalAccess.TryParseInvoiceNumber(documentNumber, out var invoiceId))
+        {
+            return await db.Invoices.AnyAsync(i => i.Id == invoiceId && i.AccountId == account.Id && i.IssueDate >= since && i.TotalCents == totalCents, cancellationToken);
+        }
+        return Statement.TryParseNumber(documentNumber, out var statementId)
+            && await db.Statements.AnyAsync(s => s.Id == statementId && s.AccountId == account.Id && s.IssueDate >= since && s.TotalCents == totalCents, cancellationToken);
+    }
+
+    private const int RecentDocumentDays = 180;
 
     /// <summary>The invitation behind a token if it can still be used; otherwise why not.</summary>
     public async Task<Outcome<Invitation>> FindUsableAsync(string? token, CancellationToken cancellationToken)
@@ -168,7 +181,7 @@ public sealed class Invitations(FacturoDbContext db, EmailOutbox outbox, UserMan
         return enterprise.Id;
     }
 
-    private async Task<UserError?> RefuseIneligibleAsync(CustomerAccount account, CancellationToken cancellationToken)
+    internal async Task<UserError?> RefuseIneligibleAsync(CustomerAccount account, CancellationToken cancellationToken)
     {
         var biller = await db.BillerSettings.AsNoTracking().SingleAsync(cancellationToken);
         return biller.IsEligibleForEBilling(account.CustomerNumber)

@@ -35,6 +35,18 @@ public sealed class PortalAccess(FacturoDbContext db)
         return InvoicesOf(user).Include(i => i.Lines).Include(i => i.Taxes).SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
     }
 
+    public Task<Statement?> FindStatementAsync(ClaimsPrincipal user, string number, CancellationToken cancellationToken)
+    {
+        if (!Statement.TryParseNumber(number, out var id))
+        {
+            return Task.FromResult<Statement?>(null);
+        }
+        var enterpriseId = user.EnterpriseId() ?? -1;
+        return db.Statements.AsNoTracking().Include(s => s.Lines)
+            .Where(s => db.EnterpriseAccounts.Any(l => l.EnterpriseId == enterpriseId && l.AccountId == s.AccountId))
+            .SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+    }
+
     public static bool TryParseInvoiceNumber(string? number, out long id)
     {
         id = 0;

@@ -3,17 +3,22 @@ using Facturo.Portal;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Facturo.Pages.Business;
 
 [Authorize]
-public sealed class UsersModel(EnterpriseUsers enterpriseUsers, UserManager<PortalUser> users) : PortalPage
+public sealed class UsersModel(EnterpriseUsers enterpriseUsers, UserManager<PortalUser> users, PortalAccess access) : PortalPage
 {
     [BindProperty] public string Email { get; set; } = "";
     [BindProperty] public string Role { get; set; } = nameof(PortalRole.Viewer);
     [BindProperty] public string InvitationLanguage { get; set; } = "";
+    [BindProperty] public string LinkCustomerNumber { get; set; } = "";
+    [BindProperty] public string LinkDocumentNumber { get; set; } = "";
+    [BindProperty] public string LinkDocumentTotal { get; set; } = "";
 
     public IReadOnlyList<PortalUser> People { get; private set; } = [];
+    public IReadOnlyList<CustomerAccount> LinkedAccounts { get; private set; } = [];
     public PortalUser Me { get; private set; } = null!;
     public string? Notice { get; private set; }
     public string? Error { get; private set; }
@@ -44,6 +49,28 @@ public sealed class UsersModel(EnterpriseUsers enterpriseUsers, UserManager<Port
         return Page();
     }
 
+    public async Task<IActionResult> OnPostLinkAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+        if (!TryParseAmount(LinkDocumentTotal, out var total))
+        {
+            Error = T("Le montant total doit être un nombre, par exemple 114,98.", "The total amount must be a number, for example 114.98.");
+            return Page();
+        }
+        var linked = await enterpriseUsers.LinkAccountAsync(Me, LinkCustomerNumber, LinkDocumentNumber, total, cancellationToken);
+        if (!linked.Succeeded)
+        {
+            Error = Message(linked.Error!);
+            return Page();
+        }
+        await LoadAsync(cancellationToken);
+        Notice = T($"Le compte {linked.Value!.CustomerNumber} est lié à votre entreprise.", $"Account {linked.Value!.CustomerNumber} is linked to your business.");
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostRemoveAsync(long userId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))
@@ -68,6 +95,7 @@ public sealed class UsersModel(EnterpriseUsers enterpriseUsers, UserManager<Port
             return false;
         }
         People = await enterpriseUsers.ListAsync(Me.EnterpriseId, cancellationToken);
+        LinkedAccounts = await access.AccountsOf(User).OrderBy(a => a.CustomerNumber).ToListAsync(cancellationToken);
         return true;
     }
 }
