@@ -62,7 +62,8 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         entry.Property(e => e.Account).HasConversion<string>().HasMaxLength(32);
         entry.Property(e => e.CurrencyCode).HasMaxLength(3).IsFixedLength();
         entry.Property(e => e.DocumentKind).HasConversion<string>().HasMaxLength(16);
-        entry.HasIndex(e => new { e.CustomerAccountId, e.DocumentKind, e.DocumentId });
+        // Covers the receivable sums (account, then document) so they read the index alone.
+        entry.HasIndex(e => new { e.CustomerAccountId, e.Account, e.DocumentKind, e.DocumentId, e.AmountCents });
         entry.HasOne<Accounts.CustomerAccount>().WithMany().HasForeignKey(e => e.CustomerAccountId).OnDelete(DeleteBehavior.Restrict);
     }
 }

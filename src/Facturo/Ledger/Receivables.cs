@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Facturo.Ledger;
 
-public sealed record OpenInvoice(long InvoiceId, DateOnly DueDate, Money Balance);
+public sealed record OpenInvoice(long InvoiceId, DateOnly IssueDate, DateOnly DueDate, Money Total, Money Balance);
 
 public sealed record ReceivableSummary(Money Balance, AgingReport Aging, IReadOnlyList<OpenInvoice> OpenInvoices);
 
@@ -12,23 +12,29 @@ public static class Receivables
 {
     public static async Task<ReceivableSummary> ForAccountAsync(FacturoDbContext db, long accountId, Currency currency, DateOnly asOf, CancellationToken cancellationToken)
     {
-        var byDocument = await db.LedgerEntries.AsNoTracking()
+        // Settled documents sum to zero, so the balance is the sum of the open ones, and only those leave the database.
+        var open = await db.LedgerEntries.AsNoTracking()
             .Where(e => e.CustomerAccountId == accountId && e.Account == LedgerAccount.AccountsReceivable)
             .GroupBy(e => new { e.DocumentKind, e.DocumentId })
+            .Where(g => g.Sum(e => e.AmountCents) != 0)
             .Select(g => new { g.Key.DocumentKind, g.Key.DocumentId, Cents = g.Sum(e => e.AmountCents) })
             .ToListAsync(cancellationToken);
-        var openInvoiceIds = byDocument.Where(d => d.DocumentKind == ReceivableKind.Invoice && d.Cents != 0).Select(d => d.DocumentId!.Value).ToList();
-        var dueDates = await db.Invoices.AsNoTracking()
+        var openInvoiceIds = open.Where(d => d.DocumentKind == ReceivableKind.Invoice).Select(d => d.DocumentId!.Value).ToList();
+        var invoices = await db.Invoices.AsNoTracking()
             .Where(i => i.AccountId == accountId && openInvoiceIds.Contains(i.Id))
-            .Select(i => new { i.Id, i.DueDate })
-            .ToDictionaryAsync(i => i.Id, i => i.DueDate, cancellationToken);
-        var open = byDocument
-            .Where(d => d.DocumentKind == ReceivableKind.Invoice && d.Cents != 0)
-            .Select(d => new OpenInvoice(d.DocumentId!.Value, dueDates[d.DocumentId!.Value], new Money(d.Cents, currency)))
+            .Select(i => new { i.Id, i.IssueDate, i.DueDate, i.TotalCents })
+            .ToDictionaryAsync(i => i.Id, cancellationToken);
+        var openInvoices = open
+            .Where(d => d.DocumentKind == ReceivableKind.Invoice)
+            .Select(d =>
+            {
+                var invoice = invoices[d.DocumentId!.Value];
+                return new OpenInvoice(invoice.Id, invoice.IssueDate, invoice.DueDate, new Money(invoice.TotalCents, currency), new Money(d.Cents, currency));
+            })
             .OrderBy(o => o.DueDate).ThenBy(o => o.InvoiceId)
             .ToList();
-        var balance = new Money(byDocument.Sum(d => d.Cents), currency);
-        var aging = AgingReport.Of(open.Select(o => new OpenItem(ReceivableDocument.Invoice(o.InvoiceId), o.DueDate, o.Balance)), asOf, currency);
-        return new ReceivableSummary(balance, aging, open);
+        var balance = new Money(open.Sum(d => d.Cents), currency);
+        var aging = AgingReport.Of(openInvoices.Select(o => new OpenItem(ReceivableDocument.Invoice(o.InvoiceId), o.DueDate, o.Balance)), asOf, currency);
+        return new ReceivableSummary(balance, aging, openInvoices);
     }
 }

@@ -32,11 +32,8 @@ public sealed class SummaryModel(PortalAccess access, FacturoDbContext db, Bille
         }
         var today = clock.Today;
         Receivable = await Receivables.ForAccountAsync(db, Current.Id, Current.Currency, today, cancellationToken);
-        var ids = Receivable.OpenInvoices.Select(o => o.InvoiceId).ToList();
-        var invoices = await access.InvoicesOf(User).Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
         Unpaid = Receivable.OpenInvoices
-            .Select(o => new UnpaidInvoiceRow(Invoice.FormatNumber(o.InvoiceId), invoices[o.InvoiceId].IssueDate, o.DueDate,
-                new Money(invoices[o.InvoiceId].TotalCents, Current.Currency), o.Balance, o.DueDate < today))
+            .Select(o => new UnpaidInvoiceRow(Invoice.FormatNumber(o.InvoiceId), o.IssueDate, o.DueDate, o.Total, o.Balance, o.DueDate < today))
             .ToList();
         return Page();
     }

@@ -14,7 +14,7 @@ public static class PortalRegistration
         services.AddHostedService(provider => provider.GetRequiredService<EmailDispatcher>());
         services.AddScoped<Invitations>();
         services.AddScoped<PortalAccess>();
-        services.AddScoped<PortalChrome>();
+        services.AddSingleton<PortalChrome>();
         services.AddScoped<PasswordRecovery>();
         services.AddScoped<EnterpriseUsers>();
 

@@ -852,8 +852,8 @@ namespace Facturo.Data.Migrations.Postgres
                     b.HasIndex("PostingId")
                         .HasDatabaseName("ix_ledger_entries_posting_id");
 
-                    b.HasIndex("CustomerAccountId", "DocumentKind", "DocumentId")
-                        .HasDatabaseName("ix_ledger_entries_customer_account_id_document_kind_document_id");
+                    b.HasIndex("CustomerAccountId", "Account", "DocumentKind", "DocumentId", "AmountCents")
+                        .HasDatabaseName("ix_ledger_entries_customer_account_id_account_document_kind_do");
 
                     b.ToTable("ledger_entries", (string)null);
                 });

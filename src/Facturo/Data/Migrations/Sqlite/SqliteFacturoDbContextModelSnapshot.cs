@@ -837,8 +837,8 @@ namespace Facturo.Data.Migrations.Sqlite
                     b.HasIndex("PostingId")
                         .HasDatabaseName("ix_ledger_entries_posting_id");
 
-                    b.HasIndex("CustomerAccountId", "DocumentKind", "DocumentId")
-                        .HasDatabaseName("ix_ledger_entries_customer_account_id_document_kind_document_id");
+                    b.HasIndex("CustomerAccountId", "Account", "DocumentKind", "DocumentId", "AmountCents")
+                        .HasDatabaseName("ix_ledger_entries_customer_account_id_account_document_kind_document_id_amount_cents");
 
                     b.ToTable("ledger_entries", (string)null);
                 });

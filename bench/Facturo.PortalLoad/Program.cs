@@ -1,0 +1,50 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Facturo;
+using Facturo.Data;
+using Facturo.PortalLoad;
+
+// Starts Facturo on 127.0.0.1 with one account holding years of invoices and a signed-in portal user,
+// prints that user's session cookie for wrk, and serves until stopped (Ctrl-C or SIGTERM).
+if (args.Length != 4 || !int.TryParse(args[2], out var invoiceCount) || !int.TryParse(args[3], out var port))
+{
+    Console.Error.WriteLine("usage: Facturo.PortalLoad <Sqlite|Postgres> <connection-string> <invoices> <port>");
+    return 2;
+}
+var mail = Path.Combine(Path.GetTempPath(), "facturo-portal-load-mail");
+await using var app = FacturoWeb.Build(
+[
+    $"--Database:Provider={args[0]}", $"--Database:ConnectionString={args[1]}", $"--urls=http://127.0.0.1:{port}",
+    "--Logging:LogLevel:Default=Warning", $"--Email:PickupDirectory={mail}",
+]);
+using (var scope = app.Services.CreateScope())
+{
+    var db = scope.ServiceProvider.GetRequiredService<FacturoDbContext>();
+    await Migrator.MigrateAsync(db, CancellationToken.None);
+    var loaded = await PortalHistory.LoadAsync(scope.ServiceProvider, invoiceCount, CancellationToken.None);
+    Console.WriteLine($"loaded: {loaded.Invoices} invoices, {loaded.Open} open, {loaded.Postings} postings");
+}
+await app.StartAsync();
+Console.WriteLine($"cookie: {await SignInAsync(new Uri($"http://127.0.0.1:{port}"))}");
+Console.WriteLine("ready");
+await app.WaitForShutdownAsync();
+return 0;
+
+static async Task<string> SignInAsync(Uri baseAddress)
+{
+    var cookies = new CookieContainer();
+    using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+    var form = await http.GetStringAsync("/signin");
+    var antiforgery = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+    using var response = await http.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+    {
+        ["Email"] = PortalHistory.Email,
+        ["Password"] = PortalHistory.Password,
+        ["__RequestVerificationToken"] = antiforgery,
+    }));
+    if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString != "/summary")
+    {
+        throw new InvalidOperationException($"Sign-in failed: {(int)response.StatusCode} {response.Headers.Location}");
+    }
+    return string.Join("; ", cookies.GetCookies(baseAddress).Select(c => $"{c.Name}={c.Value}"));
+}

@@ -1,0 +1,36 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Facturo.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ReceivableIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_ledger_entries_customer_account_id_document_kind_document_id",
+                table: "ledger_entries");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_ledger_entries_customer_account_id_account_document_kind_document_id_amount_cents",
+                table: "ledger_entries",
+                columns: new[] { "customer_account_id", "account", "document_kind", "document_id", "amount_cents" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_ledger_entries_customer_account_id_account_document_kind_document_id_amount_cents",
+                table: "ledger_entries");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_ledger_entries_customer_account_id_document_kind_document_id",
+                table: "ledger_entries",
+                columns: new[] { "customer_account_id", "document_kind", "document_id" });
+        }
+    }
+}
