@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-./scripts/ensure-chromium.sh
+./scripts/ensure-test-tools.sh
 FACTURO_TEST_POSTGRES="$(./scripts/ensure-postgres.sh)"
 export FACTURO_TEST_POSTGRES
 

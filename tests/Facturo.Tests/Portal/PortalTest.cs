@@ -125,4 +125,17 @@ public abstract class PortalTest(DatabaseProvider provider) : FacturoTest(provid
     }
 
     protected static string Spaces(string text) => text.Replace('\u00A0', ' ').Replace('\u202F', ' ').Trim();
+
+    /// <summary>The PDF's first page as a PNG beside it, drawn by poppler (scripts/ensure-test-tools.sh installs it), for the documentation.</summary>
+    protected static async Task PictureFirstPageAsync(string pdfPath)
+    {
+        using var pdftoppm = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("pdftoppm",
+            ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdfPath, Path.ChangeExtension(pdfPath, null) + "-pdf"])
+        {
+            RedirectStandardError = true,
+        })!;
+        var errors = await pdftoppm.StandardError.ReadToEndAsync();
+        await pdftoppm.WaitForExitAsync();
+        Assert.True(pdftoppm.ExitCode == 0, $"pdftoppm failed: {errors}");
+    }
 }

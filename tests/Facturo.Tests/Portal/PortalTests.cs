@@ -57,7 +57,9 @@ public abstract class PortalTests(DatabaseProvider provider) : PortalTest(provid
         Assert.Contains("F000000001", pdfText, StringComparison.Ordinal);
         if (Provider == DatabaseProvider.Sqlite)
         {
-            await File.WriteAllBytesAsync(Path.Combine(RepositoryFolders.Screenshots, $"invoice-{language.ToCode()}.pdf"), pdfBytes);
+            var pdfPath = Path.Combine(RepositoryFolders.Screenshots, $"invoice-{language.ToCode()}.pdf");
+            await File.WriteAllBytesAsync(pdfPath, pdfBytes);
+            await PictureFirstPageAsync(pdfPath);
         }
 
         var reuse = await browser.NewPageAsync(BaseAddress, locale);
