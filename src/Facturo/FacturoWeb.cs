@@ -22,6 +22,7 @@ public static class FacturoWeb
         app.UseAuthentication();
         app.UsePortalLanguage();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapRazorPages();
         PortalDocuments.Map(app);

@@ -1,9 +1,11 @@
 using Facturo.Platform;
 using Facturo.Portal;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Facturo.Pages;
 
+[EnableRateLimiting(PortalRateLimits.AnonymousForms)]
 public sealed class ForgotPasswordModel(PasswordRecovery recovery) : PortalPage
 {
     [BindProperty] public string Email { get; set; } = "";

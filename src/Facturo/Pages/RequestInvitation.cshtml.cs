@@ -1,10 +1,11 @@
-using System.Globalization;
 using Facturo.Accounts;
 using Facturo.Portal;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Facturo.Pages;
 
+[EnableRateLimiting(PortalRateLimits.AnonymousForms)]
 public sealed class RequestInvitationModel(Invitations invitations) : PortalPage
 {
     [BindProperty] public string CustomerNumber { get; set; } = "";

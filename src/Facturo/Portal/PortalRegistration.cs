@@ -46,6 +46,7 @@ public static class PortalRegistration
         // "Sign out everywhere" changes the security stamp; other sessions notice within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorization();
+        services.AddPortalRateLimits();
         return services;
     }
 }

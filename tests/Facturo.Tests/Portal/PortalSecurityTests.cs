@@ -1,6 +1,7 @@
 using Facturo.Accounts;
 using Facturo.Data;
 using Facturo.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Facturo.Portal;
@@ -95,6 +96,37 @@ public abstract class PortalSecurityTests(DatabaseProvider provider) : PortalTes
         Assert.Equal(1, stillOn);
         Assert.Equal("Vous êtes déconnecté de tous vos appareils.", signedOut);
         Assert.Contains("/signin", phone.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Guessing_an_account_proof_or_security_answers_from_one_address_is_stopped_after_ten_tries()
+    {
+        await AddAccountAsync("1000063");
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(BaseAddress, "fr-CA");
+
+        var refusals = new List<string>();
+        for (var attempt = 1; attempt <= PortalRateLimits.PostsPerWindow; attempt++)
+        {
+            refusals.Add(await RequestInvitationAsync(page, "1000063", "F000000001", $"{attempt},00", "devine@client.example"));
+        }
+        await page.GotoAsync("/request-invitation");
+        var formStillShown = await page.Locator("#CustomerNumber").CountAsync();
+        await page.Locator("#CustomerNumber").FillAsync("1000063");
+        await page.Locator("#InvoiceNumber").FillAsync("F000000001");
+        await page.Locator("#InvoiceTotal").FillAsync("11,00");
+        await page.Locator("#Email").FillAsync("devine@client.example");
+        var eleventh = await page.RunAndWaitForResponseAsync(() => page.Locator("main form button[type=submit]").ClickAsync(), r => r.Request.Method == "POST");
+        var stopped = await page.Locator("body").InnerTextAsync();
+        var forgotPassword = await page.APIRequest.PostAsync("/forgot-password?handler=Link");
+
+        Assert.All(refusals, r => Assert.Contains("ne correspondent pas", r, StringComparison.Ordinal));
+        Assert.Equal(1, formStillShown);
+        Assert.Equal(429, eleventh.Status);
+        Assert.Contains("Trop de demandes depuis votre réseau", stopped, StringComparison.Ordinal);
+        Assert.Equal(429, forgotPassword.Status);
+        await using var db = Database.NewContext();
+        Assert.Empty(await db.Invitations.ToListAsync());
     }
 }
 
