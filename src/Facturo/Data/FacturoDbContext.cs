@@ -32,6 +32,10 @@ public abstract class FacturoDbContext(DbContextOptions options) : IdentityUserC
     public DbSet<EnterpriseAccount> EnterpriseAccounts => Set<EnterpriseAccount>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
+    public DbSet<Payments.BankAccount> BankAccounts => Set<Payments.BankAccount>();
+    public DbSet<Payments.DebitAuthorization> DebitAuthorizations => Set<Payments.DebitAuthorization>();
+    public DbSet<Payments.Payment> Payments => Set<Payments.Payment>();
+    public DbSet<Payments.PaymentAllocation> PaymentAllocations => Set<Payments.PaymentAllocation>();
 
     public abstract DatabaseProvider Provider { get; }
 

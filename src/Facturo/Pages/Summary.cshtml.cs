@@ -21,6 +21,7 @@ public sealed class SummaryModel(PortalAccess access, FacturoDbContext db, Bille
     public CustomerAccount? Current { get; private set; }
     public ReceivableSummary? Receivable { get; private set; }
     public IReadOnlyList<UnpaidInvoiceRow> Unpaid { get; private set; } = [];
+    public IReadOnlyList<Facturo.Payments.Payment> RecentPayments { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -35,6 +36,9 @@ public sealed class SummaryModel(PortalAccess access, FacturoDbContext db, Bille
         Unpaid = Receivable.OpenInvoices
             .Select(o => new UnpaidInvoiceRow(Invoice.FormatNumber(o.InvoiceId), o.IssueDate, o.DueDate, o.Total, o.Balance, o.DueDate < today))
             .ToList();
+        var since = clock.UtcNow.AddDays(-60);
+        RecentPayments = await db.Payments.AsNoTracking().Where(p => p.AccountId == Current.Id && p.SubmittedAt >= since)
+            .OrderByDescending(p => p.Id).Take(10).ToListAsync(cancellationToken);
         return Page();
     }
 }

@@ -96,6 +96,51 @@ public static class UserMessages
         ["portal.account-linked-elsewhere"] = (
             "Le compte {0} est déjà lié à une autre entreprise dans le portail. Appelez le soutien à la facturation pour le déplacer.",
             "Account {0} is already linked to another business on the portal. Call billing support to move it."),
+        ["payments.payers-only"] = (
+            "Seuls les administrateurs et les payeurs de l'entreprise peuvent gérer les comptes bancaires et payer.",
+            "Only the business's administrators and payers can manage bank accounts and pay."),
+        ["payments.bank-account-not-found"] = (
+            "Choisissez un des comptes bancaires de votre entreprise.",
+            "Choose one of your business's bank accounts."),
+        ["payments.currency-mismatch"] = (
+            "Le compte bancaire {0} ne peut pas payer un compte facturé en {1} : utilisez un compte canadien pour les dollars canadiens et un compte américain pour les dollars américains.",
+            "Bank account {0} cannot pay an account billed in {1}: use a Canadian account for Canadian dollars and a US account for US dollars."),
+        ["payments.agreement-required"] = (
+            "C'est le premier débit du compte bancaire {0} : lisez l'accord de débit et cochez la case pour l'accepter.",
+            "This is the first debit from bank account {0}: read the debit agreement and tick the box to accept it."),
+        ["payments.invoice-not-open"] = (
+            "La facture {0} n'est pas une facture impayée de ce compte.",
+            "Invoice {0} is not an unpaid invoice of this account."),
+        ["payments.nothing-chosen"] = (
+            "Choisissez au moins une facture, ou entrez un montant.",
+            "Choose at least one invoice, or enter an amount."),
+        ["payments.invalid-amount"] = (
+            "Le montant doit être supérieur à zéro, en dollars et cents, et ne peut dépasser le solde impayé ({0}).",
+            "The amount must be greater than zero, in dollars and cents, and cannot exceed the unpaid balance ({0})."),
+        ["payments.idempotency-key"] = (
+            "Ce formulaire a expiré. Rechargez la page et soumettez de nouveau.",
+            "This form has expired. Reload the page and submit again."),
+        ["payments.holder-name"] = (
+            "Indiquez le nom du titulaire du compte (100 caractères au plus).",
+            "Enter the account holder's name (100 characters at most)."),
+        ["payments.InstitutionNotThreeDigits"] = (
+            "Le numéro d'institution a 3 chiffres (par exemple 003 ou 815).",
+            "The institution number has 3 digits (for example 003 or 815)."),
+        ["payments.TransitNotFiveDigits"] = (
+            "Le numéro de transit (succursale) a 5 chiffres.",
+            "The transit (branch) number has 5 digits."),
+        ["payments.CanadianAccountNotSevenToTwelveDigits"] = (
+            "Le numéro de compte canadien a de 7 à 12 chiffres.",
+            "A Canadian account number has 7 to 12 digits."),
+        ["payments.RoutingNotNineDigits"] = (
+            "Le numéro d'acheminement (ABA) américain a 9 chiffres.",
+            "A US routing (ABA) number has 9 digits."),
+        ["payments.RoutingCheckDigitWrong"] = (
+            "Ce numéro d'acheminement n'existe pas : son chiffre de contrôle ne correspond pas. Vérifiez-le sur un chèque.",
+            "This routing number does not exist: its check digit does not match. Check it on a cheque."),
+        ["payments.UsAccountNotFourToSeventeenDigits"] = (
+            "Le numéro de compte américain a de 4 à 17 chiffres.",
+            "A US account number has 4 to 17 digits."),
         ["invoice.not-found"] = (
             "Aucune facture ne porte le numéro {0}.",
             "No invoice has the number {0}."),

@@ -1,5 +1,6 @@
 using Facturo.Data;
 using Facturo.Emails;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace Facturo.Portal;
@@ -17,6 +18,12 @@ public static class PortalRegistration
         services.AddSingleton<PortalChrome>();
         services.AddScoped<PasswordRecovery>();
         services.AddScoped<EnterpriseUsers>();
+        services.AddScoped<Payments.PortalPayments>();
+        // Session cookies, emailed tokens and bank account numbers are protected with these keys: they
+        // must survive restarts and be backed up with the database (losing them loses the bank numbers).
+        services.AddDataProtection()
+            .SetApplicationName("Facturo")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(configuration["DataProtection:KeyDirectory"] ?? "data/keys")));
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<PortalUser>(options =>

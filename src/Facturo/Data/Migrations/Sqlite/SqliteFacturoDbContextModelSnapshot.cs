@@ -989,6 +989,259 @@ namespace Facturo.Data.Migrations.Sqlite
                     b.ToTable("order_lines", (string)null);
                 });
 
+            modelBuilder.Entity("Facturo.Payments.BankAccount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("CreatedByUserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<long>("EnterpriseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder_name");
+
+                    b.Property<string>("Last4")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last4");
+
+                    b.Property<string>("ProtectedAccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_account_number");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("removed_at");
+
+                    b.Property<string>("Routing")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("routing");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bank_accounts");
+
+                    b.HasIndex("EnterpriseId")
+                        .HasDatabaseName("ix_bank_accounts_enterprise_id");
+
+                    b.ToTable("bank_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Facturo.Payments.DebitAuthorization", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AcceptedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<string>("AcceptedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_by_name");
+
+                    b.Property<long>("AcceptedByUserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accepted_by_user_id");
+
+                    b.Property<long>("BankAccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bank_account_id");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<long?>("CancelledByUserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cancelled_by_user_id");
+
+                    b.Property<string>("IpAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ip_address");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<string>("TextVersion")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text_version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_debit_authorizations");
+
+                    b.HasIndex("BankAccountId")
+                        .HasDatabaseName("ix_debit_authorizations_bank_account_id");
+
+                    b.ToTable("debit_authorizations", (string)null);
+                });
+
+            modelBuilder.Entity("Facturo.Payments.Payment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("account_id");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<long>("AuthorizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("authorization_id");
+
+                    b.Property<long>("BankAccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bank_account_id");
+
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency_code")
+                        .IsFixedLength();
+
+                    b.Property<long?>("DebitBatchId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("debit_batch_id");
+
+                    b.Property<long>("EnterpriseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<string>("ReturnCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("return_code");
+
+                    b.Property<DateTimeOffset?>("ReturnedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("returned_at");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.Property<DateTimeOffset?>("SettledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("settled_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<long>("SubmittedByUserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_by_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_payments_account_id");
+
+                    b.HasIndex("AuthorizationId")
+                        .HasDatabaseName("ix_payments_authorization_id");
+
+                    b.HasIndex("BankAccountId")
+                        .HasDatabaseName("ix_payments_bank_account_id");
+
+                    b.HasIndex("EnterpriseId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_enterprise_id_idempotency_key");
+
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_payments_status_id");
+
+                    b.ToTable("payments", (string)null);
+                });
+
+            modelBuilder.Entity("Facturo.Payments.PaymentAllocation", b =>
+                {
+                    b.Property<long>("PaymentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payment_id");
+
+                    b.Property<long>("InvoiceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_cents");
+
+                    b.HasKey("PaymentId", "InvoiceId")
+                        .HasName("pk_payment_allocations");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_payment_allocations_invoice_id");
+
+                    b.ToTable("payment_allocations", (string)null);
+                });
+
             modelBuilder.Entity("Facturo.Platform.ApiKey", b =>
                 {
                     b.Property<long>("Id")
@@ -1496,6 +1749,74 @@ namespace Facturo.Data.Migrations.Sqlite
                         .HasConstraintName("fk_order_lines_orders_order_id");
                 });
 
+            modelBuilder.Entity("Facturo.Payments.BankAccount", b =>
+                {
+                    b.HasOne("Facturo.Portal.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bank_accounts_enterprises_enterprise_id");
+                });
+
+            modelBuilder.Entity("Facturo.Payments.DebitAuthorization", b =>
+                {
+                    b.HasOne("Facturo.Payments.BankAccount", null)
+                        .WithMany()
+                        .HasForeignKey("BankAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_debit_authorizations_bank_accounts_bank_account_id");
+                });
+
+            modelBuilder.Entity("Facturo.Payments.Payment", b =>
+                {
+                    b.HasOne("Facturo.Accounts.CustomerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payments_accounts_account_id");
+
+                    b.HasOne("Facturo.Payments.DebitAuthorization", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payments_debit_authorizations_authorization_id");
+
+                    b.HasOne("Facturo.Payments.BankAccount", null)
+                        .WithMany()
+                        .HasForeignKey("BankAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payments_bank_accounts_bank_account_id");
+
+                    b.HasOne("Facturo.Portal.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payments_enterprises_enterprise_id");
+                });
+
+            modelBuilder.Entity("Facturo.Payments.PaymentAllocation", b =>
+                {
+                    b.HasOne("Facturo.Billing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_allocations_invoices_invoice_id");
+
+                    b.HasOne("Facturo.Payments.Payment", null)
+                        .WithMany("Allocations")
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_allocations_payments_payment_id");
+                });
+
             modelBuilder.Entity("Facturo.Portal.EnterpriseAccount", b =>
                 {
                     b.HasOne("Facturo.Accounts.CustomerAccount", null)
@@ -1589,6 +1910,11 @@ namespace Facturo.Data.Migrations.Sqlite
             modelBuilder.Entity("Facturo.Orders.Order", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Facturo.Payments.Payment", b =>
+                {
+                    b.Navigation("Allocations");
                 });
 #pragma warning restore 612, 618
         }
