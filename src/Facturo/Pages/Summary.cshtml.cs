@@ -37,8 +37,9 @@ public sealed class SummaryModel(PortalAccess access, FacturoDbContext db, Bille
             .Select(o => new UnpaidInvoiceRow(Invoice.FormatNumber(o.InvoiceId), o.IssueDate, o.DueDate, o.Total, o.Balance, o.DueDate < today))
             .ToList();
         var since = clock.UtcNow.AddDays(-60);
-        RecentPayments = await db.Payments.AsNoTracking().Where(p => p.AccountId == Current.Id && p.SubmittedAt >= since)
-            .OrderByDescending(p => p.Id).Take(10).ToListAsync(cancellationToken);
+        // SQLite cannot compare DateTimeOffset in SQL; the newest ten are few enough to filter here.
+        RecentPayments = (await db.Payments.AsNoTracking().Where(p => p.AccountId == Current.Id)
+            .OrderByDescending(p => p.Id).Take(10).ToListAsync(cancellationToken)).Where(p => p.SubmittedAt >= since).ToList();
         return Page();
     }
 }

@@ -48,6 +48,21 @@ public abstract class PortalTest(DatabaseProvider provider) : FacturoTest(provid
         throw new InvalidOperationException($"No email to {email} with a {linkStart} link in {MailFolder}.");
     }
 
+    /// <summary>Lets the dispatcher deliver, and returns the body of the newest email to that address whose subject starts so.</summary>
+    protected async Task<string> ReadEmailAsync(string email, string subjectStart)
+    {
+        await App.Services.GetRequiredService<EmailDispatcher>().SendPendingAsync(CancellationToken.None);
+        foreach (var file in Directory.GetFiles(MailFolder, "*.eml").Order(StringComparer.Ordinal).Reverse())
+        {
+            var message = await MimeMessage.LoadAsync(file);
+            if (message.To.Mailboxes.Any(m => m.Address == email) && (message.Subject ?? "").StartsWith(subjectStart, StringComparison.Ordinal))
+            {
+                return message.TextBody ?? "";
+            }
+        }
+        throw new InvalidOperationException($"No email to {email} about \"{subjectStart}\" in {MailFolder}.");
+    }
+
     protected static async Task<IReadOnlyList<string>> AskQuestionsAsync(IPage page, string email)
     {
         await page.GotoAsync("/forgot-password");

@@ -1,0 +1,93 @@
+using Facturo.Accounts;
+using Facturo.Data;
+using Facturo.Infrastructure;
+using Facturo.Ledger;
+using Facturo.Payments;
+using Facturo.Portal;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace Facturo.Payments;
+
+/// <summary>Paying invoices by debit in a real browser: bank account, agreement on the first debit only, reference shown and emailed.</summary>
+public abstract class PortalPaymentTests(DatabaseProvider provider) : PortalTest(provider)
+{
+    [Fact]
+    public async Task A_payer_adds_a_bank_account_accepts_the_pad_agreement_once_and_pays_with_a_reference_shown_and_emailed()
+    {
+        await AddAccountAsync("1000081");
+        await PlaceOrderAsync("1000081", unitPrice: 100m);
+        MoveClockTo(2026, 11, 1);
+        await BillAsync(October);
+        await PlaceOrderAsync("1000081", unitPrice: 100m);
+        MoveClockTo(2026, 12, 1);
+        await BillAsync(October.Next);
+        var link = await InviteAndReadLinkAsync("1000081", "ap@payer.example", Language.En);
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(BaseAddress, "en-CA");
+        await RegisterAsync(page, link);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Payments", Exact = true }).ClickAsync();
+        var badTransit = await AddBankAccountAsync(page, "3080", AriaRole.Alert);
+        var added = await AddBankAccountAsync(page, "30800", AriaRole.Status);
+        await page.GotoAsync("/payments/pay");
+        await page.Locator("input[name=Invoices][value=F000000001]").CheckAsync();
+        var agreement = await page.Locator("pre[data-testid^=agreement-]").InnerTextAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit the payment" }).ClickAsync();
+        var notAccepted = await page.GetByRole(AriaRole.Alert).InnerTextAsync();
+        await page.Locator("input[name=Invoices][value=F000000001]").CheckAsync();
+        await page.Locator("input[name=AcceptAgreement]").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit the payment" }).ClickAsync();
+        var firstReference = await page.GetByTestId("payment-reference").InnerTextAsync();
+        await page.GotoAsync("/payments/pay");
+        var agreementsAskedAgain = await page.Locator("pre[data-testid^=agreement-]").CountAsync();
+        await page.Locator("#AmountToPay").FillAsync("50.00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit the payment" }).ClickAsync();
+        var secondReference = await page.GetByTestId("payment-reference").InnerTextAsync();
+        await page.GotoAsync("/summary");
+        var totalDue = await page.GetByTestId("total-due").InnerTextAsync();
+        var recent = await page.GetByTestId("recent-payments").Locator("tbody tr").AllInnerTextsAsync();
+        var emailed = await ReadEmailAsync("ap@payer.example", "Payment P000000001 received");
+        await page.GotoAsync("/payments");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel the agreement" }).ClickAsync();
+        await page.GotoAsync("/payments/pay");
+        var askedAfterCancelling = await page.Locator("pre[data-testid^=agreement-]").CountAsync();
+
+        Assert.Equal("The transit (branch) number has 5 digits.", badTransit);
+        Assert.Equal("Bank account ••••6789 is added.", added);
+        Assert.Contains("BUSINESS PAD AGREEMENT", agreement, StringComparison.Ordinal);
+        Assert.Contains("www.payments.ca", agreement, StringComparison.Ordinal);
+        Assert.Contains("first debit from bank account ••••6789", notAccepted, StringComparison.Ordinal);
+        Assert.Equal(("P000000001", "P000000002"), (firstReference, secondReference));
+        Assert.Equal(0, agreementsAskedAgain);
+        Assert.Equal("$63.00", totalDue);
+        Assert.Equal(2, recent.Count);
+        Assert.Contains("Submitted", recent[0], StringComparison.Ordinal);
+        Assert.Contains("$113.00", emailed, StringComparison.Ordinal);
+        Assert.Contains("••••6789", emailed, StringComparison.Ordinal);
+        Assert.DoesNotContain("123456789", emailed, StringComparison.Ordinal);
+        Assert.Equal(1, askedAfterCancelling);
+        await using var db = Database.NewContext();
+        var authorization = await db.DebitAuthorizations.OrderBy(a => a.Id).FirstAsync();
+        Assert.Equal((AuthorizationKind.BusinessPad, "2026-11", "Sam Client", "127.0.0.1"), (authorization.Kind, authorization.TextVersion, authorization.AcceptedByName, authorization.IpAddress));
+        Assert.NotNull(authorization.CancelledAt);
+        Assert.Equal(agreement, authorization.Text.Trim());
+        var bank = await db.BankAccounts.SingleAsync();
+        Assert.DoesNotContain("123456789", bank.ProtectedAccountNumber, StringComparison.Ordinal);
+        Assert.Single(await db.OutboxEmails.Where(e => e.Kind == "bank-account-added").ToListAsync());
+        await LedgerAssertions.AssertBalancedAsync(Database);
+    }
+
+    private static async Task<string> AddBankAccountAsync(IPage page, string transit, AriaRole outcome)
+    {
+        await page.Locator("#HolderName").FillAsync("Client Payer Inc.");
+        await page.Locator("#Institution").FillAsync("815");
+        await page.Locator("#Transit").FillAsync(transit);
+        await page.Locator("#AccountNumber").FillAsync("123456789");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the account" }).ClickAsync();
+        return await page.GetByRole(outcome).InnerTextAsync();
+    }
+}
+
+public sealed class PortalPaymentTestsOnSqlite() : PortalPaymentTests(DatabaseProvider.Sqlite);
+public sealed class PortalPaymentTestsOnPostgres() : PortalPaymentTests(DatabaseProvider.Postgres);
