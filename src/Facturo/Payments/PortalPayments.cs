@@ -136,6 +136,19 @@ public sealed class PortalPayments(FacturoDbContext db, IDataProtectionProvider 
 
     public async Task<Outcome<Payment>> SubmitAsync(PortalUser me, PaymentRequest request, CancellationToken cancellationToken)
     {
+        var outcome = await SubmitOnceAsync(me, request, cancellationToken);
+        // A twin request with the same key may have committed while this one was checking (the invoice
+        // is then no longer open): its payment is the answer, not an error.
+        if (!outcome.Succeeded && Refuse(me) is null && !string.IsNullOrWhiteSpace(request.IdempotencyKey)
+            && await FindByKeyAsync(me.EnterpriseId, request.IdempotencyKey, cancellationToken) is { } twin)
+        {
+            return twin;
+        }
+        return outcome;
+    }
+
+    private async Task<Outcome<Payment>> SubmitOnceAsync(PortalUser me, PaymentRequest request, CancellationToken cancellationToken)
+    {
         if (Refuse(me) is { } refused)
         {
             return refused;

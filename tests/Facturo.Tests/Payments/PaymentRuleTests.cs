@@ -1,0 +1,136 @@
+using Facturo.Accounts;
+using Facturo.Data;
+using Facturo.Platform;
+using Facturo.Portal;
+using Microsoft.EntityFrameworkCore;
+
+namespace Facturo.Payments;
+
+/// <summary>The rules of paying by debit, through the same service the portal uses, on both databases.</summary>
+public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(provider)
+{
+    [Fact]
+    public async Task A_double_submit_and_a_retry_with_the_same_key_debit_once()
+    {
+        var payer = (await BilledAccountsWithAdminsAsync(("1000091", "double@payer.example", Language.En)))[0];
+        var bankId = await AddCanadianBankAccountAsync(payer);
+        var request = new PaymentRequest("1000091", ["F000000001"], null, bankId, true, "key-7f3a", "127.0.0.1");
+
+        var together = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => SubmitAsync(payer, request)));
+        var retried = await SubmitAsync(payer, request);
+
+        Assert.All(together.Append(retried), o => Assert.True(o.Succeeded, o.Error?.Code));
+        Assert.Single(together.Append(retried).Select(o => o.Value!.Id).Distinct());
+        await using var db = Database.NewContext();
+        Assert.Single(await db.Payments.ToListAsync());
+        Assert.Single(await db.LedgerPostings.Where(p => p.Kind == Ledger.PostingKind.Payment).ToListAsync());
+        Assert.Single(await db.OutboxEmails.Where(e => e.Kind == "payment-submitted").ToListAsync());
+        Assert.Single(await db.DebitAuthorizations.ToListAsync());
+        await Infrastructure.LedgerAssertions.AssertBalancedAsync(Database);
+    }
+
+    [Fact]
+    public async Task Bad_requests_are_refused_with_the_reason_and_change_nothing()
+    {
+        var admins = await BilledAccountsWithAdminsAsync(("1000092", "rules@payer.example", Language.Fr), ("1000093", "other@payer.example", Language.En));
+        var payer = admins[0];
+        var bankId = await AddCanadianBankAccountAsync(payer);
+        var othersBankId = await AddCanadianBankAccountAsync(admins[1]);
+        var viewer = await RegisterAsync("1000092", "viewer@payer.example", PortalRole.Viewer);
+        PaymentRequest Request(string key, IReadOnlyList<string> invoices, decimal? amount = null, long? bank = null, bool accepts = true) =>
+            new("1000092", invoices, amount, bank ?? bankId, accepts, key, "127.0.0.1");
+
+        var byViewer = await SubmitAsync(viewer, Request("k1", ["F000000001"]));
+        var withoutAgreement = await SubmitAsync(payer, Request("k2", ["F000000001"], accepts: false));
+        var othersBank = await SubmitAsync(payer, Request("k3", ["F000000001"], bank: othersBankId));
+        var othersInvoice = await SubmitAsync(payer, Request("k4", ["F000000002"]));
+        var tooMuch = await SubmitAsync(payer, Request("k5", [], 113.01m));
+        var fractionOfCent = await SubmitAsync(payer, Request("k6", [], 10.005m));
+        var nothing = await SubmitAsync(payer, Request("k7", []));
+        var usBank = await InScopeAsync<PortalPayments, Outcome<BankAccount>>(p =>
+            p.AddBankAccountAsync(payer, new BankAccountForm(BankCountry.US, "Client US", null, null, "021000021", "1234567"), CancellationToken.None));
+        var cadWithUsBank = await SubmitAsync(payer, Request("k8", ["F000000001"], bank: usBank.Value!.Id));
+        var badRouting = await InScopeAsync<PortalPayments, Outcome<BankAccount>>(p =>
+            p.AddBankAccountAsync(payer, new BankAccountForm(BankCountry.US, "Client US", null, null, "021000022", "1234567"), CancellationToken.None));
+
+        Assert.Equal("payments.payers-only", byViewer.Error?.Code);
+        Assert.Equal("C'est le premier débit du compte bancaire ••••6789 : lisez l'accord de débit et cochez la case pour l'accepter.", withoutAgreement.Error?.Message(Language.Fr));
+        Assert.Equal("payments.bank-account-not-found", othersBank.Error?.Code);
+        Assert.Equal("payments.invoice-not-open", othersInvoice.Error?.Code);
+        Assert.Equal("payments.invalid-amount", tooMuch.Error?.Code);
+        Assert.Equal("payments.invalid-amount", fractionOfCent.Error?.Code);
+        Assert.Equal("payments.nothing-chosen", nothing.Error?.Code);
+        Assert.Equal("payments.currency-mismatch", cadWithUsBank.Error?.Code);
+        Assert.Equal("Ce numéro d'acheminement n'existe pas : son chiffre de contrôle ne correspond pas. Vérifiez-le sur un chèque.", badRouting.Error?.Message(Language.Fr));
+        await using var db = Database.NewContext();
+        Assert.Empty(await db.Payments.ToListAsync());
+        Assert.Empty(await db.DebitAuthorizations.ToListAsync());
+        Assert.Empty(await db.LedgerPostings.Where(p => p.Kind == Ledger.PostingKind.Payment).ToListAsync());
+    }
+
+    [Fact]
+    public async Task An_amount_pays_the_oldest_invoices_first_and_the_rest_stays_due()
+    {
+        await AddAccountAsync("1000094");
+        await PlaceOrderAsync("1000094", unitPrice: 100m);
+        MoveClockTo(2026, 11, 1);
+        await BillAsync(October);
+        await PlaceOrderAsync("1000094", unitPrice: 200m);
+        MoveClockTo(2026, 12, 1);
+        await BillAsync(October.Next);
+        var payer = await RegisterAsync("1000094", "oldest@payer.example", PortalRole.Admin);
+        var bankId = await AddCanadianBankAccountAsync(payer);
+
+        var paid = await SubmitAsync(payer, new PaymentRequest("1000094", [], 150.00m, bankId, true, "amount-1", "127.0.0.1"));
+
+        Assert.True(paid.Succeeded, paid.Error?.Code);
+        Assert.Equal([(1L, 11_300L), (2L, 3_700L)], paid.Value!.Allocations.OrderBy(a => a.InvoiceId).Select(a => (a.InvoiceId, a.AmountCents)));
+        await using var db = Database.NewContext();
+        var receivable = await Ledger.Receivables.ForAccountAsync(db, (await db.Accounts.SingleAsync()).Id, Currency.Cad, new DateOnly(2026, 12, 1), CancellationToken.None);
+        Assert.Equal(22_600L - 3_700L, receivable.Balance.Cents);
+        Assert.Equal([2L], receivable.OpenInvoices.Select(o => o.InvoiceId));
+    }
+
+    private Task<Outcome<Payment>> SubmitAsync(PortalUser payer, PaymentRequest request) =>
+        InScopeAsync<PortalPayments, Outcome<Payment>>(p => p.SubmitAsync(payer, request, CancellationToken.None));
+
+    /// <summary>Each account gets one $113.00 invoice (F000000001, F000000002… in this order) and a registered admin.</summary>
+    private async Task<PortalUser[]> BilledAccountsWithAdminsAsync(params (string CustomerNumber, string Email, Language Language)[] accounts)
+    {
+        foreach (var (number, _, _) in accounts)
+        {
+            await AddAccountAsync(number);
+            await PlaceOrderAsync(number, unitPrice: 100m);
+        }
+        MoveClockTo(2026, 11, 1);
+        await BillAsync(October);
+        var admins = new List<PortalUser>();
+        foreach (var (number, email, language) in accounts)
+        {
+            admins.Add(await RegisterAsync(number, email, PortalRole.Admin, language));
+        }
+        return [.. admins];
+    }
+
+    private async Task<long> AddCanadianBankAccountAsync(PortalUser payer)
+    {
+        var bank = await InScopeAsync<PortalPayments, Outcome<BankAccount>>(p =>
+            p.AddBankAccountAsync(payer, new BankAccountForm(BankCountry.CA, "Client", "815", "30800", null, "123456789"), CancellationToken.None));
+        Assert.True(bank.Succeeded, bank.Error?.Code);
+        return bank.Value!.Id;
+    }
+
+    private async Task<PortalUser> RegisterAsync(string customerNumber, string email, PortalRole role, Language language = Language.En)
+    {
+        var invited = await InScopeAsync<Invitations, Outcome<Invitation>>(i => i.InviteAsync(customerNumber, email, role, language, null, CancellationToken.None));
+        Assert.True(invited.Succeeded, invited.Error?.Code);
+        var token = (await ReadLinkAsync(email, "/register?token=")).Split("token=")[1];
+        var registered = await InScopeAsync<Invitations, Outcome<PortalUser>>(i =>
+            i.RegisterAsync(token, new RegistrationForm("Pat Payer", Password, language, "first-pet", "Rex", "birth-city", "Laval"), CancellationToken.None));
+        Assert.True(registered.Succeeded, registered.Error?.Code);
+        return registered.Value!;
+    }
+}
+
+public sealed class PaymentRuleTestsOnSqlite() : PaymentRuleTests(DatabaseProvider.Sqlite);
+public sealed class PaymentRuleTestsOnPostgres() : PaymentRuleTests(DatabaseProvider.Postgres);
