@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Runs the whole test suite, every integration test on both SQLite and PostgreSQL.
-# Starts a throwaway PostgreSQL cluster first and makes sure Debian's Chromium is there for the browser
-# tests (installing either from Debian's packages if missing).
+# Starts a throwaway PostgreSQL cluster first and makes sure Debian's Chromium, poppler and Node.js are
+# there (installing them from Debian's packages if missing).
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 ./scripts/ensure-test-tools.sh
+# Independent CPA-005 and NACHA implementations the bank-file tests compare with (pinned in package-lock.json).
+npm ci --prefix tests/interop --silent --no-audit --no-fund
 FACTURO_TEST_POSTGRES="$(./scripts/ensure-postgres.sh)"
 export FACTURO_TEST_POSTGRES
 

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # What the tests use besides .NET: Debian's Chromium for the browser tests (Playwright's own browser
-# download cannot work offline), and poppler's pdftoppm to picture invoice PDFs for the documentation.
+# download cannot work offline), poppler's pdftoppm to picture invoice PDFs for the documentation, and
+# Node.js to run the independent bank-file implementations in tests/interop.
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+command -v npm >/dev/null || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} (apt-get)..." >&2
   sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"

@@ -2,8 +2,8 @@ namespace Facturo.Infrastructure;
 
 public static class RepositoryFolders
 {
-    /// <summary>docs/screenshots in the checkout the tests were built from; the browser tests refresh the pictures there.</summary>
-    public static string Screenshots
+    /// <summary>The checkout the tests were built from.</summary>
+    public static string Root
     {
         get
         {
@@ -12,9 +12,21 @@ public static class RepositoryFolders
             {
                 folder = folder.Parent;
             }
-            var screenshots = Path.Combine(folder?.FullName ?? Path.GetTempPath(), "docs", "screenshots");
+            return folder?.FullName ?? throw new InvalidOperationException("The tests run outside the Facturo checkout.");
+        }
+    }
+
+    /// <summary>docs/screenshots; the browser tests refresh the pictures there.</summary>
+    public static string Screenshots
+    {
+        get
+        {
+            var screenshots = Path.Combine(Root, "docs", "screenshots");
             Directory.CreateDirectory(screenshots);
             return screenshots;
         }
     }
+
+    /// <summary>tests/interop: independent bank-file implementations from npm (test.sh installs them).</summary>
+    public static string Interop => Path.Combine(Root, "tests", "interop");
 }
