@@ -34,11 +34,11 @@ public static class FacturoCli
     {
         var root = new RootCommand("Facturo: billing, e-invoicing and payments for Canadian billers.")
         {
-            ProviderOption, ConnectionOption, Serve(), Migrate(), LoadDemoData(), LoadSizingData(), RunBill(), Invite(),
+            ProviderOption, ConnectionOption, Serve(), Migrate(), LoadDemoData(), LoadSizingData(), RunBill(), Invite(), DebitBatch(),
         };
         root.SetAction(_ =>
         {
-            Console.Error.WriteLine("Choose a command: serve, migrate, demo-data, sizing-data, bill-run or invite. Add --help to any of them.");
+            Console.Error.WriteLine("Choose a command: serve, migrate, demo-data, sizing-data, bill-run, invite or debit-batch. Add --help to any of them.");
             return CommandLineError;
         });
         return root;
@@ -209,6 +209,29 @@ public static class FacturoCli
                 return Refused;
             }
             Console.WriteLine($"Invitation queued for {invited.Value!.Email}; it expires {invited.Value.ExpiresAt:yyyy-MM-dd HH:mm} UTC. The running server sends it.");
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command DebitBatch()
+    {
+        var output = new Option<string?>("--out") { Description = "The folder the bank files are written to (default: BankFiles:OutboxDirectory, data/bank-files)." };
+        var command = new Command("debit-batch", "Gather the submitted debits into bank files (CPA-005 for Canadian accounts) and write them for the bank. Safe to run again: a payment goes into one file only.") { output };
+        command.SetAction((parse, cancellationToken) => WithServicesAsync(parse, async (scope, ct) =>
+        {
+            var batches = scope.ServiceProvider.GetRequiredService<Payments.DebitBatches>();
+            var written = await batches.RunAsync(ct);
+            var folder = parse.GetValue(output) ?? scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Payments.BankFileOptions>>().Value.OutboxDirectory;
+            var paths = await batches.ExportAsync(written, folder, ct);
+            foreach (var (batch, path) in written.Zip(paths))
+            {
+                Console.WriteLine($"{batch.Format} file {batch.FileCreationNumber:D4}: {batch.DebitCount} debits, {batch.TotalCents / 100m:0.00} {batch.CurrencyCode} -> {path}");
+            }
+            if (written.Count == 0)
+            {
+                Console.WriteLine("No submitted debits to send.");
+            }
             return 0;
         }, cancellationToken));
         return command;

@@ -36,6 +36,7 @@ public abstract class FacturoDbContext(DbContextOptions options) : IdentityUserC
     public DbSet<Payments.DebitAuthorization> DebitAuthorizations => Set<Payments.DebitAuthorization>();
     public DbSet<Payments.Payment> Payments => Set<Payments.Payment>();
     public DbSet<Payments.PaymentAllocation> PaymentAllocations => Set<Payments.PaymentAllocation>();
+    public DbSet<Payments.DebitBatch> DebitBatches => Set<Payments.DebitBatch>();
 
     public abstract DatabaseProvider Provider { get; }
 

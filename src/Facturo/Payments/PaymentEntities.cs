@@ -125,6 +125,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         payment.HasOne<CustomerAccount>().WithMany().HasForeignKey(p => p.AccountId).OnDelete(DeleteBehavior.Restrict);
         payment.HasOne<BankAccount>().WithMany().HasForeignKey(p => p.BankAccountId).OnDelete(DeleteBehavior.Restrict);
         payment.HasOne<DebitAuthorization>().WithMany().HasForeignKey(p => p.AuthorizationId).OnDelete(DeleteBehavior.Restrict);
+        payment.HasOne<DebitBatch>().WithMany().HasForeignKey(p => p.DebitBatchId).OnDelete(DeleteBehavior.Restrict);
         payment.HasMany(p => p.Allocations).WithOne().HasForeignKey(a => a.PaymentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

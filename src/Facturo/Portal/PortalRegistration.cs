@@ -19,6 +19,8 @@ public static class PortalRegistration
         services.AddScoped<PasswordRecovery>();
         services.AddScoped<EnterpriseUsers>();
         services.AddScoped<Payments.PortalPayments>();
+        services.AddScoped<Payments.DebitBatches>();
+        services.AddOptions<Payments.BankFileOptions>().Bind(configuration.GetSection(Payments.BankFileOptions.Section));
         // Session cookies, emailed tokens and bank account numbers are protected with these keys: they
         // must survive restarts and be backed up with the database (losing them loses the bank numbers).
         services.AddDataProtection()

@@ -91,6 +91,51 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
         Assert.Equal([2L], receivable.OpenInvoices.Select(o => o.InvoiceId));
     }
 
+    [Fact]
+    public async Task Submitted_debits_go_into_one_cpa005_file_once_with_increasing_file_creation_numbers()
+    {
+        var admins = await BilledAccountsWithAdminsAsync(("1000095", "a@batch.example", Language.En), ("1000096", "b@batch.example", Language.Fr));
+        var firstBank = await AddCanadianBankAccountAsync(admins[0]);
+        var secondBank = await AddCanadianBankAccountAsync(admins[1]);
+        await SubmitAsync(admins[0], new PaymentRequest("1000095", ["F000000001"], null, firstBank, true, "b1", "127.0.0.1"));
+        await SubmitAsync(admins[1], new PaymentRequest("1000096", [], 13.00m, secondBank, true, "b2", "127.0.0.1"));
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => RunBatchAsync()));
+        var again = await RunBatchAsync();
+        await SubmitAsync(admins[1], new PaymentRequest("1000096", [], 100.00m, secondBank, true, "b3", "127.0.0.1"));
+        var next = await RunBatchAsync();
+
+        var first = Assert.Single(runs.SelectMany(r => r.Batches));
+        Assert.Single(runs, r => r.Failed is DbUpdateException || r.Batches.Count == 0);
+        Assert.Empty(again.Batches);
+        var records = first.Content.Split("\r\n");
+        Assert.Equal(["A", "D", "Z"], records.Select(r => r[..1]));
+        Assert.All(records, r => Assert.Equal(Cpa005.RecordLength, r.Length));
+        Assert.Equal("0001", records[0][20..24]);
+        Assert.Equal(("718", "0000011300", "081530800", "123456789   "), (records[1][24..27], records[1][27..37], records[1][43..52], records[1][52..64]));
+        Assert.Equal("F000000001/1", records[1][(24 + 150)..(24 + 169)].Trim());
+        Assert.Equal("F000000002/2", records[1][(264 + 150)..(264 + 169)].Trim());
+        Assert.Equal(("00000000012600", "00000002"), (records[2][24..38], records[2][38..46]));
+        Assert.Equal((2, 12_600L), (first.DebitCount, first.TotalCents));
+        Assert.Equal(2, Assert.Single(next.Batches).FileCreationNumber);
+        await using var db = Database.NewContext();
+        Assert.Equal([(1L, first.Id), (2L, first.Id), (3L, next.Batches[0].Id)],
+            (await db.Payments.OrderBy(p => p.Id).ToListAsync()).Select(p => (p.Id, p.DebitBatchId!.Value)));
+        Assert.All(await db.Payments.ToListAsync(), p => Assert.Equal(PaymentStatus.SentToBank, p.Status));
+    }
+
+    private async Task<(IReadOnlyList<DebitBatch> Batches, Exception? Failed)> RunBatchAsync()
+    {
+        try
+        {
+            return (await InScopeAsync<DebitBatches, IReadOnlyList<DebitBatch>>(b => b.RunAsync(CancellationToken.None)), null);
+        }
+        catch (DbUpdateException exception)
+        {
+            return ([], exception);
+        }
+    }
+
     private Task<Outcome<Payment>> SubmitAsync(PortalUser payer, PaymentRequest request) =>
         InScopeAsync<PortalPayments, Outcome<Payment>>(p => p.SubmitAsync(payer, request, CancellationToken.None));
 

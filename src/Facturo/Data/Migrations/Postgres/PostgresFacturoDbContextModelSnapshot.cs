@@ -1147,6 +1147,65 @@ namespace Facturo.Data.Migrations.Postgres
                     b.ToTable("debit_authorizations", (string)null);
                 });
 
+            modelBuilder.Entity("Facturo.Payments.DebitBatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency_code")
+                        .IsFixedLength();
+
+                    b.Property<int>("DebitCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("debit_count");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("format");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<long>("TotalCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_cents");
+
+                    b.HasKey("Id")
+                        .HasName("pk_debit_batches");
+
+                    b.HasIndex("Format", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_debit_batches_format_sequence");
+
+                    b.ToTable("debit_batches", (string)null);
+                });
+
             modelBuilder.Entity("Facturo.Payments.Payment", b =>
                 {
                     b.Property<long>("Id")
@@ -1235,6 +1294,9 @@ namespace Facturo.Data.Migrations.Postgres
 
                     b.HasIndex("BankAccountId")
                         .HasDatabaseName("ix_payments_bank_account_id");
+
+                    b.HasIndex("DebitBatchId")
+                        .HasDatabaseName("ix_payments_debit_batch_id");
 
                     b.HasIndex("EnterpriseId", "IdempotencyKey")
                         .IsUnique()
@@ -1828,6 +1890,12 @@ namespace Facturo.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_payments_bank_accounts_bank_account_id");
+
+                    b.HasOne("Facturo.Payments.DebitBatch", null)
+                        .WithMany()
+                        .HasForeignKey("DebitBatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_payments_debit_batches_debit_batch_id");
 
                     b.HasOne("Facturo.Portal.Enterprise", null)
                         .WithMany()

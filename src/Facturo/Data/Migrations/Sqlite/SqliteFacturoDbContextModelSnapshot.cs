@@ -1122,6 +1122,63 @@ namespace Facturo.Data.Migrations.Sqlite
                     b.ToTable("debit_authorizations", (string)null);
                 });
 
+            modelBuilder.Entity("Facturo.Payments.DebitBatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency_code")
+                        .IsFixedLength();
+
+                    b.Property<int>("DebitCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("debit_count");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("format");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<long>("TotalCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_cents");
+
+                    b.HasKey("Id")
+                        .HasName("pk_debit_batches");
+
+                    b.HasIndex("Format", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_debit_batches_format_sequence");
+
+                    b.ToTable("debit_batches", (string)null);
+                });
+
             modelBuilder.Entity("Facturo.Payments.Payment", b =>
                 {
                     b.Property<long>("Id")
@@ -1208,6 +1265,9 @@ namespace Facturo.Data.Migrations.Sqlite
 
                     b.HasIndex("BankAccountId")
                         .HasDatabaseName("ix_payments_bank_account_id");
+
+                    b.HasIndex("DebitBatchId")
+                        .HasDatabaseName("ix_payments_debit_batch_id");
 
                     b.HasIndex("EnterpriseId", "IdempotencyKey")
                         .IsUnique()
@@ -1791,6 +1851,12 @@ namespace Facturo.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_payments_bank_accounts_bank_account_id");
+
+                    b.HasOne("Facturo.Payments.DebitBatch", null)
+                        .WithMany()
+                        .HasForeignKey("DebitBatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_payments_debit_batches_debit_batch_id");
 
                     b.HasOne("Facturo.Portal.Enterprise", null)
                         .WithMany()
