@@ -40,6 +40,8 @@ public sealed class BankFileOptions
     public string ReturnAccount { get; set; } = "100200300";
     /// <summary>718: commercial pre-authorized debit, bill payment (Standard 007).</summary>
     public int TransactionCode { get; set; } = 718;
+    /// <summary>Quartz cron for the daily batch (Toronto time); empty turns the schedule off.</summary>
+    public string Schedule { get; set; } = "0 0 15 * * ?";
     /// <summary>Where the scheduled job and `facturo debit-batch` write the files for the bank.</summary>
     public string OutboxDirectory { get; set; } = "data/bank-files";
 }

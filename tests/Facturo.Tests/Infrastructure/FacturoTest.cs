@@ -25,11 +25,14 @@ public abstract class FacturoTest(DatabaseProvider provider) : IAsyncLifetime
     protected Uri BaseAddress { get; private set; } = null!;
     protected string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "facturo-tests", $"mail-{Guid.NewGuid():N}");
 
+    /// <summary>Configuration a test class needs on top of the defaults; later values win.</summary>
+    protected virtual IEnumerable<string> MoreHostArgs => [];
+
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync(Provider);
         App = FacturoWeb.Build(
-            [$"--Database:Provider={Provider}", $"--Database:ConnectionString={Database.Options.ConnectionString}", "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", $"--Email:PickupDirectory={MailFolder}", "--Email:PollInterval=01:00:00", $"--DataProtection:KeyDirectory={Path.Combine(MailFolder, "keys")}"],
+            [$"--Database:Provider={Provider}", $"--Database:ConnectionString={Database.Options.ConnectionString}", "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", $"--Email:PickupDirectory={MailFolder}", "--Email:PollInterval=01:00:00", $"--DataProtection:KeyDirectory={Path.Combine(MailFolder, "keys")}", "--BankFiles:Schedule=", .. MoreHostArgs],
             builder => builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
         await using (var db = Database.NewContext())
         {

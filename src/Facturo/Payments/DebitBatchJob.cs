@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Facturo.Payments;
+
+/// <summary>
+/// Every day (15:00 Toronto time by default) the submitted debits go into the bank files, so a debit
+/// submitted at any hour reaches the bank within 24 hours. Quartz runs it inside `facturo serve`.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed partial class DebitBatchJob(DebitBatches batches, IOptions<BankFileOptions> options, ILogger<DebitBatchJob> logger) : IJob
+{
+    public static readonly JobKey Key = new("debit-batch");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var written = await batches.RunAsync(cancellationToken);
+        var paths = await batches.ExportAsync(written, options.Value.OutboxDirectory, cancellationToken);
+        foreach (var (batch, path) in written.Zip(paths))
+        {
+            LogWritten(batch.Format, batch.FileCreationNumber, batch.DebitCount, path);
+        }
+    }
+
+    public static IServiceCollection AddDebitBatchSchedule(IServiceCollection services, IConfiguration configuration)
+    {
+        var schedule = configuration.GetSection(BankFileOptions.Section).Get<BankFileOptions>() ?? new BankFileOptions();
+        if (string.IsNullOrWhiteSpace(schedule.Schedule))
+        {
+            return services;
+        }
+        services.AddQuartz(quartz =>
+        {
+            quartz.AddJob<DebitBatchJob>(job => job.WithIdentity(Key));
+            quartz.AddTrigger(trigger => trigger.ForJob(Key).WithIdentity("debit-batch-daily")
+                .WithCronSchedule(schedule.Schedule, cron => cron.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("America/Toronto"))));
+        });
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        return services;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Format} file {FileCreationNumber} with {DebitCount} debits written to {Path}")]
+    private partial void LogWritten(BankFileFormat format, int fileCreationNumber, int debitCount, string path);
+}
