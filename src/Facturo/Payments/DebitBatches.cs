@@ -40,10 +40,25 @@ public sealed class BankFileOptions
     public string ReturnAccount { get; set; } = "100200300";
     /// <summary>718: commercial pre-authorized debit, bill payment (Standard 007).</summary>
     public int TransactionCode { get; set; } = 718;
+    /// <summary>For US debits: the biller's bank (ODFI) and its identity there.</summary>
+    public NachaSettings Nacha { get; set; } = new();
+
     /// <summary>Quartz cron for the daily batch (Toronto time); empty turns the schedule off.</summary>
     public string Schedule { get; set; } = "0 0 15 * * ?";
     /// <summary>Where the scheduled job and `facturo debit-batch` write the files for the bank.</summary>
     public string OutboxDirectory { get; set; } = "data/bank-files";
+}
+
+public sealed class NachaSettings
+{
+    public string ImmediateDestination { get; set; } = "011000015";
+    public string DestinationName { get; set; } = "FEDERAL RESERVE BANK";
+    public string ImmediateOrigin { get; set; } = "011000015";
+    public string OriginName { get; set; } = "FACTURO POST";
+    public string CompanyName { get; set; } = "FACTURO POST";
+    public string CompanyIdentification { get; set; } = "1234567890";
+    public string EntryDescription { get; set; } = "INVOICES";
+    public string OriginatingDfi { get; set; } = "011000015";
 }
 
 /// <summary>
@@ -55,43 +70,51 @@ public sealed class DebitBatches(FacturoDbContext db, PortalPayments payments, I
 {
     public async Task<IReadOnlyList<DebitBatch>> RunAsync(CancellationToken cancellationToken)
     {
-        var batch = await WriteCpa005Async(cancellationToken);
-        return batch is null ? [] : [batch];
+        var written = new List<DebitBatch>();
+        foreach (var format in Enum.GetValues<BankFileFormat>())
+        {
+            if (await WriteAsync(format, cancellationToken) is { } batch)
+            {
+                written.Add(batch);
+            }
+        }
+        return written;
     }
 
-    private async Task<DebitBatch?> WriteCpa005Async(CancellationToken cancellationToken)
+    private sealed record Due(Payment Payment, BankAccount Bank);
+
+    /// <summary>CPA-005 for Canadian bank accounts, NACHA for US ones.</summary>
+    private async Task<DebitBatch?> WriteAsync(BankFileFormat format, CancellationToken cancellationToken)
     {
-        var due = await db.Payments.AsNoTracking().Include(p => p.Allocations)
+        var country = format == BankFileFormat.Cpa005 ? BankCountry.CA : BankCountry.US;
+        var due = (await db.Payments.AsNoTracking().Include(p => p.Allocations)
             .Where(p => p.Status == PaymentStatus.Submitted)
-            .Join(db.BankAccounts.Where(b => b.Country == BankCountry.CA), p => p.BankAccountId, b => b.Id, (p, b) => new { Payment = p, Bank = b })
+            .Join(db.BankAccounts.Where(b => b.Country == country), p => p.BankAccountId, b => b.Id, (p, b) => new { Payment = p, Bank = b })
             .OrderBy(x => x.Payment.Id)
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken)).Select(x => new Due(x.Payment, x.Bank)).ToList();
         if (due.Count == 0)
         {
             return null;
         }
-        var settings = options.Value;
         var now = clock.UtcNow;
         var today = clock.Today;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var sequence = (await db.DebitBatches.Where(b => b.Format == BankFileFormat.Cpa005).MaxAsync(b => (long?)b.Sequence, cancellationToken) ?? 0) + 1;
+        var sequence = (await db.DebitBatches.Where(b => b.Format == format).MaxAsync(b => (long?)b.Sequence, cancellationToken) ?? 0) + 1;
         var batch = new DebitBatch
         {
-            Format = BankFileFormat.Cpa005,
+            Format = format,
             Sequence = sequence,
             CreatedAt = now,
             DebitCount = due.Count,
             TotalCents = due.Sum(x => x.Payment.AmountCents),
-            CurrencyCode = "CAD",
+            CurrencyCode = country == BankCountry.CA ? "CAD" : "USD",
             FileName = "",
             Content = "",
         };
-        var originator = new Cpa005Originator(settings.OriginatorId, settings.ShortName, settings.LongName, settings.DataCentre, "CAD",
-            settings.ReturnInstitution, settings.ReturnTransit, settings.ReturnAccount);
-        var debits = due.Select(x => new Cpa005Debit(settings.TransactionCode, x.Payment.AmountCents, today, x.Bank.Routing[..3], x.Bank.Routing[3..],
-            payments.AccountNumberOf(x.Bank), x.Bank.HolderName, CrossReference(x.Payment))).ToList();
-        batch.Content = Cpa005.Write(originator, batch.FileCreationNumber, today, debits);
-        batch.FileName = $"cpa005-{today:yyyyMMdd}-{batch.FileCreationNumber:D4}.txt";
+        batch.Content = format == BankFileFormat.Cpa005 ? WriteCpa005(batch, due, today) : WriteNacha(batch, due, now, today);
+        batch.FileName = format == BankFileFormat.Cpa005
+            ? $"cpa005-{today:yyyyMMdd}-{batch.FileCreationNumber:D4}.txt"
+            : $"nacha-{today:yyyyMMdd}-{sequence:D6}.ach";
         db.DebitBatches.Add(batch);
         await db.SaveChangesAsync(cancellationToken);
         var ids = due.Select(x => x.Payment.Id).ToList();
@@ -105,6 +128,38 @@ public sealed class DebitBatches(FacturoDbContext db, PortalPayments payments, I
         }
         await transaction.CommitAsync(cancellationToken);
         return batch;
+    }
+
+    private string WriteCpa005(DebitBatch batch, IReadOnlyList<Due> due, DateOnly today)
+    {
+        var settings = options.Value;
+        var originator = new Cpa005Originator(settings.OriginatorId, settings.ShortName, settings.LongName, settings.DataCentre, "CAD",
+            settings.ReturnInstitution, settings.ReturnTransit, settings.ReturnAccount);
+        var debits = due.Select(x => new Cpa005Debit(settings.TransactionCode, x.Payment.AmountCents, today, x.Bank.Routing[..3], x.Bank.Routing[3..],
+            payments.AccountNumberOf(x.Bank), x.Bank.HolderName, CrossReference(x.Payment))).ToList();
+        return Cpa005.Write(originator, batch.FileCreationNumber, today, debits);
+    }
+
+    private string WriteNacha(DebitBatch batch, IReadOnlyList<Due> due, DateTimeOffset now, DateOnly today)
+    {
+        var settings = options.Value.Nacha;
+        var originator = new NachaOriginator(settings.ImmediateDestination, settings.DestinationName, settings.ImmediateOrigin, settings.OriginName,
+            settings.CompanyName, settings.CompanyIdentification, settings.EntryDescription, settings.OriginatingDfi);
+        var debits = due.Select(x => new NachaDebit(x.Bank.Routing, payments.AccountNumberOf(x.Bank), x.Payment.AmountCents, CrossReference(x.Payment), x.Bank.HolderName)).ToList();
+        // File ID modifier A–Z then 0–9 tells apart the files sent to one bank the same day.
+        const string Modifiers = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        var modifier = Modifiers[(int)((batch.Sequence - 1) % Modifiers.Length)];
+        return Nacha.Write(originator, now, modifier, $"B{batch.Sequence % 10_000_000:D7}", NextBusinessDay(today), 1, debits);
+    }
+
+    private static DateOnly NextBusinessDay(DateOnly day)
+    {
+        var next = day.AddDays(1);
+        while (next.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            next = next.AddDays(1);
+        }
+        return next;
     }
 
     /// <summary>The invoice the debit pays (the first, when it pays several) and the payment, in the 19 characters the format allows.</summary>

@@ -124,6 +124,36 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
         Assert.All(await db.Payments.ToListAsync(), p => Assert.Equal(PaymentStatus.SentToBank, p.Status));
     }
 
+    [Fact]
+    public async Task A_us_account_billed_in_dollars_us_is_debited_through_a_nacha_file()
+    {
+        await AddAccountAsync("1000098");
+        await using (var db = Database.NewContext())
+        {
+            await db.Accounts.Where(a => a.CustomerNumber == "1000098").ExecuteUpdateAsync(s => s.SetProperty(a => a.CurrencyCode, "USD"));
+        }
+        await PlaceOrderAsync("1000098", unitPrice: 100m);
+        MoveClockTo(2026, 11, 6);
+        await BillAsync(October);
+        var payer = await RegisterAsync("1000098", "us@batch.example", PortalRole.Admin);
+        var bank = await InScopeAsync<PortalPayments, Outcome<BankAccount>>(p =>
+            p.AddBankAccountAsync(payer, new BankAccountForm(BankCountry.US, "Great Lakes Shipping Inc", null, null, "021000021", "123456789"), CancellationToken.None));
+        var paid = await SubmitAsync(payer, new PaymentRequest("1000098", ["F000000001"], null, bank.Value!.Id, true, "us-1", "127.0.0.1"));
+
+        var batch = Assert.Single((await RunBatchAsync()).Batches);
+
+        Assert.True(paid.Succeeded, paid.Error?.Code);
+        Assert.Equal((BankFileFormat.Nacha, "USD", 1, 11_300L), (batch.Format, batch.CurrencyCode, batch.DebitCount, batch.TotalCents));
+        var lines = batch.Content.Split("\r\n");
+        Assert.Equal(10, lines.Length);
+        var entry = Assert.Single(lines, l => l.StartsWith('6'));
+        Assert.Equal(("27", "021000021", "123456789        ", "0000011300", "F000000001/1   "), (entry[1..3], entry[3..12], entry[12..29], entry[29..39], entry[39..54]));
+        Assert.Equal("261109", lines[1][69..75]);   // effective entry date: the next business day after Friday 6 November
+        await using var check = Database.NewContext();
+        Assert.Equal(PaymentStatus.SentToBank, (await check.Payments.SingleAsync()).Status);
+        Assert.DoesNotContain(await check.DebitAuthorizations.Select(a => a.Kind).ToListAsync(), k => k != AuthorizationKind.AchCorporate);
+    }
+
     private async Task<(IReadOnlyList<DebitBatch> Batches, Exception? Failed)> RunBatchAsync()
     {
         try
