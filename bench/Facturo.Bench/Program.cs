@@ -3,7 +3,13 @@ using BenchmarkDotNet.Running;
 using Facturo.Bench;
 
 // dotnet run -c Release --project bench/Facturo.Bench -- --quick [skia|pdfpig|pdfpig-fullfont] [invoices] [lines]
+// dotnet run -c Release --project bench/Facturo.Bench -- --bank-files [debits]
 // dotnet run -c Release --project bench/Facturo.Bench -- --filter '*'      (BenchmarkDotNet)
+if (args.Length > 0 && args[0] == "--bank-files")
+{
+    BankFileRun.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
+    return;
+}
 if (args.Length > 0 && args[0] == "--quick")
 {
     var engines = args.Length > 1 ? [args[1]] : new[] { "skia", "pdfpig-fullfont" };
