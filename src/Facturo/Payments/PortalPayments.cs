@@ -72,8 +72,7 @@ public sealed class PortalPayments(FacturoDbContext db, IDataProtectionProvider 
         {
             return refused;
         }
-        var account = await db.BankAccounts.SingleOrDefaultAsync(b => b.Id == bankAccountId && b.EnterpriseId == me.EnterpriseId && b.RemovedAt == null, cancellationToken);
-        if (account is null)
+        if (await OwnBankAccountAsync(me, bankAccountId, cancellationToken) is not { } account)
         {
             return UserError.NotFound("payments.bank-account-not-found");
         }
@@ -102,8 +101,7 @@ public sealed class PortalPayments(FacturoDbContext db, IDataProtectionProvider 
         {
             return refused;
         }
-        var account = await db.BankAccounts.SingleOrDefaultAsync(b => b.Id == bankAccountId && b.EnterpriseId == me.EnterpriseId && b.RemovedAt == null, cancellationToken);
-        if (account is null)
+        if (await OwnBankAccountAsync(me, bankAccountId, cancellationToken) is not { } account)
         {
             return UserError.NotFound("payments.bank-account-not-found");
         }
@@ -124,8 +122,7 @@ public sealed class PortalPayments(FacturoDbContext db, IDataProtectionProvider 
         {
             return refused;
         }
-        var account = await db.BankAccounts.SingleOrDefaultAsync(b => b.Id == bankAccountId && b.EnterpriseId == me.EnterpriseId && b.RemovedAt == null, cancellationToken);
-        if (account is null)
+        if (await OwnBankAccountAsync(me, bankAccountId, cancellationToken) is not { } account)
         {
             return UserError.NotFound("payments.bank-account-not-found");
         }
@@ -294,6 +291,10 @@ public sealed class PortalPayments(FacturoDbContext db, IDataProtectionProvider 
         }
         return allocations;
     }
+
+    /// <summary>Tracked, so the caller can change it; only the person's own business's, and not removed.</summary>
+    private Task<BankAccount?> OwnBankAccountAsync(PortalUser me, long bankAccountId, CancellationToken cancellationToken) =>
+        db.BankAccounts.SingleOrDefaultAsync(b => b.Id == bankAccountId && b.EnterpriseId == me.EnterpriseId && b.RemovedAt == null, cancellationToken);
 
     private Task<Payment?> FindByKeyAsync(long enterpriseId, string key, CancellationToken cancellationToken) =>
         db.Payments.AsNoTracking().Include(p => p.Allocations).SingleOrDefaultAsync(p => p.EnterpriseId == enterpriseId && p.IdempotencyKey == key, cancellationToken);
