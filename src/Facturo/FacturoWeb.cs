@@ -47,6 +47,8 @@ public static class FacturoWeb
         services.AddFacturoDatabase(configuration);
         services.AddScoped<ApiKeyFilter>();
         services.AddScoped<PlaceOrder>();
+        // The only processor wired in: a sandbox. A real one implements ICardGateway and replaces it.
+        services.AddSingleton<Payments.ICardGateway, Payments.SandboxCardGateway>();
         services.AddScoped<IssueCreditNote>();
         services.AddScoped<BillRunner>();
         services.AddScoped<InvoiceReadyNotifier>();

@@ -21,4 +21,15 @@ public static class OrderRules
         (_, PaymentMethod.OnAccount) => OrderSettlement.BillOnNextInvoice,
         _ => OrderSettlement.PayAtCreation,
     };
+
+    /// <summary>
+    /// How each channel may be paid. Counters and websites take cards; the shipping tool also takes the
+    /// postage-meter supplier's account; partners bill on account or through their supplier account.
+    /// </summary>
+    public static IReadOnlyList<PaymentMethod> AllowedMethods(OrderChannel channel) => channel switch
+    {
+        OrderChannel.ShippingTool => [PaymentMethod.OnAccount, PaymentMethod.Card, PaymentMethod.SupplierAccount],
+        OrderChannel.Partner => [PaymentMethod.OnAccount, PaymentMethod.SupplierAccount],
+        _ => [PaymentMethod.OnAccount, PaymentMethod.Card],
+    };
 }

@@ -19,6 +19,14 @@ public sealed class Order
     public long SubtotalCents { get; set; }
     public long TaxCents { get; set; }
     public List<OrderLine> Lines { get; set; } = [];
+    /// <summary>Card payments keep only what the processor gave back and what a receipt shows.</summary>
+    public string? CardToken { get; set; }
+    public string? CardBrand { get; set; }
+    public string? CardLast4 { get; set; }
+    public string? CardExpiry { get; set; }
+    public string? CardAuthorizationCode { get; set; }
+    /// <summary>The postage-meter supplier account the order was charged to.</summary>
+    public string? SupplierAccountNumber { get; set; }
 
     public long TotalCents => SubtotalCents + TaxCents;
 }
@@ -42,6 +50,12 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.Property(o => o.Channel).HasConversion<string>().HasMaxLength(20);
         order.Property(o => o.PaymentMethod).HasConversion<string>().HasMaxLength(20);
         order.Property(o => o.ExternalReference).HasMaxLength(64);
+        order.Property(o => o.CardToken).HasMaxLength(64);
+        order.Property(o => o.CardBrand).HasMaxLength(16);
+        order.Property(o => o.CardLast4).HasMaxLength(4);
+        order.Property(o => o.CardExpiry).HasMaxLength(7);
+        order.Property(o => o.CardAuthorizationCode).HasMaxLength(16);
+        order.Property(o => o.SupplierAccountNumber).HasMaxLength(20);
         order.Property(o => o.CurrencyCode).HasMaxLength(3).IsFixedLength();
         order.HasIndex(o => new { o.AccountId, o.ExternalReference }).IsUnique();
         order.HasIndex(o => new { o.AccountId, o.OrderDate });

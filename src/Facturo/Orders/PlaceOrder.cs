@@ -2,22 +2,30 @@ using Facturo.Accounts;
 using Facturo.Billing;
 using Facturo.Data;
 using Facturo.Platform;
+using Facturo.Taxes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Facturo.Orders;
 
-public sealed record PlaceOrderRequest(string? CustomerNumber, string? Channel, string? PaymentMethod, string? ExternalReference, IReadOnlyList<PlaceOrderLine>? Lines);
+public sealed record PlaceOrderRequest(string? CustomerNumber, string? Channel, string? PaymentMethod, string? ExternalReference, IReadOnlyList<PlaceOrderLine>? Lines,
+    PlaceOrderCard? Card = null, string? SupplierAccount = null);
+
+/// <summary>Passed to the card processor once; only its token, the brand, the last four digits and the expiry are kept.</summary>
+public sealed record PlaceOrderCard(string? Number, int ExpiryMonth, int ExpiryYear, string? Cvc);
 
 public sealed record PlaceOrderLine(string? Category, string? Description, decimal Quantity, decimal UnitPrice);
 
-public sealed record PlacedOrder(long OrderId, string CustomerNumber, string Channel, string PaymentMethod, string? ExternalReference, DateOnly OrderDate, string Currency, decimal Subtotal, string Settlement);
+public sealed record PlacedOrder(long OrderId, string CustomerNumber, string Channel, string PaymentMethod, string? ExternalReference, DateOnly OrderDate, string Currency,
+    decimal Subtotal, string Settlement, decimal Taxes = 0, decimal Total = 0, string? PaidWith = null);
 
 /// <summary>
 /// Records an order from a channel. On account, it becomes charges on the account's next invoice —
 /// for commercial accounts only: a small-business account is refused with the reason and what to do
-/// instead, and nothing is recorded.
+/// instead, and nothing is recorded. Paid at creation, by card (through the card gateway) or by the
+/// postage-meter supplier's account, it is taxed, settled and posted at once. Each channel allows
+/// only some payment methods.
 /// </summary>
-public sealed class PlaceOrder(FacturoDbContext db, BillerClock clock)
+public sealed class PlaceOrder(FacturoDbContext db, BillerClock clock, Payments.ICardGateway cards)
 {
     public async Task<Outcome<PlacedOrder>> HandleAsync(PlaceOrderRequest request, CancellationToken cancellationToken)
     {
@@ -41,20 +49,22 @@ public sealed class PlaceOrder(FacturoDbContext db, BillerClock clock)
             var settings = await db.BillerSettings.AsNoTracking().SingleAsync(cancellationToken);
             return UserError.Validation("account.cancelled", account.CustomerNumber, settings.SupportPhone);
         }
-        switch (OrderRules.Settle(account.Program, method))
+        var settlement = OrderRules.Settle(account.Program, method);
+        if (settlement == OrderSettlement.RefusedOnAccountNotAllowed)
         {
-            case OrderSettlement.RefusedOnAccountNotAllowed:
-                return UserError.Validation("order.on-account-not-allowed", account.CustomerNumber);
-            case OrderSettlement.PayAtCreation:
-                return UserError.Validation("order.payment-at-creation-unavailable");
+            return UserError.Validation("order.on-account-not-allowed", account.CustomerNumber);
         }
-
         if (request.ExternalReference is { } reference
             && await db.Orders.AsNoTracking().Include(o => o.Lines).SingleOrDefaultAsync(o => o.AccountId == account.Id && o.ExternalReference == reference, cancellationToken) is { } earlier)
         {
+            // A retry of an order already placed: the card is not charged again.
             return ToResult(earlier, account);
         }
         var order = BuildOrder(request, account, channel, method);
+        if (settlement == OrderSettlement.PayAtCreation)
+        {
+            return await PayAtCreationAsync(request, account, order, cancellationToken);
+        }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Orders.Add(order);
         await db.SaveChangesAsync(cancellationToken);
@@ -71,6 +81,40 @@ public sealed class PlaceOrder(FacturoDbContext db, BillerClock clock)
             ServiceDate = order.OrderDate,
             CreatedAt = order.PlacedAt,
         }));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return ToResult(order, account);
+    }
+
+    private async Task<Outcome<PlacedOrder>> PayAtCreationAsync(PlaceOrderRequest request, CustomerAccount account, Order order, CancellationToken cancellationToken)
+    {
+        var subtotal = new Money(order.SubtotalCents, account.Currency);
+        var taxes = TaxTable.Canada.Compute(account.Province, order.OrderDate, subtotal);
+        order.TaxCents = taxes.Sum(t => t.Amount.Cents);
+        if (order.PaymentMethod == PaymentMethod.SupplierAccount)
+        {
+            order.SupplierAccountNumber = request.SupplierAccount!.Trim().ToUpperInvariant();
+        }
+        else
+        {
+            var card = request.Card!;
+            var digits = Payments.CardNumber.Digits(card.Number)!;
+            var charged = await cards.ChargeAsync(new Payments.CardCharge(digits, card.ExpiryMonth, card.ExpiryYear, card.Cvc!.Trim(),
+                new Money(order.TotalCents, account.Currency), $"{account.CustomerNumber}/{request.ExternalReference}"), cancellationToken);
+            if (!charged.Approved)
+            {
+                return UserError.Validation($"order.card-{charged.Decline!.Value.ToString().ToLowerInvariant()}");
+            }
+            order.CardToken = charged.Token;
+            order.CardBrand = Payments.CardNumber.BrandOf(digits).ToString();
+            order.CardLast4 = digits[^4..];
+            order.CardExpiry = $"{card.ExpiryMonth:D2}/{card.ExpiryYear}";
+            order.CardAuthorizationCode = charged.AuthorizationCode;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Orders.Add(order);
+        await db.SaveChangesAsync(cancellationToken);
+        db.LedgerPostings.Add(Ledger.LedgerPosting.From(BillingPostings.ForOrderPaidAtCreation(account.Id, order.Id, $"ORDER-{order.Id}", order.OrderDate, subtotal, taxes, order.PaymentMethod), clock.UtcNow));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ToResult(order, account);
@@ -108,7 +152,15 @@ public sealed class PlaceOrder(FacturoDbContext db, BillerClock clock)
 
     private static PlacedOrder ToResult(Order order, CustomerAccount account) => new(
         order.Id, account.CustomerNumber, order.Channel.ToString(), order.PaymentMethod.ToString(), order.ExternalReference, order.OrderDate,
-        order.CurrencyCode, order.SubtotalCents / 100m, OrderSettlement.BillOnNextInvoice.ToString());
+        order.CurrencyCode, order.SubtotalCents / 100m,
+        (order.PaymentMethod == PaymentMethod.OnAccount ? OrderSettlement.BillOnNextInvoice : OrderSettlement.PayAtCreation).ToString(),
+        order.TaxCents / 100m, order.TotalCents / 100m,
+        order.PaymentMethod switch
+        {
+            PaymentMethod.Card => $"{order.CardBrand} ****{order.CardLast4}",
+            PaymentMethod.SupplierAccount => $"Supplier account {order.SupplierAccountNumber}",
+            _ => null,
+        });
 
     /// <summary>Checks the shape of the request before anything is read or written.</summary>
     public static UserError? Validate(PlaceOrderRequest request)
@@ -117,9 +169,23 @@ public sealed class PlaceOrder(FacturoDbContext db, BillerClock clock)
         {
             return UserError.Validation("order.invalid-channel", request.Channel ?? "", string.Join(", ", Enum.GetNames<OrderChannel>()));
         }
-        if (ParsePaymentMethod(request.PaymentMethod) is null)
+        if (ParsePaymentMethod(request.PaymentMethod) is not { } method)
         {
             return UserError.Validation("order.invalid-payment-method", request.PaymentMethod ?? "", string.Join(", ", Enum.GetNames<PaymentMethod>()));
+        }
+        var channel = Enum.Parse<OrderChannel>(request.Channel!, ignoreCase: true);
+        var allowed = OrderRules.AllowedMethods(channel);
+        if (!allowed.Contains(method))
+        {
+            return UserError.Validation("order.method-not-allowed", method.ToString(), channel.ToString(), string.Join(", ", allowed));
+        }
+        if (method == PaymentMethod.Card && CardProblem(request.Card) is { } cardProblem)
+        {
+            return UserError.Validation(cardProblem);
+        }
+        if (method == PaymentMethod.SupplierAccount && !(request.SupplierAccount?.Trim() is { Length: >= 6 and <= 20 } supplier && supplier.All(char.IsAsciiLetterOrDigit)))
+        {
+            return UserError.Validation("order.supplier-account-invalid");
         }
         if (request.ExternalReference is { Length: > 64 })
         {
@@ -151,6 +217,19 @@ public sealed class PlaceOrder(FacturoDbContext db, BillerClock clock)
             }
         }
         return null;
+    }
+
+    private static string? CardProblem(PlaceOrderCard? card)
+    {
+        if (card is null || Payments.CardNumber.Digits(card.Number) is not { } digits || !Payments.CardNumber.LuhnHolds(digits))
+        {
+            return "order.card-invalid-number";
+        }
+        if (card.ExpiryMonth is < 1 or > 12 || card.ExpiryYear is < 2000 or > 2100)
+        {
+            return "order.card-invalid-expiry";
+        }
+        return card.Cvc?.Trim() is { Length: 3 or 4 } cvc && cvc.All(char.IsAsciiDigit) ? null : "order.card-invalid-cvc";
     }
 
     private static PaymentMethod? ParsePaymentMethod(string? text) =>

@@ -18,9 +18,30 @@ public static class UserMessages
         ["order.on-account-not-allowed"] = (
             "Le compte {0} fait partie du programme Solutions pour petites entreprises, qui n'est pas admissible à la facturation au compte. Payez la commande au moment de la créer, par carte de crédit ou avec votre compte de fournisseur, le cas échéant.",
             "Account {0} is in the Small Business program, which is not eligible for on-account billing. Pay for the order when you create it, by credit card or with your supplier account where available."),
-        ["order.payment-at-creation-unavailable"] = (
-            "Le paiement à la création de la commande (carte de crédit ou compte de fournisseur) n'est pas encore offert par ce service. Aucune commande n'a été enregistrée.",
-            "Payment when the order is created (credit card or supplier account) is not offered by this service yet. No order was recorded."),
+        ["order.method-not-allowed"] = (
+            "Le mode de paiement {0} n'est pas accepté pour le canal {1}. Modes acceptés : {2}. Aucune commande n'a été enregistrée.",
+            "Payment method {0} is not accepted for channel {1}. Accepted: {2}. No order was recorded."),
+        ["order.card-invalid-number"] = (
+            "Le numéro de carte n'est pas valide. Vérifiez les chiffres (12 à 19). Aucune commande n'a été enregistrée.",
+            "The card number is not valid. Check its digits (12 to 19). No order was recorded."),
+        ["order.card-invalid-expiry"] = (
+            "La date d'expiration de la carte n'est pas valide (mois de 1 à 12, année à quatre chiffres).",
+            "The card's expiry date is not valid (month 1 to 12, four-digit year)."),
+        ["order.card-invalid-cvc"] = (
+            "Le code de sécurité de la carte a 3 ou 4 chiffres.",
+            "The card's security code has 3 or 4 digits."),
+        ["order.card-declined"] = (
+            "La carte a été refusée par l'émetteur. Utilisez une autre carte ou un autre mode de paiement. Aucune commande n'a été enregistrée.",
+            "The card was declined by its issuer. Use another card or another payment method. No order was recorded."),
+        ["order.card-insufficientfunds"] = (
+            "La carte a été refusée : fonds ou crédit insuffisants. Aucune commande n'a été enregistrée.",
+            "The card was declined: insufficient funds or credit. No order was recorded."),
+        ["order.card-expired"] = (
+            "La carte est expirée. Utilisez une autre carte. Aucune commande n'a été enregistrée.",
+            "The card has expired. Use another card. No order was recorded."),
+        ["order.supplier-account-invalid"] = (
+            "Indiquez le numéro de votre compte de fournisseur (6 à 20 lettres ou chiffres).",
+            "Enter your supplier account number (6 to 20 letters or digits)."),
         ["order.no-lines"] = (
             "Une commande doit contenir au moins une ligne.",
             "An order needs at least one line."),

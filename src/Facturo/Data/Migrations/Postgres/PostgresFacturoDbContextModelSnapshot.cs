@@ -906,6 +906,31 @@ namespace Facturo.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("account_id");
 
+                    b.Property<string>("CardAuthorizationCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("card_authorization_code");
+
+                    b.Property<string>("CardBrand")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("card_brand");
+
+                    b.Property<string>("CardExpiry")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("card_expiry");
+
+                    b.Property<string>("CardLast4")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("card_last4");
+
+                    b.Property<string>("CardToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("card_token");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -941,6 +966,11 @@ namespace Facturo.Data.Migrations.Postgres
                     b.Property<long>("SubtotalCents")
                         .HasColumnType("bigint")
                         .HasColumnName("subtotal_cents");
+
+                    b.Property<string>("SupplierAccountNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("supplier_account_number");
 
                     b.Property<long>("TaxCents")
                         .HasColumnType("bigint")

@@ -887,6 +887,31 @@ namespace Facturo.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("account_id");
 
+                    b.Property<string>("CardAuthorizationCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("card_authorization_code");
+
+                    b.Property<string>("CardBrand")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("card_brand");
+
+                    b.Property<string>("CardExpiry")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("card_expiry");
+
+                    b.Property<string>("CardLast4")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("card_last4");
+
+                    b.Property<string>("CardToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("card_token");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -922,6 +947,11 @@ namespace Facturo.Data.Migrations.Sqlite
                     b.Property<long>("SubtotalCents")
                         .HasColumnType("INTEGER")
                         .HasColumnName("subtotal_cents");
+
+                    b.Property<string>("SupplierAccountNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_account_number");
 
                     b.Property<long>("TaxCents")
                         .HasColumnType("INTEGER")
