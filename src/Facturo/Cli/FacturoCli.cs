@@ -34,11 +34,11 @@ public static class FacturoCli
     {
         var root = new RootCommand("Facturo: billing, e-invoicing and payments for Canadian billers.")
         {
-            ProviderOption, ConnectionOption, Serve(), Migrate(), LoadDemoData(), LoadSizingData(), RunBill(), Invite(), DebitBatch(),
+            ProviderOption, ConnectionOption, Serve(), Migrate(), LoadDemoData(), LoadSizingData(), RunBill(), Invite(), DebitBatch(), ImportReturns(),
         };
         root.SetAction(_ =>
         {
-            Console.Error.WriteLine("Choose a command: serve, migrate, demo-data, sizing-data, bill-run, invite or debit-batch. Add --help to any of them.");
+            Console.Error.WriteLine("Choose a command: serve, migrate, demo-data, sizing-data, bill-run, invite, debit-batch or import-returns. Add --help to any of them.");
             return CommandLineError;
         });
         return root;
@@ -232,6 +232,31 @@ public static class FacturoCli
             {
                 Console.WriteLine("No submitted debits to send.");
             }
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command ImportReturns()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The bank's return file (NACHA returns with addenda 99)." };
+        var command = new Command("import-returns", "Import a bank return file: each returned debit is reversed in the ledger, its payer emailed and put in the failed-payment queue. A malformed file imports nothing; the same file twice is refused.") { file };
+        command.SetAction((parse, cancellationToken) => WithServicesAsync(parse, async (scope, ct) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!path.Exists)
+            {
+                Console.Error.WriteLine($"No file at {path.FullName}.");
+                return Refused;
+            }
+            var imported = await scope.ServiceProvider.GetRequiredService<Payments.PaymentReturns>()
+                .ImportAsync(path.Name, await File.ReadAllTextAsync(path.FullName, ct), ct);
+            if (!imported.Succeeded)
+            {
+                Console.Error.WriteLine(imported.Error!.Message(Language.En));
+                return Refused;
+            }
+            Console.WriteLine($"{imported.Value!.Items} returned debits imported from {path.Name}.");
             return 0;
         }, cancellationToken));
         return command;

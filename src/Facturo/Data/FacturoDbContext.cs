@@ -37,6 +37,8 @@ public abstract class FacturoDbContext(DbContextOptions options) : IdentityUserC
     public DbSet<Payments.Payment> Payments => Set<Payments.Payment>();
     public DbSet<Payments.PaymentAllocation> PaymentAllocations => Set<Payments.PaymentAllocation>();
     public DbSet<Payments.DebitBatch> DebitBatches => Set<Payments.DebitBatch>();
+    public DbSet<Payments.FailedPayment> FailedPayments => Set<Payments.FailedPayment>();
+    public DbSet<Payments.BankFileImport> BankFileImports => Set<Payments.BankFileImport>();
 
     public abstract DatabaseProvider Provider { get; }
 

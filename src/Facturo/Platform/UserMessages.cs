@@ -162,6 +162,15 @@ public static class UserMessages
         ["payments.UsAccountNotFourToSeventeenDigits"] = (
             "Le numéro de compte américain a de 4 à 17 chiffres.",
             "A US account number has 4 to 17 digits."),
+        ["returns.already-imported"] = (
+            "Le fichier {0} a déjà été importé : rien n'a été changé.",
+            "File {0} was already imported: nothing was changed."),
+        ["bankfile.malformed"] = (
+            "Fichier refusé, rien n'a été importé : ligne {0}, {1} : {2}.",
+            "File refused, nothing was imported: line {0}, {1}: {2}."),
+        ["returns.unknown-item"] = (
+            "Fichier refusé, rien n'a été importé : ligne {0}, le débit retourné ne correspond à aucun paiement envoyé (référence ou montant).",
+            "File refused, nothing was imported: line {0}, the returned debit matches no payment that was sent (reference or amount)."),
         ["invoice.not-found"] = (
             "Aucune facture ne porte le numéro {0}.",
             "No invoice has the number {0}."),

@@ -18,6 +18,8 @@ public sealed class CommandLineTests : IAsyncLifetime
     [InlineData("sizing-data")]
     [InlineData("bill-run")]
     [InlineData("invite")]
+    [InlineData("debit-batch")]
+    [InlineData("import-returns")]
     public async Task Every_command_explains_itself(string command)
     {
         var (exitCode, output, _) = await FacturoProcess.RunAsync(_database.Options, command, "--help");

@@ -154,6 +154,103 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
         Assert.DoesNotContain(await check.DebitAuthorizations.Select(a => a.Kind).ToListAsync(), k => k != AuthorizationKind.AchCorporate);
     }
 
+    [Fact]
+    public async Task A_returned_us_debit_reverses_the_payment_emails_the_payer_and_waits_in_the_failed_payment_queue()
+    {
+        await AddAccountAsync("1000099");
+        await using (var db = Database.NewContext())
+        {
+            await db.Accounts.Where(a => a.CustomerNumber == "1000099").ExecuteUpdateAsync(s => s.SetProperty(a => a.CurrencyCode, "USD"));
+        }
+        await PlaceOrderAsync("1000099", unitPrice: 100m);
+        MoveClockTo(2026, 11, 6);
+        await BillAsync(October);
+        var payer = await RegisterAsync("1000099", "returned@batch.example", PortalRole.Admin, Language.Fr);
+        var bank = await InScopeAsync<PortalPayments, Outcome<BankAccount>>(p =>
+            p.AddBankAccountAsync(payer, new BankAccountForm(BankCountry.US, "Great Lakes Shipping Inc", null, null, "021000021", "123456789"), CancellationToken.None));
+        await SubmitAsync(payer, new PaymentRequest("1000099", ["F000000001"], null, bank.Value!.Id, true, "ret-1", "127.0.0.1"));
+        var sent = Assert.Single((await RunBatchAsync()).Batches);
+        var returnFile = ReturnFileFor(sent.Content, "R01");
+
+        var malformed = await ImportReturnsAsync("bad.ach", returnFile.Replace("799R01", "799R0X", StringComparison.Ordinal)[..^1]);
+        var imported = await ImportReturnsAsync("returns-20261109.ach", returnFile);
+        var again = await ImportReturnsAsync("returns-20261109-copy.ach", returnFile);
+
+        Assert.Equal("bankfile.malformed", malformed.Error?.Code);
+        Assert.Equal("File refused, nothing was imported: line 10, record length: 93 characters instead of 94.", malformed.Error!.Message(Language.En));
+        Assert.True(imported.Succeeded, imported.Error?.Code);
+        Assert.Equal("returns.already-imported", again.Error?.Code);
+        await using var check = Database.NewContext();
+        var payment = await check.Payments.SingleAsync();
+        Assert.Equal((PaymentStatus.Returned, "R01"), (payment.Status, payment.ReturnCode));
+        var failed = await check.FailedPayments.SingleAsync();
+        Assert.Equal((payment.Id, "R01", FailedPaymentStatus.Open), (failed.PaymentId, failed.ReasonCode, failed.Status));
+        var receivable = await Ledger.Receivables.ForAccountAsync(check, payment.AccountId, Currency.Usd, new DateOnly(2026, 11, 9), CancellationToken.None);
+        Assert.Equal((11_300L, 1L), (receivable.Balance.Cents, receivable.OpenInvoices.Single().InvoiceId));
+        var email = await ReadEmailAsync("returned@batch.example", "Paiement P000000001 retourné");
+        Assert.Contains("motif R01 : provision insuffisante", email, StringComparison.Ordinal);
+        Assert.Contains("F000000001 sont de nouveau impayées", email, StringComparison.Ordinal);
+        await Infrastructure.LedgerAssertions.AssertBalancedAsync(Database);
+    }
+
+    [Fact]
+    public async Task A_return_file_naming_a_debit_that_was_never_sent_imports_nothing()
+    {
+        var payer = (await BilledAccountsWithAdminsAsync(("1000100", "never@batch.example", Language.En)))[0];
+        var bankId = await AddCanadianBankAccountAsync(payer);
+        await SubmitAsync(payer, new PaymentRequest("1000100", ["F000000001"], null, bankId, true, "n-1", "127.0.0.1"));
+        var originator = new NachaOriginator("021000021", "BANK", "011000015", "FACTURO", "FACTURO", "1234567890", "INVOICES", "011000015");
+        var submittedNotSent = Nacha.Write(originator, Clock.GetUtcNow(), 'A', "B0000001", new DateOnly(2026, 11, 2), 1,
+            [new NachaDebit("021000021", "123456789", 11_300, "F000000001/1", "Client")]);
+
+        var imported = await ImportReturnsAsync("returns.ach", ReturnFileFor(submittedNotSent, "R03"));
+
+        Assert.Equal("Fichier refusé, rien n'a été importé : ligne 3, le débit retourné ne correspond à aucun paiement envoyé (référence ou montant).", imported.Error?.Message(Language.Fr));
+        await using var db = Database.NewContext();
+        Assert.Equal(PaymentStatus.Submitted, (await db.Payments.SingleAsync()).Status);
+        Assert.Empty(await db.FailedPayments.ToListAsync());
+        Assert.Empty(await db.BankFileImports.ToListAsync());
+    }
+
+    /// <summary>What the receiving bank sends back: each debit entry as a return (code 26) with its addenda 99, controls recounted as credits.</summary>
+    private static string ReturnFileFor(string sentFile, string reason)
+    {
+        var lines = sentFile.Split("\r\n").Where(l => !l.All(c => c == '9')).ToList();
+        var result = new List<string>();
+        long total = 0;
+        var count = 0;
+        foreach (var line in lines)
+        {
+            switch (line[0])
+            {
+                case '6':
+                    result.Add("626" + line[3..78] + "1" + line[79..]);
+                    result.Add($"799{reason}{line[79..94]}      {line[3..11]}{new string(' ', 44)}{line[79..94]}");
+                    total += long.Parse(line[29..39], System.Globalization.CultureInfo.InvariantCulture);
+                    count += 2;
+                    break;
+                case '8':
+                    result.Add(line[..4] + count.ToString("D6", System.Globalization.CultureInfo.InvariantCulture) + line[10..20] + "000000000000" + total.ToString("D12", System.Globalization.CultureInfo.InvariantCulture) + line[44..]);
+                    break;
+                case '9':
+                    var blocks = (result.Count + 1 + 9) / 10;
+                    result.Add(line[..7] + blocks.ToString("D6", System.Globalization.CultureInfo.InvariantCulture) + count.ToString("D8", System.Globalization.CultureInfo.InvariantCulture) + line[21..31] + "000000000000" + total.ToString("D12", System.Globalization.CultureInfo.InvariantCulture) + line[55..]);
+                    break;
+                default:
+                    result.Add(line);
+                    break;
+            }
+        }
+        while (result.Count % 10 != 0)
+        {
+            result.Add(new string('9', 94));
+        }
+        return string.Join("\r\n", result);
+    }
+
+    private Task<Outcome<BankFileImport>> ImportReturnsAsync(string name, string content) =>
+        InScopeAsync<PaymentReturns, Outcome<BankFileImport>>(r => r.ImportAsync(name, content, CancellationToken.None));
+
     private async Task<(IReadOnlyList<DebitBatch> Batches, Exception? Failed)> RunBatchAsync()
     {
         try

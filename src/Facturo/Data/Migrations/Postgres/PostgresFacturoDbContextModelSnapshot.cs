@@ -1104,6 +1104,52 @@ namespace Facturo.Data.Migrations.Postgres
                     b.ToTable("bank_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("Facturo.Payments.BankFileImport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("integer")
+                        .HasColumnName("items");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.HasKey("Id")
+                        .HasName("pk_bank_file_imports");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bank_file_imports_sha256");
+
+                    b.ToTable("bank_file_imports", (string)null);
+                });
+
             modelBuilder.Entity("Facturo.Payments.DebitAuthorization", b =>
                 {
                     b.Property<long>("Id")
@@ -1234,6 +1280,56 @@ namespace Facturo.Data.Migrations.Postgres
                         .HasDatabaseName("ix_debit_batches_format_sequence");
 
                     b.ToTable("debit_batches", (string)null);
+                });
+
+            modelBuilder.Entity("Facturo.Payments.FailedPayment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("PaymentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("payment_id");
+
+                    b.Property<string>("ReasonCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("reason_code");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("resolution");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_failed_payments");
+
+                    b.HasIndex("PaymentId")
+                        .HasDatabaseName("ix_failed_payments_payment_id");
+
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_failed_payments_status_id");
+
+                    b.ToTable("failed_payments", (string)null);
                 });
 
             modelBuilder.Entity("Facturo.Payments.Payment", b =>
@@ -1896,6 +1992,16 @@ namespace Facturo.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_debit_authorizations_bank_accounts_bank_account_id");
+                });
+
+            modelBuilder.Entity("Facturo.Payments.FailedPayment", b =>
+                {
+                    b.HasOne("Facturo.Payments.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_failed_payments_payments_payment_id");
                 });
 
             modelBuilder.Entity("Facturo.Payments.Payment", b =>

@@ -1081,6 +1081,50 @@ namespace Facturo.Data.Migrations.Sqlite
                     b.ToTable("bank_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("Facturo.Payments.BankFileImport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_at");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("items");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.HasKey("Id")
+                        .HasName("pk_bank_file_imports");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bank_file_imports_sha256");
+
+                    b.ToTable("bank_file_imports", (string)null);
+                });
+
             modelBuilder.Entity("Facturo.Payments.DebitAuthorization", b =>
                 {
                     b.Property<long>("Id")
@@ -1207,6 +1251,54 @@ namespace Facturo.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_debit_batches_format_sequence");
 
                     b.ToTable("debit_batches", (string)null);
+                });
+
+            modelBuilder.Entity("Facturo.Payments.FailedPayment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("PaymentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payment_id");
+
+                    b.Property<string>("ReasonCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason_code");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_failed_payments");
+
+                    b.HasIndex("PaymentId")
+                        .HasDatabaseName("ix_failed_payments_payment_id");
+
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_failed_payments_status_id");
+
+                    b.ToTable("failed_payments", (string)null);
                 });
 
             modelBuilder.Entity("Facturo.Payments.Payment", b =>
@@ -1857,6 +1949,16 @@ namespace Facturo.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_debit_authorizations_bank_accounts_bank_account_id");
+                });
+
+            modelBuilder.Entity("Facturo.Payments.FailedPayment", b =>
+                {
+                    b.HasOne("Facturo.Payments.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_failed_payments_payments_payment_id");
                 });
 
             modelBuilder.Entity("Facturo.Payments.Payment", b =>
