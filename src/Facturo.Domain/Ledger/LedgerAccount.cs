@@ -15,6 +15,8 @@ public enum LedgerAccount
     SupplierAccountClearing,
     /// <summary>Money in transit from the bank: debits submitted, cheques and wires received.</summary>
     BankClearing,
+    /// <summary>Money in the biller's bank account: debits past their return window.</summary>
+    Cash,
 }
 
 public enum PostingKind
@@ -25,4 +27,5 @@ public enum PostingKind
     OrderPaidAtCreation,
     Payment,
     PaymentReturn,
+    PaymentSettlement,
 }

@@ -217,7 +217,7 @@ public static class FacturoCli
     private static Command DebitBatch()
     {
         var output = new Option<string?>("--out") { Description = "The folder the bank files are written to (default: BankFiles:OutboxDirectory, data/bank-files)." };
-        var command = new Command("debit-batch", "Gather the submitted debits into bank files (CPA-005 for Canadian accounts) and write them for the bank. Safe to run again: a payment goes into one file only.") { output };
+        var command = new Command("debit-batch", "Gather the submitted debits into bank files (CPA-005 for Canadian accounts, NACHA for US ones) and write them for the bank, then settle the debits past their return window. Safe to run again: a payment goes into one file only.") { output };
         command.SetAction((parse, cancellationToken) => WithServicesAsync(parse, async (scope, ct) =>
         {
             var batches = scope.ServiceProvider.GetRequiredService<Payments.DebitBatches>();
@@ -232,6 +232,8 @@ public static class FacturoCli
             {
                 Console.WriteLine("No submitted debits to send.");
             }
+            var settled = await scope.ServiceProvider.GetRequiredService<Payments.PaymentSettlement>().SettleDueAsync(ct);
+            Console.WriteLine($"{settled} debits past their return window settled.");
             return 0;
         }, cancellationToken));
         return command;

@@ -5,10 +5,11 @@ namespace Facturo.Payments;
 
 /// <summary>
 /// Every day (15:00 Toronto time by default) the submitted debits go into the bank files, so a debit
-/// submitted at any hour reaches the bank within 24 hours. Quartz runs it inside `facturo serve`.
+/// submitted at any hour reaches the bank within 24 hours, and debits past their return window are
+/// settled. Quartz runs it inside `facturo serve`.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed partial class DebitBatchJob(DebitBatches batches, IOptions<BankFileOptions> options, ILogger<DebitBatchJob> logger) : IJob
+public sealed partial class DebitBatchJob(DebitBatches batches, PaymentSettlement settlement, IOptions<BankFileOptions> options, ILogger<DebitBatchJob> logger) : IJob
 {
     public static readonly JobKey Key = new("debit-batch");
 
@@ -20,6 +21,8 @@ public sealed partial class DebitBatchJob(DebitBatches batches, IOptions<BankFil
         {
             LogWritten(batch.Format, batch.FileCreationNumber, batch.DebitCount, path);
         }
+        var settled = await settlement.SettleDueAsync(cancellationToken);
+        LogSettled(settled);
     }
 
     public static IServiceCollection AddDebitBatchSchedule(IServiceCollection services, IConfiguration configuration)
@@ -38,6 +41,9 @@ public sealed partial class DebitBatchJob(DebitBatches batches, IOptions<BankFil
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} debits past their return window settled")]
+    private partial void LogSettled(int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Format} file {FileCreationNumber} with {DebitCount} debits written to {Path}")]
     private partial void LogWritten(BankFileFormat format, int fileCreationNumber, int debitCount, string path);

@@ -43,6 +43,9 @@ public sealed class BankFileOptions
     /// <summary>For US debits: the biller's bank (ODFI) and its identity there.</summary>
     public NachaSettings Nacha { get; set; } = new();
 
+    /// <summary>Days after sending that a debit not returned counts as settled.</summary>
+    public int ReturnWindowDays { get; set; } = 10;
+
     /// <summary>Quartz cron for the daily batch (Toronto time); empty turns the schedule off.</summary>
     public string Schedule { get; set; } = "0 0 15 * * ?";
     /// <summary>Where the scheduled job and `facturo debit-batch` write the files for the bank.</summary>

@@ -72,13 +72,15 @@ public sealed class PaymentReturns(FacturoDbContext db, EmailOutbox outbox, Bill
         foreach (var item in items.Value!)
         {
             var payment = payments[item.PaymentId];
+            // Settled money already moved to cash; a late return takes it back from there.
+            var from = payment.Status == PaymentStatus.Settled ? LedgerAccount.Cash : LedgerAccount.BankClearing;
             payment.Status = PaymentStatus.Returned;
             payment.ReturnCode = item.ReasonCode;
             payment.ReturnedAt = now;
             var currency = Currency.Parse(payment.CurrencyCode);
             db.LedgerPostings.Add(LedgerPosting.From(Posting.Create(PostingKind.PaymentReturn, clock.Today, payment.Reference,
             [
-                new PostingLine(LedgerAccount.BankClearing, -new Money(payment.AmountCents, currency)),
+                new PostingLine(from, -new Money(payment.AmountCents, currency)),
                 .. payment.Allocations.Select(a => new PostingLine(LedgerAccount.AccountsReceivable, new Money(a.AmountCents, currency), payment.AccountId, ReceivableDocument.Invoice(a.InvoiceId))),
             ]), now));
             db.FailedPayments.Add(new FailedPayment { PaymentId = payment.Id, ReasonCode = item.ReasonCode, CreatedAt = now, Status = FailedPaymentStatus.Open });

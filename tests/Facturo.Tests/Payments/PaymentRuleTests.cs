@@ -194,6 +194,49 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
     }
 
     [Fact]
+    public async Task A_debit_not_returned_within_ten_days_settles_into_cash_and_a_late_return_takes_it_back_out()
+    {
+        await AddAccountAsync("1000104");
+        await using (var db = Database.NewContext())
+        {
+            await db.Accounts.Where(a => a.CustomerNumber == "1000104").ExecuteUpdateAsync(s => s.SetProperty(a => a.CurrencyCode, "USD"));
+        }
+        await PlaceOrderAsync("1000104", unitPrice: 100m);
+        MoveClockTo(2026, 11, 6);
+        await BillAsync(October);
+        var payer = await RegisterAsync("1000104", "late@batch.example", PortalRole.Admin);
+        var bank = await InScopeAsync<PortalPayments, Outcome<BankAccount>>(p =>
+            p.AddBankAccountAsync(payer, new BankAccountForm(BankCountry.US, "Late Returns LLC", null, null, "021000021", "123456789"), CancellationToken.None));
+        await SubmitAsync(payer, new PaymentRequest("1000104", ["F000000001"], null, bank.Value!.Id, true, "late-1", "127.0.0.1"));
+        var sent = Assert.Single((await RunBatchAsync()).Batches);
+
+        MoveClockTo(2026, 11, 15);
+        var tooEarly = await SettleAsync();
+        MoveClockTo(2026, 11, 17);
+        var settled = await SettleAsync();
+        var settledAgain = await SettleAsync();
+        long Sum(List<Ledger.LedgerEntry> entries, Ledger.LedgerAccount account) => entries.Where(e => e.Account == account).Sum(e => e.AmountCents);
+        List<Ledger.LedgerEntry> afterSettlement;
+        await using (var db = Database.NewContext())
+        {
+            afterSettlement = await db.LedgerEntries.ToListAsync();
+            Assert.Equal(PaymentStatus.Settled, (await db.Payments.SingleAsync()).Status);
+        }
+        var returned = await ImportReturnsAsync("late.ach", ReturnFileFor(sent.Content, "R29"));
+
+        Assert.Equal((0, 1, 0), (tooEarly, settled, settledAgain));
+        Assert.Equal((11_300L, 0L), (Sum(afterSettlement, Ledger.LedgerAccount.Cash), Sum(afterSettlement, Ledger.LedgerAccount.BankClearing)));
+        Assert.True(returned.Succeeded, returned.Error?.Code);
+        await using var check = Database.NewContext();
+        var entries = await check.LedgerEntries.ToListAsync();
+        Assert.Equal((0L, 0L, 11_300L), (Sum(entries, Ledger.LedgerAccount.Cash), Sum(entries, Ledger.LedgerAccount.BankClearing), Sum(entries, Ledger.LedgerAccount.AccountsReceivable)));
+        Assert.Equal((PaymentStatus.Returned, "R29"), ((await check.Payments.SingleAsync()).Status, (await check.Payments.SingleAsync()).ReturnCode));
+        await Infrastructure.LedgerAssertions.AssertBalancedAsync(Database);
+    }
+
+    private Task<int> SettleAsync() => InScopeAsync<PaymentSettlement, int>(s => s.SettleDueAsync(CancellationToken.None));
+
+    [Fact]
     public async Task A_return_file_naming_a_debit_that_was_never_sent_imports_nothing()
     {
         var payer = (await BilledAccountsWithAdminsAsync(("1000100", "never@batch.example", Language.En)))[0];
