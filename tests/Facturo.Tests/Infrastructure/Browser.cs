@@ -32,6 +32,9 @@ public sealed class Browser : IAsyncDisposable
             AcceptDownloads = true,
             ViewportSize = new ViewportSize { Width = 1100, Height = 900 },
         });
+        // CI runs the whole suite on two cores: allow a minute before calling a wait a failure.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 

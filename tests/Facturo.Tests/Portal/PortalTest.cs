@@ -113,7 +113,8 @@ public abstract class PortalTest(DatabaseProvider provider) : FacturoTest(provid
         await page.Locator("form button[type=submit]").Last.ClickAsync();
         try
         {
-            await page.WaitForURLAsync("**/summary", new() { Timeout = 15_000 });
+            // The URL is the answer; waiting for the load event too only adds a way to time out on a busy machine.
+            await page.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException)
         {
