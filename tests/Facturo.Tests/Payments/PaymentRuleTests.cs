@@ -30,6 +30,23 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
     }
 
     [Fact]
+    public async Task Two_people_paying_the_same_invoice_at_the_same_moment_pay_it_once()
+    {
+        var payer = (await BilledAccountsWithAdminsAsync(("1000105", "both@payer.example", Language.En)))[0];
+        var bankId = await AddCanadianBankAccountAsync(payer);
+        await SubmitAsync(payer, new PaymentRequest("1000105", [], 0.01m, bankId, true, "agreement-first", "127.0.0.1"));
+
+        var outcomes = await Task.WhenAll(new[] { "office", "phone" }.Select(key =>
+            SubmitAsync(payer, new PaymentRequest("1000105", ["F000000001"], null, bankId, false, key, "127.0.0.1"))));
+
+        Assert.Single(outcomes, o => o.Succeeded);
+        Assert.Single(outcomes, o => o.Error?.Code == "payments.invoice-not-open");
+        await using var db = Database.NewContext();
+        Assert.Equal(11_300L, await db.Payments.SumAsync(p => p.AmountCents));
+        await Infrastructure.LedgerAssertions.AssertBalancedAsync(Database);
+    }
+
+    [Fact]
     public async Task Bad_requests_are_refused_with_the_reason_and_change_nothing()
     {
         var admins = await BilledAccountsWithAdminsAsync(("1000092", "rules@payer.example", Language.Fr), ("1000093", "other@payer.example", Language.En));
