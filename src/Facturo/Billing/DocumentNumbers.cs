@@ -26,6 +26,15 @@ public static class DocumentNumbers
         return Convert.ToInt64(next, System.Globalization.CultureInfo.InvariantCulture) - count;
     }
 
+    /// <summary>"F000000123", "r12", " NC00000001 ": the prefix (any case) then digits only.</summary>
+    public static bool TryParse(string? number, string prefix, out long id)
+    {
+        id = 0;
+        var text = number?.Trim();
+        return text is not null && text.Length > prefix.Length && text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+            && long.TryParse(text.AsSpan(prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out id);
+    }
+
     private static void AddParameter(DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();

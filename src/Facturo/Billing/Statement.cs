@@ -27,12 +27,7 @@ public sealed class Statement
     public string Number => FormatNumber(Id);
     public static string FormatNumber(long id) => $"R{id:D9}";
 
-    public static bool TryParseNumber(string? number, out long id)
-    {
-        id = 0;
-        var text = number?.Trim();
-        return text is { Length: > 1 } && (text[0] is 'R' or 'r') && long.TryParse(text.AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out id);
-    }
+    public static bool TryParseNumber(string? number, out long id) => DocumentNumbers.TryParse(number, "R", out id);
 }
 
 public sealed class StatementLine

@@ -27,11 +27,11 @@ public sealed class ActivityModel(PortalAccess access, FacturoDbContext db, Bill
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Accounts = await access.AccountsOf(User).OrderBy(a => a.CustomerNumber).ToListAsync(cancellationToken);
-        Current = Account is null ? (Accounts.Count > 0 ? Accounts[0] : null) : Accounts.SingleOrDefault(a => a.CustomerNumber == Account);
+        var choice = await access.ChooseAccountAsync(User, Account, cancellationToken);
+        (Accounts, Current) = (choice.Accounts, choice.Current);
         if (Current is null)
         {
-            return Account is null ? Page() : NotFound();
+            return choice.Refused ? NotFound() : Page();
         }
         var year = Year is >= 2000 and <= 2100 ? Year.Value : clock.Today.Year;
         Activity = await AccountActivity.ForYearAsync(db, Current.Id, Current.Currency, year, cancellationToken);

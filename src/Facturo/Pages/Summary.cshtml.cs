@@ -25,11 +25,11 @@ public sealed class SummaryModel(PortalAccess access, FacturoDbContext db, Bille
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Accounts = await access.AccountsOf(User).OrderBy(a => a.CustomerNumber).ToListAsync(cancellationToken);
-        Current = Account is null ? (Accounts.Count > 0 ? Accounts[0] : null) : Accounts.SingleOrDefault(a => a.CustomerNumber == Account);
+        var choice = await access.ChooseAccountAsync(User, Account, cancellationToken);
+        (Accounts, Current) = (choice.Accounts, choice.Current);
         if (Current is null)
         {
-            return Account is null ? Page() : NotFound();
+            return choice.Refused ? NotFound() : Page();
         }
         var today = clock.Today;
         Receivable = await Receivables.ForAccountAsync(db, Current.Id, Current.Currency, today, cancellationToken);

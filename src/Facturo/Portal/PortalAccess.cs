@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Facturo.Portal;
 
+public sealed record AccountChoice(IReadOnlyList<CustomerAccount> Accounts, CustomerAccount? Current, bool Refused);
+
 /// <summary>
 /// The only way portal pages reach customer data: everything goes through the accounts linked to the
 /// signed-in person's enterprise, so a tampered URL finds nothing rather than someone else's invoice.
@@ -17,6 +19,17 @@ public sealed class PortalAccess(FacturoDbContext db)
         var enterpriseId = user.EnterpriseId() ?? -1;
         return db.Accounts.AsNoTracking()
             .Where(a => db.EnterpriseAccounts.Any(l => l.EnterpriseId == enterpriseId && l.AccountId == a.Id));
+    }
+
+    /// <summary>
+    /// The accounts switcher: the person's accounts, and the one asked for (the first by default).
+    /// Asking for an account outside the enterprise gives <see cref="AccountChoice.Refused"/>.
+    /// </summary>
+    public async Task<AccountChoice> ChooseAccountAsync(ClaimsPrincipal user, string? customerNumber, CancellationToken cancellationToken)
+    {
+        var accounts = await AccountsOf(user).OrderBy(a => a.CustomerNumber).ToListAsync(cancellationToken);
+        var current = customerNumber is null ? accounts.FirstOrDefault() : accounts.SingleOrDefault(a => a.CustomerNumber == customerNumber);
+        return new AccountChoice(accounts, current, customerNumber is not null && current is null);
     }
 
     public IQueryable<Invoice> InvoicesOf(ClaimsPrincipal user)
@@ -47,10 +60,5 @@ public sealed class PortalAccess(FacturoDbContext db)
             .SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
     }
 
-    public static bool TryParseInvoiceNumber(string? number, out long id)
-    {
-        id = 0;
-        var text = number?.Trim();
-        return text is { Length: > 1 } && (text[0] is 'F' or 'f') && long.TryParse(text.AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out id);
-    }
+    public static bool TryParseInvoiceNumber(string? number, out long id) => DocumentNumbers.TryParse(number, "F", out id);
 }

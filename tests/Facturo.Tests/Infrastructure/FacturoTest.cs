@@ -68,7 +68,7 @@ public abstract class FacturoTest(DatabaseProvider provider) : IAsyncLifetime
     }
 
     protected async Task<CustomerAccount> AddAccountAsync(string number, BillingProgram program = BillingProgram.Commercial, Province province = Province.ON,
-        int creditTermsDays = 30, DeliveryPreference delivery = DeliveryPreference.Electronic, Language language = Language.En)
+        int creditTermsDays = 30, DeliveryPreference delivery = DeliveryPreference.Electronic, Language language = Language.En, string currencyCode = "CAD")
     {
         await using var db = Database.NewContext();
         var account = new CustomerAccount
@@ -81,6 +81,7 @@ public abstract class FacturoTest(DatabaseProvider provider) : IAsyncLifetime
             PostalCode = "K1A 0B1",
             Language = language,
             Program = program,
+            CurrencyCode = currencyCode,
             CreditTermsDays = creditTermsDays,
             Delivery = delivery,
             Status = AccountStatus.Active,

@@ -144,11 +144,7 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
     [Fact]
     public async Task A_us_account_billed_in_dollars_us_is_debited_through_a_nacha_file()
     {
-        await AddAccountAsync("1000098");
-        await using (var db = Database.NewContext())
-        {
-            await db.Accounts.Where(a => a.CustomerNumber == "1000098").ExecuteUpdateAsync(s => s.SetProperty(a => a.CurrencyCode, "USD"));
-        }
+        await AddAccountAsync("1000098", currencyCode: "USD");
         await PlaceOrderAsync("1000098", unitPrice: 100m);
         MoveClockTo(2026, 11, 6);
         await BillAsync(October);
@@ -174,11 +170,7 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
     [Fact]
     public async Task A_returned_us_debit_reverses_the_payment_emails_the_payer_and_waits_in_the_failed_payment_queue()
     {
-        await AddAccountAsync("1000099");
-        await using (var db = Database.NewContext())
-        {
-            await db.Accounts.Where(a => a.CustomerNumber == "1000099").ExecuteUpdateAsync(s => s.SetProperty(a => a.CurrencyCode, "USD"));
-        }
+        await AddAccountAsync("1000099", currencyCode: "USD");
         await PlaceOrderAsync("1000099", unitPrice: 100m);
         MoveClockTo(2026, 11, 6);
         await BillAsync(October);
@@ -213,11 +205,7 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
     [Fact]
     public async Task A_debit_not_returned_within_ten_days_settles_into_cash_and_a_late_return_takes_it_back_out()
     {
-        await AddAccountAsync("1000104");
-        await using (var db = Database.NewContext())
-        {
-            await db.Accounts.Where(a => a.CustomerNumber == "1000104").ExecuteUpdateAsync(s => s.SetProperty(a => a.CurrencyCode, "USD"));
-        }
+        await AddAccountAsync("1000104", currencyCode: "USD");
         await PlaceOrderAsync("1000104", unitPrice: 100m);
         MoveClockTo(2026, 11, 6);
         await BillAsync(October);

@@ -74,11 +74,11 @@ public sealed class PayModel(PortalAccess access, PortalPayments payments, UserM
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         Me = (await users.GetUserAsync(User))!;
-        Accounts = await access.AccountsOf(User).OrderBy(a => a.CustomerNumber).ToListAsync(cancellationToken);
-        Current = Account is null ? (Accounts.Count > 0 ? Accounts[0] : null) : Accounts.SingleOrDefault(a => a.CustomerNumber == Account);
+        var choice = await access.ChooseAccountAsync(User, Account, cancellationToken);
+        (Accounts, Current) = (choice.Accounts, choice.Current);
         if (Current is null)
         {
-            return Account is null;
+            return !choice.Refused;
         }
         Unpaid = (await Receivables.ForAccountAsync(db, Current.Id, Current.Currency, clock.Today, cancellationToken)).OpenInvoices.Where(o => o.Balance.Cents > 0).ToList();
         BankAccounts = await payments.BankAccountsOf(Me.EnterpriseId, cancellationToken);
