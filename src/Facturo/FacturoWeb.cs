@@ -54,6 +54,7 @@ public static class FacturoWeb
         services.AddScoped<InvoiceReadyNotifier>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<SizingDataLoader>();
+        services.AddScoped<SizingDebitsLoader>();
         return services;
     }
 }

@@ -2,9 +2,12 @@ using System.Globalization;
 
 namespace Facturo.Payments;
 
-/// <summary>One 240-byte item read back: the record type tells a debit (D) from a returned debit (J).</summary>
+/// <summary>
+/// One 240-byte item read back: the record type tells a debit (D) from a returned debit (J). On a
+/// return the bank keeps the original transaction type in the stored transaction type (positions 63–65).
+/// </summary>
 public sealed record Cpa005Item(char RecordType, int Line, int TransactionCode, long AmountCents, DateOnly Date, string Institution, string Transit,
-    string AccountNumber, string PayorName, string CrossReference, string OriginatorId);
+    string AccountNumber, string PayorName, string CrossReference, string OriginatorId, string StoredTransactionType);
 
 public sealed record Cpa005File(string OriginatorId, int FileCreationNumber, DateOnly CreatedOn, string Currency, IReadOnlyList<Cpa005Item> Items);
 
@@ -119,7 +122,7 @@ public static class Cpa005Reader
             return new BankFileError(line, Field("account number"), $"'{segment[28..40]}' is not an account number");
         }
         return new Cpa005Item(type, line, (int)code, amount, date, segment[20..23], segment[23..28], account,
-            segment[80..110].TrimEnd(), segment[150..169].TrimEnd(), segment[140..150].TrimEnd());
+            segment[80..110].TrimEnd(), segment[150..169].TrimEnd(), segment[140..150].TrimEnd(), segment[62..65]);
     }
 
     private static bool TryNumber(string text, out long value) =>

@@ -34,11 +34,11 @@ public static class FacturoCli
     {
         var root = new RootCommand("Facturo: billing, e-invoicing and payments for Canadian billers.")
         {
-            ProviderOption, ConnectionOption, Serve(), Migrate(), LoadDemoData(), LoadSizingData(), RunBill(), Invite(), DebitBatch(), ImportReturns(),
+            ProviderOption, ConnectionOption, Serve(), Migrate(), LoadDemoData(), LoadSizingData(), LoadSizingDebits(), RunBill(), Invite(), DebitBatch(), ImportReturns(),
         };
         root.SetAction(_ =>
         {
-            Console.Error.WriteLine("Choose a command: serve, migrate, demo-data, sizing-data, bill-run, invite, debit-batch or import-returns. Add --help to any of them.");
+            Console.Error.WriteLine("Choose a command: serve, migrate, demo-data, sizing-data, sizing-debits, bill-run, invite, debit-batch or import-returns. Add --help to any of them.");
             return CommandLineError;
         });
         return root;
@@ -138,6 +138,24 @@ public static class FacturoCli
         return command;
     }
 
+    private static Command LoadSizingDebits()
+    {
+        var command = new Command("sizing-debits", "Submit a bank debit for every unpaid Canadian-dollar invoice, each from its own bank account under a signed agreement: the input of a debit-batch benchmark. Run after sizing-data and bill-run.");
+        command.SetAction((parse, cancellationToken) => WithServicesAsync(parse, async (scope, ct) =>
+        {
+            var progress = new SynchronousProgress<int>(count => Console.WriteLine($"progress: {count} debits submitted"));
+            var outcome = await scope.ServiceProvider.GetRequiredService<SizingDebitsLoader>().LoadAsync(progress, ct);
+            if (!outcome.Succeeded)
+            {
+                Console.Error.WriteLine(outcome.Error!.Message(Accounts.Language.En));
+                return Refused;
+            }
+            Console.WriteLine($"Submitted {outcome.Value} debits.");
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
     private static Option<string> PeriodOption(string description) => new("--period") { Description = description, Required = true };
 
     private static void RequireRange(System.CommandLine.Parsing.OptionResult result, int minimum, int maximum)
@@ -221,17 +239,19 @@ public static class FacturoCli
         command.SetAction((parse, cancellationToken) => WithServicesAsync(parse, async (scope, ct) =>
         {
             var batches = scope.ServiceProvider.GetRequiredService<Payments.DebitBatches>();
-            var written = await batches.RunAsync(ct);
             var folder = parse.GetValue(output) ?? scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Payments.BankFileOptions>>().Value.OutboxDirectory;
-            var paths = await batches.ExportAsync(written, folder, ct);
-            foreach (var (batch, path) in written.Zip(paths))
+            var started = TimeProvider.System.GetTimestamp();
+            var sent = await batches.SendAsync(folder, new SynchronousProgress<string>(p => Console.WriteLine($"progress: {p}")), ct);
+            var elapsed = TimeProvider.System.GetElapsedTime(started);
+            foreach (var (batch, path) in sent)
             {
                 Console.WriteLine($"{batch.Format} file {batch.FileCreationNumber:D4}: {batch.DebitCount} debits, {batch.TotalCents / 100m:0.00} {batch.CurrencyCode} -> {path}");
             }
-            if (written.Count == 0)
+            if (sent.Count == 0)
             {
                 Console.WriteLine("No submitted debits to send.");
             }
+            Console.WriteLine($"Took {elapsed.TotalSeconds:0.0} s, peak memory {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576} MB.");
             var settled = await scope.ServiceProvider.GetRequiredService<Payments.PaymentSettlement>().SettleDueAsync(ct);
             Console.WriteLine($"{settled} debits past their return window settled.");
             return 0;
@@ -241,7 +261,7 @@ public static class FacturoCli
 
     private static Command ImportReturns()
     {
-        var file = new Argument<FileInfo>("file") { Description = "The bank's return file (NACHA returns with addenda 99)." };
+        var file = new Argument<FileInfo>("file") { Description = "The bank's return file: CPA-005 returned debits (J records) or NACHA returns (addenda 99)." };
         var command = new Command("import-returns", "Import a bank return file: each returned debit is reversed in the ledger, its payer emailed and put in the failed-payment queue. A malformed file imports nothing; the same file twice is refused.") { file };
         command.SetAction((parse, cancellationToken) => WithServicesAsync(parse, async (scope, ct) =>
         {

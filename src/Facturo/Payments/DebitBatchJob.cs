@@ -15,9 +15,7 @@ public sealed partial class DebitBatchJob(DebitBatches batches, PaymentSettlemen
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var written = await batches.RunAsync(cancellationToken);
-        var paths = await batches.ExportAsync(written, options.Value.OutboxDirectory, cancellationToken);
-        foreach (var (batch, path) in written.Zip(paths))
+        foreach (var (batch, path) in await batches.SendAsync(options.Value.OutboxDirectory, null, cancellationToken))
         {
             LogWritten(batch.Format, batch.FileCreationNumber, batch.DebitCount, path);
         }

@@ -22,6 +22,8 @@ public sealed class DebitBatch
     public string CurrencyCode { get; set; } = "CAD";
     public required string FileName { get; set; }
     public required string Content { get; set; }
+    /// <summary>When the file was last written to the outbox; null means the bank has not been given it yet.</summary>
+    public DateTimeOffset? ExportedAt { get; set; }
 
     public int FileCreationNumber => (int)((Sequence - 1) % 9999) + 1;
 }
@@ -71,12 +73,30 @@ public sealed class NachaSettings
 /// </summary>
 public sealed class DebitBatches(FacturoDbContext db, PortalPayments payments, IOptions<BankFileOptions> options, BillerClock clock)
 {
-    public async Task<IReadOnlyList<DebitBatch>> RunAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Batches the submitted debits, then writes to the outbox every file not yet there, including one
+    /// whose run stopped between committing the batch and writing the file.
+    /// </summary>
+    public async Task<IReadOnlyList<(DebitBatch Batch, string Path)>> SendAsync(string outbox, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        await RunAsync(progress, cancellationToken);
+        var unexported = await db.DebitBatches.Where(b => b.ExportedAt == null).OrderBy(b => b.Id).ToListAsync(cancellationToken);
+        var sent = new List<(DebitBatch, string)>();
+        foreach (var batch in unexported)
+        {
+            sent.Add((batch, await ExportAsync(batch, outbox, cancellationToken)));
+            batch.ExportedAt = clock.UtcNow;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return sent;
+    }
+
+    public async Task<IReadOnlyList<DebitBatch>> RunAsync(IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var written = new List<DebitBatch>();
         foreach (var format in Enum.GetValues<BankFileFormat>())
         {
-            if (await WriteAsync(format, cancellationToken) is { } batch)
+            if (await WriteAsync(format, progress, cancellationToken) is { } batch)
             {
                 written.Add(batch);
             }
@@ -87,7 +107,7 @@ public sealed class DebitBatches(FacturoDbContext db, PortalPayments payments, I
     private sealed record Due(Payment Payment, BankAccount Bank);
 
     /// <summary>CPA-005 for Canadian bank accounts, NACHA for US ones.</summary>
-    private async Task<DebitBatch?> WriteAsync(BankFileFormat format, CancellationToken cancellationToken)
+    private async Task<DebitBatch?> WriteAsync(BankFileFormat format, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var country = format == BankFileFormat.Cpa005 ? BankCountry.CA : BankCountry.US;
         var due = (await db.Payments.AsNoTracking().Include(p => p.Allocations)
@@ -99,6 +119,7 @@ public sealed class DebitBatches(FacturoDbContext db, PortalPayments payments, I
         {
             return null;
         }
+        progress?.Report($"writing a {format} file of {due.Count} debits");
         var now = clock.UtcNow;
         var today = clock.Today;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -169,20 +190,15 @@ public sealed class DebitBatches(FacturoDbContext db, PortalPayments payments, I
     public static string CrossReference(Payment payment) =>
         $"{Invoice.FormatNumber(payment.Allocations.Min(a => a.InvoiceId))}/{payment.Id}";
 
-    /// <summary>Writes each batch's file into the outbox folder for the bank, unless it is already there.</summary>
-    public async Task<IReadOnlyList<string>> ExportAsync(IEnumerable<DebitBatch> batches, string folder, CancellationToken cancellationToken)
+    /// <summary>Writes the batch's file into a folder whole (aside, then renamed), so the bank's pick-up never sees half a file.</summary>
+    public static async Task<string> ExportAsync(DebitBatch batch, string folder, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
-        var written = new List<string>();
-        foreach (var batch in batches)
-        {
-            var path = Path.Combine(folder, batch.FileName);
-            var partial = path + ".partial";
-            await File.WriteAllTextAsync(partial, batch.Content, System.Text.Encoding.ASCII, cancellationToken);
-            File.Move(partial, path, overwrite: true);
-            written.Add(path);
-        }
-        return written;
+        var path = Path.Combine(folder, batch.FileName);
+        var partial = path + ".partial";
+        await File.WriteAllTextAsync(partial, batch.Content, System.Text.Encoding.ASCII, cancellationToken);
+        File.Move(partial, path, overwrite: true);
+        return path;
     }
 }
 

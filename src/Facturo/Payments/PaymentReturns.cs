@@ -38,7 +38,7 @@ public sealed class BankFileImport
 public sealed record ReturnedItem(int Line, long PaymentId, long AmountCents, string ReasonCode);
 
 /// <summary>
-/// Imports a bank's return file (NACHA returns with addenda 99; CPA-005 returned debits). Each returned
+/// Imports a bank's return file (CPA-005 returned debits; NACHA returns with addenda 99). Each returned
 /// debit: the payment becomes "returned", its ledger posting is reversed so the invoices are unpaid
 /// again, the person who paid gets an email in their language with the reason, and staff get it in the
 /// failed-payment queue. A malformed file, or one naming a debit we did not send, imports nothing.
@@ -93,8 +93,44 @@ public sealed class PaymentReturns(FacturoDbContext db, EmailOutbox outbox, Bill
         return import;
     }
 
-    /// <summary>The returned debits in a NACHA return file (entries with addenda 99); the payment number follows the "/" of the identification.</summary>
-    public static BankFileRead<IReadOnlyList<ReturnedItem>> ReadItems(string content)
+    /// <summary>The returned debits in a bank's return file: CPA-005 (returned debits, J records) or NACHA (entries with addenda 99).</summary>
+    public static BankFileRead<IReadOnlyList<ReturnedItem>> ReadItems(string content) =>
+        content.StartsWith('A') ? ReadCpa005Items(content) : ReadNachaItems(content);
+
+    /// <summary>
+    /// The reason (900–999) is in the transaction type of a returned item, with the debit's own code kept in
+    /// the stored transaction type; some banks swap the two, so either place is read, never a guess beyond that.
+    /// </summary>
+    private static BankFileRead<IReadOnlyList<ReturnedItem>> ReadCpa005Items(string content)
+    {
+        var read = Cpa005Reader.Read(content);
+        if (!read.Succeeded)
+        {
+            return read.Error!;
+        }
+        var items = new List<ReturnedItem>();
+        foreach (var item in read.Value!.Items)
+        {
+            if (item.RecordType != 'J')
+            {
+                return new BankFileError(item.Line, "logical record type", $"'{item.RecordType}' in a return file, where returned debits are 'J'");
+            }
+            var reason = item.TransactionCode is >= 900 and <= 999 ? $"{item.TransactionCode}"
+                : item.StoredTransactionType is ['9', _, _] && item.StoredTransactionType.All(char.IsAsciiDigit) ? item.StoredTransactionType : null;
+            if (reason is null)
+            {
+                return new BankFileError(item.Line, "transaction type", $"neither {item.TransactionCode:D3} nor the stored type '{item.StoredTransactionType}' is a return reason 900–999");
+            }
+            if (!TryPaymentId(item.CrossReference, out var paymentId))
+            {
+                return new BankFileError(item.Line, "originator's cross reference", $"'{item.CrossReference}' is not a reference this biller sent");
+            }
+            items.Add(new ReturnedItem(item.Line, paymentId, item.AmountCents, reason));
+        }
+        return items;
+    }
+
+    private static BankFileRead<IReadOnlyList<ReturnedItem>> ReadNachaItems(string content)
     {
         var read = NachaReader.Read(content);
         if (!read.Succeeded)

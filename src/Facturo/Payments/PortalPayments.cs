@@ -51,7 +51,7 @@ public sealed class PortalPayments(FacturoDbContext db, IDataProtectionProvider 
             Country = form.Country,
             HolderName = form.HolderName.Trim(),
             Routing = valid.Value!.Routing,
-            ProtectedAccountNumber = _accountNumbers.Protect(valid.Value.Account),
+            ProtectedAccountNumber = ProtectAccountNumber(valid.Value.Account),
             Last4 = valid.Value.Account[^4..],
             CreatedAt = clock.UtcNow,
             CreatedByUserId = me.Id,
@@ -84,7 +84,7 @@ public sealed class PortalPayments(FacturoDbContext db, IDataProtectionProvider 
         var before = account.Masked;
         account.HolderName = form.HolderName.Trim();
         account.Routing = valid.Value!.Routing;
-        account.ProtectedAccountNumber = _accountNumbers.Protect(valid.Value.Account);
+        account.ProtectedAccountNumber = ProtectAccountNumber(valid.Value.Account);
         account.Last4 = valid.Value.Account[^4..];
         await CancelAuthorizationsAsync(me, account.Id, cancellationToken);
         await TellAdminsAsync(me, "bank-account-changed", account,
@@ -232,11 +232,7 @@ public sealed class PortalPayments(FacturoDbContext db, IDataProtectionProvider 
             db.ChangeTracker.Clear();
             return (await FindByKeyAsync(me.EnterpriseId, request.IdempotencyKey, cancellationToken))!;
         }
-        db.LedgerPostings.Add(LedgerPosting.From(Posting.Create(PostingKind.Payment, clock.Today, payment.Reference,
-        [
-            new PostingLine(LedgerAccount.BankClearing, total),
-            .. allocations.Value!.Select(a => new PostingLine(LedgerAccount.AccountsReceivable, -a.Amount, account.Id, ReceivableDocument.Invoice(a.InvoiceId))),
-        ]), now));
+        db.LedgerPostings.Add(SubmittedPosting(payment, clock.Today, now));
         var invoices = string.Join(", ", allocations.Value!.Select(a => Invoice.FormatNumber(a.InvoiceId)));
         var amount = total.Format(Cultures.For(me.Language));
         await outbox.QueueAsync("payment-submitted", me.Email!, me.Language,
@@ -249,6 +245,19 @@ public sealed class PortalPayments(FacturoDbContext db, IDataProtectionProvider 
         await transaction.CommitAsync(cancellationToken);
         return payment;
     }
+
+    /// <summary>A submitted debit in the ledger: the money is on its way from the bank, the invoices it pays are no longer owed.</summary>
+    public static LedgerPosting SubmittedPosting(Payment payment, DateOnly day, DateTimeOffset now)
+    {
+        var currency = Currency.Parse(payment.CurrencyCode);
+        return LedgerPosting.From(Posting.Create(PostingKind.Payment, day, payment.Reference,
+        [
+            new PostingLine(LedgerAccount.BankClearing, new Money(payment.AmountCents, currency)),
+            .. payment.Allocations.Select(a => new PostingLine(LedgerAccount.AccountsReceivable, -new Money(a.AmountCents, currency), payment.AccountId, ReceivableDocument.Invoice(a.InvoiceId))),
+        ]), now);
+    }
+
+    public string ProtectAccountNumber(string accountNumber) => _accountNumbers.Protect(accountNumber);
 
     private sealed record Allocation(long InvoiceId, Money Amount);
 

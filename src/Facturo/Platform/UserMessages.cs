@@ -75,6 +75,9 @@ public static class UserMessages
         ["sizing.database-not-empty"] = (
             "La base de données contient déjà des comptes : les données de dimensionnement ne vont que dans une base vide.",
             "The database already has accounts: sizing data only goes into an empty database."),
+        ["sizing.no-unpaid-invoices"] = (
+            "Aucune facture impayée en dollars canadiens : chargez des données de dimensionnement et faites la facturation de la période d'abord.",
+            "No unpaid Canadian-dollar invoices: load sizing data and bill its period first."),
         ["portal.not-eligible"] = (
             "Le compte {0} n'est pas admissible à la facturation électronique pour le moment. Pour recevoir vos factures autrement, communiquez avec le Centre des relations avec la clientèle au {1}.",
             "Account {0} is not eligible for e-billing at this time. To receive your invoices another way, call Customer Relations at {1}."),

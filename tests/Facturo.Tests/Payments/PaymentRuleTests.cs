@@ -142,6 +142,36 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
     }
 
     [Fact]
+    public async Task A_file_batched_by_a_run_that_stopped_before_writing_it_is_written_by_the_next_run()
+    {
+        var payer = (await BilledAccountsWithAdminsAsync(("1000112", "outbox@batch.example", Language.En)))[0];
+        await SubmitAsync(payer, new PaymentRequest("1000112", ["F000000001"], null, await AddCanadianBankAccountAsync(payer), true, "o-1", "127.0.0.1"));
+        var outbox = Path.Combine(Path.GetTempPath(), $"facturo-outbox-{Guid.NewGuid():N}");
+        try
+        {
+            var batchedOnly = Assert.Single((await RunBatchAsync()).Batches);
+
+            var next = await SendAsync(outbox);
+            var after = await SendAsync(outbox);
+
+            var (batch, path) = Assert.Single(next);
+            Assert.Equal(batchedOnly.Id, batch.Id);
+            Assert.Equal(batchedOnly.Content, await File.ReadAllTextAsync(path));
+            Assert.Empty(after);
+            Assert.Equal([path], Directory.GetFiles(outbox));
+            await using var db = Database.NewContext();
+            Assert.NotNull((await db.DebitBatches.SingleAsync()).ExportedAt);
+        }
+        finally
+        {
+            Directory.Delete(outbox, recursive: true);
+        }
+    }
+
+    private Task<IReadOnlyList<(DebitBatch Batch, string Path)>> SendAsync(string outbox) =>
+        InScopeAsync<DebitBatches, IReadOnlyList<(DebitBatch Batch, string Path)>>(b => b.SendAsync(outbox, null, CancellationToken.None));
+
+    [Fact]
     public async Task A_us_account_billed_in_dollars_us_is_debited_through_a_nacha_file()
     {
         await AddAccountAsync("1000098", currencyCode: "USD");
@@ -239,6 +269,63 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
         await Infrastructure.LedgerAssertions.AssertBalancedAsync(Database);
     }
 
+    [Fact]
+    public async Task A_returned_canadian_debit_read_from_a_cpa005_return_file_reverses_the_payment_and_lands_in_the_queue()
+    {
+        var admins = await BilledAccountsWithAdminsAsync(("1000110", "nsf@cpa.example", Language.Fr), ("1000111", "ok@cpa.example", Language.En));
+        foreach (var (admin, number, key) in new[] { (admins[0], "1000110", "c1"), (admins[1], "1000111", "c2") })
+        {
+            await SubmitAsync(admin, new PaymentRequest(number, [], 113.00m, await AddCanadianBankAccountAsync(admin), true, key, "127.0.0.1"));
+        }
+        var sent = Assert.Single((await RunBatchAsync()).Batches);
+        var returnFile = Cpa005ReturnFileFor(sent.Content, "901", returnedSegments: 1);
+
+        var notAReason = await ImportReturnsAsync("bad.txt", Cpa005ReturnFileFor(sent.Content, "450", returnedSegments: 1));
+        var storedTypeSwapped = PaymentReturns.ReadItems(Cpa005ReturnFileFor(sent.Content, "905", returnedSegments: 1, reasonInStoredType: true));
+        var imported = await ImportReturnsAsync("returns-cpa005.txt", returnFile);
+
+        Assert.Equal("File refused, nothing was imported: line 2, transaction type: neither 450 nor the stored type '718' is a return reason 900–999.", notAReason.Error?.Message(Language.En));
+        Assert.Equal(("905", 1L), (storedTypeSwapped.Value!.Single().ReasonCode, storedTypeSwapped.Value!.Single().PaymentId));
+        Assert.True(imported.Succeeded, imported.Error?.Code);
+        await using var check = Database.NewContext();
+        Assert.Equal([(PaymentStatus.Returned, "901"), (PaymentStatus.SentToBank, null)],
+            (await check.Payments.OrderBy(p => p.Id).ToListAsync()).Select(p => (p.Status, p.ReturnCode)));
+        Assert.Equal(("901", FailedPaymentStatus.Open), ((await check.FailedPayments.SingleAsync()).ReasonCode, (await check.FailedPayments.SingleAsync()).Status));
+        var receivable = await Ledger.Receivables.ForAccountAsync(check, (await check.Payments.OrderBy(p => p.Id).FirstAsync()).AccountId, Currency.Cad, new DateOnly(2026, 11, 9), CancellationToken.None);
+        Assert.Equal(11_300L, receivable.Balance.Cents);
+        var email = await ReadEmailAsync("nsf@cpa.example", "Paiement P000000001 retourné");
+        Assert.Contains("motif 901 : provision insuffisante", email, StringComparison.Ordinal);
+        await Infrastructure.LedgerAssertions.AssertBalancedAsync(Database);
+    }
+
+    /// <summary>
+    /// What a Canadian bank sends back: the first segments of the debit file as returned debits (J), the
+    /// reason in the transaction type and the original 718 in the stored transaction type (or swapped).
+    /// </summary>
+    private static string Cpa005ReturnFileFor(string sentFile, string reason, int returnedSegments, bool reasonInStoredType = false)
+    {
+        var records = sentFile.Split("\r\n");
+        var detail = records[1].ToCharArray();
+        long total = 0;
+        for (var s = 0; s < Cpa005.SegmentsPerRecord; s++)
+        {
+            var start = 24 + s * Cpa005.SegmentLength;
+            if (s >= returnedSegments)
+            {
+                Array.Fill(detail, ' ', start, Cpa005.SegmentLength);
+                continue;
+            }
+            var original = new string(detail, start, 3);
+            (reasonInStoredType ? original : reason).CopyTo(0, detail, start, 3);
+            (reasonInStoredType ? reason : original).CopyTo(0, detail, start + 62, 3);
+            total += long.Parse(new string(detail, start + 3, 10), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        detail[0] = 'J';
+        var trailer = records[2][..24] + total.ToString("D14", System.Globalization.CultureInfo.InvariantCulture)
+            + returnedSegments.ToString("D8", System.Globalization.CultureInfo.InvariantCulture) + records[2][46..];
+        return string.Join("\r\n", records[0], new string(detail), trailer);
+    }
+
     private Task<int> SettleAsync() => InScopeAsync<PaymentSettlement, int>(s => s.SettleDueAsync(CancellationToken.None));
 
     [Fact]
@@ -303,7 +390,7 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
     {
         try
         {
-            return (await InScopeAsync<DebitBatches, IReadOnlyList<DebitBatch>>(b => b.RunAsync(CancellationToken.None)), null);
+            return (await InScopeAsync<DebitBatches, IReadOnlyList<DebitBatch>>(b => b.RunAsync(null, CancellationToken.None)), null);
         }
         catch (DbUpdateException exception)
         {

@@ -1252,6 +1252,10 @@ namespace Facturo.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("debit_count");
 
+                    b.Property<DateTimeOffset?>("ExportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("exported_at");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(100)

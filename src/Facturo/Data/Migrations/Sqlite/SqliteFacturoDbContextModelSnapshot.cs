@@ -1223,6 +1223,10 @@ namespace Facturo.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("debit_count");
 
+                    b.Property<DateTimeOffset?>("ExportedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exported_at");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(100)
