@@ -251,7 +251,7 @@ public static class FacturoCli
             {
                 Console.WriteLine("No submitted debits to send.");
             }
-            Console.WriteLine($"Took {elapsed.TotalSeconds:0.0} s, peak memory {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576} MB.");
+            Console.WriteLine(TookLine(elapsed));
             var settled = await scope.ServiceProvider.GetRequiredService<Payments.PaymentSettlement>().SettleDueAsync(ct);
             Console.WriteLine($"{settled} debits past their return window settled.");
             return 0;
@@ -271,14 +271,17 @@ public static class FacturoCli
                 Console.Error.WriteLine($"No file at {path.FullName}.");
                 return Refused;
             }
+            var started = TimeProvider.System.GetTimestamp();
             var imported = await scope.ServiceProvider.GetRequiredService<Payments.PaymentReturns>()
                 .ImportAsync(path.Name, await File.ReadAllTextAsync(path.FullName, ct), ct);
+            var elapsed = TimeProvider.System.GetElapsedTime(started);
             if (!imported.Succeeded)
             {
                 Console.Error.WriteLine(imported.Error!.Message(Language.En));
                 return Refused;
             }
             Console.WriteLine($"{imported.Value!.Items} returned debits imported from {path.Name}.");
+            Console.WriteLine(TookLine(elapsed));
             return 0;
         }, cancellationToken));
         return command;
@@ -308,6 +311,9 @@ public static class FacturoCli
         exception is Npgsql.NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException
         || exception.GetBaseException() is System.Net.Sockets.SocketException or Npgsql.PostgresException { SqlState: "3D000" or "28P01" or "28000" }
         || exception is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 14 };
+
+    private static string TookLine(TimeSpan elapsed) =>
+        $"Took {elapsed.TotalSeconds:0.0} s, peak memory {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576} MB.";
 
     /// <summary>Turns the global options into configuration overrides for the host.</summary>
     private static string[] HostArgs(ParseResult parse)

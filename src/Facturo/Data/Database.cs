@@ -39,10 +39,13 @@ public static class DatabaseRegistration
         ? new SqliteFacturoDbContext(ConfigureSqlite(new DbContextOptionsBuilder<SqliteFacturoDbContext>(), options.ConnectionString).Options)
         : new PostgresFacturoDbContext(ConfigurePostgres(new DbContextOptionsBuilder<PostgresFacturoDbContext>(), options.ConnectionString).Options);
 
+    // Lists in queries (ids.Contains(x.Id)) go as one array/JSON parameter, not one parameter per item:
+    // a bank file's 100,000 payment ids would pass both databases' parameter limits (32,766 and 65,535).
     private static T ConfigureSqlite<T>(T builder, string connectionString) where T : DbContextOptionsBuilder
     {
         EnsureSqliteFolder(connectionString);
-        builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history"))
+        builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history")
+            .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(new AppendOnlyGuard(), new SqlitePragmas());
         return builder;
@@ -50,7 +53,8 @@ public static class DatabaseRegistration
 
     private static T ConfigurePostgres<T>(T builder, string connectionString) where T : DbContextOptionsBuilder
     {
-        builder.UseNpgsql(WithAutoPrepare(connectionString), pg => pg.MigrationsHistoryTable("__ef_migrations_history"))
+        builder.UseNpgsql(WithAutoPrepare(connectionString), pg => pg.MigrationsHistoryTable("__ef_migrations_history")
+            .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(new AppendOnlyGuard());
         return builder;

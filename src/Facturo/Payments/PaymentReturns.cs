@@ -5,6 +5,7 @@ using Facturo.Data;
 using Facturo.Emails;
 using Facturo.Ledger;
 using Facturo.Platform;
+using Facturo.Portal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -67,6 +68,8 @@ public sealed class PaymentReturns(FacturoDbContext db, EmailOutbox outbox, Bill
                 return UserError.Validation("returns.unknown-item", item.Line);
             }
         }
+        var payerIds = payments.Values.Select(p => p.SubmittedByUserId).Distinct().ToList();
+        var payers = await db.Users.AsNoTracking().Where(u => payerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
         var now = clock.UtcNow;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var item in items.Value!)
@@ -84,7 +87,7 @@ public sealed class PaymentReturns(FacturoDbContext db, EmailOutbox outbox, Bill
                 .. payment.Allocations.Select(a => new PostingLine(LedgerAccount.AccountsReceivable, new Money(a.AmountCents, currency), payment.AccountId, ReceivableDocument.Invoice(a.InvoiceId))),
             ]), now));
             db.FailedPayments.Add(new FailedPayment { PaymentId = payment.Id, ReasonCode = item.ReasonCode, CreatedAt = now, Status = FailedPaymentStatus.Open });
-            await TellPayerAsync(payment, item.ReasonCode, cancellationToken);
+            await TellPayerAsync(payment, payers[payment.SubmittedByUserId], item.ReasonCode, cancellationToken);
         }
         var import = new BankFileImport { Kind = "returns", FileName = fileName, Sha256 = sha, ImportedAt = now, Items = items.Value!.Count };
         db.BankFileImports.Add(import);
@@ -161,9 +164,8 @@ public sealed class PaymentReturns(FacturoDbContext db, EmailOutbox outbox, Bill
         return slash > 0 && long.TryParse(reference.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out paymentId);
     }
 
-    private async Task TellPayerAsync(Payment payment, string reasonCode, CancellationToken cancellationToken)
+    private async Task TellPayerAsync(Payment payment, PortalUser person, string reasonCode, CancellationToken cancellationToken)
     {
-        var person = await db.Users.AsNoTracking().SingleAsync(u => u.Id == payment.SubmittedByUserId, cancellationToken);
         var french = person.Language == Language.Fr;
         var amount = new Money(payment.AmountCents, Currency.Parse(payment.CurrencyCode)).Format(Cultures.For(person.Language));
         var invoices = string.Join(", ", payment.Allocations.Select(a => Invoice.FormatNumber(a.InvoiceId)));

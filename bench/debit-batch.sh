@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Debit-batch benchmark, end to end through the real commands: N accounts billed, a submitted bank
+# debit for each invoice, then `facturo debit-batch` (read the debits, decrypt the account numbers,
+# write the CPA-005 file, move every payment to "sent to bank" in one transaction, write the file to
+# the outbox), then `facturo import-returns` of a bank return file with R of those debits returned
+# (reversal postings, failed-payment queue rows and emails to the payers).
+#
+#   bench/debit-batch.sh postgres [debits] [returns]
+#   bench/debit-batch.sh sqlite   [debits] [returns]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+provider="${1:?postgres or sqlite}"
+debits="${2:-100000}"
+returns="${3:-10000}"
+period=$(date -d "$(date +%Y-%m-01) -1 month" +%Y-%m)
+work=/tmp/facturo-debit-bench
+
+dotnet build src/Facturo -c Release -v quiet -nologo >/dev/null
+dotnet build bench/Facturo.Bench -c Release -v quiet -nologo >/dev/null
+facturo=(dotnet src/Facturo/bin/Release/net10.0/facturo.dll)
+rm -rf "$work" && mkdir -p "$work"
+
+case "$provider" in
+  postgres)
+    admin="$(./scripts/ensure-postgres.sh)"
+    psql_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql
+    "$psql_bin" -q -h 127.0.0.1 -p "${FACTURO_PG_PORT:-55432}" -U postgres -c "DROP DATABASE IF EXISTS facturo_bench" -c "CREATE DATABASE facturo_bench"
+    db=(--provider Postgres --connection-string "$admin;Database=facturo_bench")
+    ;;
+  sqlite)
+    db=(--provider Sqlite --connection-string "Data Source=$work/facturo-bench.db")
+    ;;
+  *) echo "provider must be postgres or sqlite" >&2; exit 2 ;;
+esac
+
+start=$(date +%s)
+"${facturo[@]}" sizing-data --accounts "$debits" --charges-per-account 1 --period "$period" "${db[@]}" | tail -n 1
+"${facturo[@]}" bill-run --period "$period" "${db[@]}" | grep -v '^progress:' | head -n 1
+"${facturo[@]}" sizing-debits "${db[@]}" | tail -n 1
+echo "Loaded in $(( $(date +%s) - start )) s."
+
+echo "== debit-batch"
+"${facturo[@]}" debit-batch --out "$work/outbox" "${db[@]}" | grep -v '^progress:'
+sent=$(ls "$work"/outbox/cpa005-*.txt)
+dotnet bench/Facturo.Bench/bin/Release/net10.0/Facturo.Bench.dll --cpa005-returns "$sent" "$returns" 901 "$work/returns.txt"
+
+echo "== import-returns"
+"${facturo[@]}" import-returns "$work/returns.txt" "${db[@]}"
