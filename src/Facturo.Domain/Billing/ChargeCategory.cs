@@ -1,7 +1,10 @@
 namespace Facturo.Billing;
 
-/// <summary>What a charge is for. Shipping and direct mail count toward the commercial criteria.</summary>
-public enum ChargeCategory { Shipping, DirectMail, Other, PaperFee }
+/// <summary>
+/// What a charge is for. Shipping and direct mail count toward the commercial criteria. Lease is the
+/// rent of equipment (a postage meter): only invoices of lease charges can be debited automatically.
+/// </summary>
+public enum ChargeCategory { Shipping, DirectMail, Other, PaperFee, Lease }
 
 /// <summary>Where an order came from; each channel allows some payment methods.</summary>
 public enum OrderChannel { ShippingTool, DirectMarketing, Website, PostOffice, Partner }

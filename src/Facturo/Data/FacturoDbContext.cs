@@ -34,6 +34,7 @@ public abstract class FacturoDbContext(DbContextOptions options) : IdentityUserC
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<Payments.BankAccount> BankAccounts => Set<Payments.BankAccount>();
     public DbSet<Payments.DebitAuthorization> DebitAuthorizations => Set<Payments.DebitAuthorization>();
+    public DbSet<Payments.AutomaticDebit> AutomaticDebits => Set<Payments.AutomaticDebit>();
     public DbSet<Payments.Payment> Payments => Set<Payments.Payment>();
     public DbSet<Payments.PaymentAllocation> PaymentAllocations => Set<Payments.PaymentAllocation>();
     public DbSet<Payments.DebitBatch> DebitBatches => Set<Payments.DebitBatch>();

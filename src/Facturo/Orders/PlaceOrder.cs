@@ -201,7 +201,7 @@ public sealed class PlaceOrder(FacturoDbContext db, BillerClock clock, Payments.
             var lineNumber = i + 1;
             if (!Enum.TryParse<ChargeCategory>(line.Category, ignoreCase: true, out var category) || category == ChargeCategory.PaperFee || int.TryParse(line.Category, out _))
             {
-                return UserError.Validation("order.invalid-category", lineNumber, line.Category ?? "", "Shipping, DirectMail, Other");
+                return UserError.Validation("order.invalid-category", lineNumber, line.Category ?? "", "Shipping, DirectMail, Lease, Other");
             }
             if (string.IsNullOrWhiteSpace(line.Description) || line.Description.Length > 200)
             {

@@ -71,14 +71,16 @@ public sealed class NachaSettings
 /// to bank" commit together or not at all, and a payment moves only if it is still "submitted": a crash
 /// or a second runner can never put one payment in two files.
 /// </summary>
-public sealed class DebitBatches(FacturoDbContext db, PortalPayments payments, IOptions<BankFileOptions> options, BillerClock clock)
+public sealed class DebitBatches(FacturoDbContext db, PortalPayments payments, LeaseDebits leaseDebits, IOptions<BankFileOptions> options, BillerClock clock)
 {
     /// <summary>
-    /// Batches the submitted debits, then writes to the outbox every file not yet there, including one
+    /// Submits the automatic debits of lease invoices due today, batches every submitted debit, then writes to the outbox every file not yet there, including one
     /// whose run stopped between committing the batch and writing the file.
     /// </summary>
     public async Task<IReadOnlyList<(DebitBatch Batch, string Path)>> SendAsync(string outbox, IProgress<string>? progress, CancellationToken cancellationToken)
     {
+        var automatic = await leaseDebits.SubmitDueAsync(cancellationToken);
+        progress?.Report($"{automatic} automatic debits of lease invoices submitted");
         await RunAsync(progress, cancellationToken);
         var unexported = await db.DebitBatches.Where(b => b.ExportedAt == null).OrderBy(b => b.Id).ToListAsync(cancellationToken);
         var sent = new List<(DebitBatch, string)>();

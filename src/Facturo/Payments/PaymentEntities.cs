@@ -30,12 +30,16 @@ public sealed class BankAccount
 
 public enum AuthorizationKind { BusinessPad, AchCorporate }
 
+/// <summary>What an agreement allows: debits a person submits in the portal, or every lease invoice of one customer account on its due date.</summary>
+public enum DebitScope { PortalPayments, LeaseInvoicesOnDueDate }
+
 /// <summary>The PAD agreement (Canada) or ACH authorization (US) a person accepted before the first debit from an account.</summary>
 public sealed class DebitAuthorization
 {
     public long Id { get; set; }
     public long BankAccountId { get; set; }
     public AuthorizationKind Kind { get; set; }
+    public DebitScope Scope { get; set; }
     public required string TextVersion { get; set; }
     public Language Language { get; set; }
     /// <summary>The whole text as the person read it, so it can be shown again word for word.</summary>
@@ -44,6 +48,23 @@ public sealed class DebitAuthorization
     public long AcceptedByUserId { get; set; }
     public required string AcceptedByName { get; set; }
     public required string IpAddress { get; set; }
+    public DateTimeOffset? CancelledAt { get; set; }
+    public long? CancelledByUserId { get; set; }
+}
+
+/// <summary>
+/// A customer account's lease invoices debited automatically on their due date, from one bank account,
+/// under its own agreement; cancelling the enrolment cancels that agreement.
+/// </summary>
+public sealed class AutomaticDebit
+{
+    public long Id { get; set; }
+    public long EnterpriseId { get; set; }
+    public long AccountId { get; set; }
+    public long BankAccountId { get; set; }
+    public long AuthorizationId { get; set; }
+    public long CreatedByUserId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? CancelledAt { get; set; }
     public long? CancelledByUserId { get; set; }
 }
@@ -101,12 +122,25 @@ internal sealed class DebitAuthorizationConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<DebitAuthorization> authorization)
     {
         authorization.Property(a => a.Kind).HasConversion<string>().HasMaxLength(16);
+        authorization.Property(a => a.Scope).HasConversion<string>().HasMaxLength(24);
         authorization.Property(a => a.TextVersion).HasMaxLength(16);
         authorization.Property(a => a.Language).HasConversion<string>().HasMaxLength(2);
         authorization.Property(a => a.AcceptedByName).HasMaxLength(200);
         authorization.Property(a => a.IpAddress).HasMaxLength(64);
         authorization.HasIndex(a => a.BankAccountId);
         authorization.HasOne<BankAccount>().WithMany().HasForeignKey(a => a.BankAccountId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AutomaticDebitConfiguration : IEntityTypeConfiguration<AutomaticDebit>
+{
+    public void Configure(EntityTypeBuilder<AutomaticDebit> debit)
+    {
+        debit.HasIndex(d => d.AccountId);
+        debit.HasOne<Enterprise>().WithMany().HasForeignKey(d => d.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        debit.HasOne<CustomerAccount>().WithMany().HasForeignKey(d => d.AccountId).OnDelete(DeleteBehavior.Restrict);
+        debit.HasOne<BankAccount>().WithMany().HasForeignKey(d => d.BankAccountId).OnDelete(DeleteBehavior.Restrict);
+        debit.HasOne<DebitAuthorization>().WithMany().HasForeignKey(d => d.AuthorizationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

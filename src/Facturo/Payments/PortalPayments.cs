@@ -13,7 +13,9 @@ namespace Facturo.Payments;
 public sealed record BankAccountForm(BankCountry Country, string HolderName, string? Institution, string? Transit, string? Routing, string? AccountNumber);
 
 /// <summary>What a person asks to pay: chosen invoices, or an amount applied to the oldest first.</summary>
-public sealed record PaymentRequest(string CustomerNumber, IReadOnlyList<string> InvoiceNumbers, decimal? Amount, long BankAccountId, bool AcceptsAgreement, string IdempotencyKey, string IpAddress);
+/// <summary>A debit to submit; an automatic debit names the agreement it is made under instead of accepting one.</summary>
+public sealed record PaymentRequest(string CustomerNumber, IReadOnlyList<string> InvoiceNumbers, decimal? Amount, long BankAccountId, bool AcceptsAgreement, string IdempotencyKey, string IpAddress,
+    long? UnderAuthorizationId = null);
 
 /// <summary>
 /// The Payments tab: an enterprise's bank accounts, the debit agreement signed before the first debit
@@ -28,7 +30,7 @@ public sealed class PortalPayments(FacturoDbContext db, IDataProtectionProvider 
 
     public Task<List<long>> AuthorizedBankAccountIds(long enterpriseId, CancellationToken cancellationToken) =>
         db.DebitAuthorizations.AsNoTracking()
-            .Where(a => a.CancelledAt == null && db.BankAccounts.Any(b => b.Id == a.BankAccountId && b.EnterpriseId == enterpriseId))
+            .Where(a => a.CancelledAt == null && a.Scope == DebitScope.PortalPayments && db.BankAccounts.Any(b => b.Id == a.BankAccountId && b.EnterpriseId == enterpriseId))
             .Select(a => a.BankAccountId).ToListAsync(cancellationToken);
 
     /// <summary>The full number, for the bank file only.</summary>
@@ -181,7 +183,12 @@ public sealed class PortalPayments(FacturoDbContext db, IDataProtectionProvider 
             return allocations.Error!;
         }
         var now = clock.UtcNow;
-        var authorization = await db.DebitAuthorizations.SingleOrDefaultAsync(a => a.BankAccountId == bank.Id && a.CancelledAt == null, cancellationToken);
+        var authorization = await db.DebitAuthorizations.SingleOrDefaultAsync(a => a.BankAccountId == bank.Id && a.CancelledAt == null
+            && (request.UnderAuthorizationId == null ? a.Scope == DebitScope.PortalPayments : a.Id == request.UnderAuthorizationId), cancellationToken);
+        if (authorization is null && request.UnderAuthorizationId is not null)
+        {
+            return UserError.Validation("payments.agreement-cancelled", bank.Masked);
+        }
         if (authorization is null)
         {
             if (!request.AcceptsAgreement)
@@ -341,12 +348,18 @@ public sealed class PortalPayments(FacturoDbContext db, IDataProtectionProvider 
         return problem is { } p ? UserError.Validation($"payments.{p}") : number!;
     }
 
+    /// <summary>Every agreement on the bank account, automatic lease debits included: none of them may debit it any more.</summary>
     private async Task CancelAuthorizationsAsync(PortalUser me, long bankAccountId, CancellationToken cancellationToken)
     {
         foreach (var authorization in await db.DebitAuthorizations.Where(a => a.BankAccountId == bankAccountId && a.CancelledAt == null).ToListAsync(cancellationToken))
         {
             authorization.CancelledAt = clock.UtcNow;
             authorization.CancelledByUserId = me.Id;
+        }
+        foreach (var automatic in await db.AutomaticDebits.Where(d => d.BankAccountId == bankAccountId && d.CancelledAt == null).ToListAsync(cancellationToken))
+        {
+            automatic.CancelledAt = clock.UtcNow;
+            automatic.CancelledByUserId = me.Id;
         }
     }
 

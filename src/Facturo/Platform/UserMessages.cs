@@ -132,6 +132,21 @@ public static class UserMessages
         ["payments.agreement-required"] = (
             "C'est le premier débit du compte bancaire {0} : lisez l'accord de débit et cochez la case pour l'accepter.",
             "This is the first debit from bank account {0}: read the debit agreement and tick the box to accept it."),
+        ["payments.automatic-agreement-required"] = (
+            "Lisez l'accord de débit automatique des factures de crédit-bail et cochez la case pour l'accepter.",
+            "Read the agreement for automatic debits of lease invoices and tick the box to accept it."),
+        ["payments.automatic-lease-only"] = (
+            "Le débit automatique ne s'applique qu'aux factures de crédit-bail (location d'équipement), et le compte {0} n'en a pas. Payez ses factures dans Payer des factures.",
+            "Automatic debit is for lease invoices (equipment rental) only, and account {0} has none. Pay its invoices in Pay invoices."),
+        ["payments.automatic-already"] = (
+            "Les factures de crédit-bail du compte {0} sont déjà débitées automatiquement. Annulez ce débit automatique pour en choisir un autre.",
+            "The lease invoices of account {0} are already debited automatically. Cancel that automatic debit to choose another."),
+        ["payments.automatic-not-found"] = (
+            "Ce débit automatique n'existe pas ou est déjà annulé.",
+            "That automatic debit does not exist or is already cancelled."),
+        ["payments.agreement-cancelled"] = (
+            "L'accord de débit du compte bancaire {0} est annulé : aucun débit n'est fait.",
+            "The debit agreement of bank account {0} is cancelled: no debit is made."),
         ["payments.invoice-not-open"] = (
             "La facture {0} n'est pas une facture impayée de ce compte.",
             "Invoice {0} is not an unpaid invoice of this account."),

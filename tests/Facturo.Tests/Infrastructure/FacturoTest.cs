@@ -93,7 +93,8 @@ public abstract class FacturoTest(DatabaseProvider provider) : IAsyncLifetime
         return account;
     }
 
-    protected Task<HttpResponseMessage> PlaceOrderAsync(string customerNumber, string paymentMethod = "OnAccount", decimal unitPrice = 100m, decimal quantity = 1, string? language = null, string? reference = null)
+    protected Task<HttpResponseMessage> PlaceOrderAsync(string customerNumber, string paymentMethod = "OnAccount", decimal unitPrice = 100m, decimal quantity = 1, string? language = null, string? reference = null,
+        string category = "Shipping")
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders")
         {
@@ -103,7 +104,7 @@ public abstract class FacturoTest(DatabaseProvider provider) : IAsyncLifetime
                 channel = "ShippingTool",
                 paymentMethod,
                 externalReference = reference,
-                lines = new[] { new { category = "Shipping", description = "Expedited Parcel", quantity, unitPrice } },
+                lines = new[] { new { category, description = category == "Lease" ? "Postage meter lease" : "Expedited Parcel", quantity, unitPrice } },
             }),
         };
         if (language is not null)

@@ -168,6 +168,82 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
         }
     }
 
+    [Fact]
+    public async Task Lease_invoices_of_an_enrolled_account_are_debited_on_their_due_date_once_and_other_invoices_never()
+    {
+        await AddAccountAsync("1000120", creditTermsDays: 15);
+        await PlaceOrderAsync("1000120", unitPrice: 100m, category: "Lease");
+        await AddAccountAsync("1000121");
+        await PlaceOrderAsync("1000121", unitPrice: 100m);
+        MoveClockTo(2026, 11, 1);
+        await BillAsync(October);
+        var payer = await RegisterAsync("1000120", "lease@payer.example", PortalRole.Admin, Language.Fr);
+        await LinkAsync(payer, "1000121");
+        var bankId = await AddCanadianBankAccountAsync(payer);
+        Task<Outcome<AutomaticDebit>> EnrolAsync(string number, bool accepts = true) =>
+            InScopeAsync<LeaseDebits, Outcome<AutomaticDebit>>(l => l.EnrolAsync(payer, number, bankId, accepts, "127.0.0.1", CancellationToken.None));
+        var outbox = Path.Combine(Path.GetTempPath(), $"facturo-outbox-{Guid.NewGuid():N}");
+
+        var notLease = await EnrolAsync("1000121");
+        var withoutAgreement = await EnrolAsync("1000120", accepts: false);
+        var enrolled = await EnrolAsync("1000120");
+        var twice = await EnrolAsync("1000120");
+        MoveClockTo(2026, 11, 15);
+        var dayBefore = await SendAsync(outbox);
+        MoveClockTo(2026, 11, 16);
+        var dueDay = await SendAsync(outbox);
+        var nextDay = await SendAsync(outbox);
+        Directory.Delete(outbox, recursive: true);
+
+        Assert.Equal("Le débit automatique ne s'applique qu'aux factures de crédit-bail (location d'équipement), et le compte 1000121 n'en a pas. Payez ses factures dans Payer des factures.",
+            notLease.Error?.Message(Language.Fr));
+        Assert.Equal("payments.automatic-agreement-required", withoutAgreement.Error?.Code);
+        Assert.True(enrolled.Succeeded, enrolled.Error?.Code);
+        Assert.Equal("payments.automatic-already", twice.Error?.Code);
+        Assert.Empty(dayBefore);
+        var (batch, _) = Assert.Single(dueDay);
+        Assert.Empty(nextDay);
+        Assert.Contains("F000000001/1", batch.Content, StringComparison.Ordinal);
+        await using var db = Database.NewContext();
+        var payment = await db.Payments.Include(p => p.Allocations).SingleAsync();
+        Assert.Equal(("lease-1", 11_300L, 1L, PaymentStatus.SentToBank), (payment.IdempotencyKey, payment.AmountCents, payment.Allocations.Single().InvoiceId, payment.Status));
+        var agreement = await db.DebitAuthorizations.SingleAsync(a => a.Id == payment.AuthorizationId);
+        Assert.Equal(DebitScope.LeaseInvoicesOnDueDate, agreement.Scope);
+        Assert.Contains("du total de chaque facture de crédit-bail du compte client 1000120", agreement.Text, StringComparison.Ordinal);
+        await Infrastructure.LedgerAssertions.AssertBalancedAsync(Database);
+    }
+
+    [Fact]
+    public async Task A_cancelled_automatic_debit_debits_nothing_more()
+    {
+        await AddAccountAsync("1000122", creditTermsDays: 15);
+        await PlaceOrderAsync("1000122", unitPrice: 100m, category: "Lease");
+        MoveClockTo(2026, 11, 1);
+        await BillAsync(October);
+        var payer = await RegisterAsync("1000122", "stop@payer.example", PortalRole.Admin);
+        var bankId = await AddCanadianBankAccountAsync(payer);
+        var enrolled = await InScopeAsync<LeaseDebits, Outcome<AutomaticDebit>>(l => l.EnrolAsync(payer, "1000122", bankId, true, "127.0.0.1", CancellationToken.None));
+
+        var cancelled = await InScopeAsync<LeaseDebits, Outcome<AutomaticDebit>>(l => l.CancelAsync(payer, enrolled.Value!.Id, CancellationToken.None));
+        MoveClockTo(2026, 11, 20);
+        var submitted = await InScopeAsync<LeaseDebits, int>(l => l.SubmitDueAsync(CancellationToken.None));
+
+        Assert.True(cancelled.Succeeded, cancelled.Error?.Code);
+        Assert.Equal(0, submitted);
+        await using var db = Database.NewContext();
+        Assert.Empty(await db.Payments.ToListAsync());
+        Assert.NotNull((await db.DebitAuthorizations.SingleAsync()).CancelledAt);
+    }
+
+    /// <summary>Links another customer account to the payer's business, as an admin's proof of ownership would.</summary>
+    private async Task LinkAsync(PortalUser payer, string customerNumber)
+    {
+        await using var db = Database.NewContext();
+        var account = await db.Accounts.SingleAsync(a => a.CustomerNumber == customerNumber);
+        db.EnterpriseAccounts.Add(new EnterpriseAccount { EnterpriseId = payer.EnterpriseId, AccountId = account.Id, LinkedAt = Clock.GetUtcNow() });
+        await db.SaveChangesAsync();
+    }
+
     private Task<IReadOnlyList<(DebitBatch Batch, string Path)>> SendAsync(string outbox) =>
         InScopeAsync<DebitBatches, IReadOnlyList<(DebitBatch Batch, string Path)>>(b => b.SendAsync(outbox, null, CancellationToken.None));
 

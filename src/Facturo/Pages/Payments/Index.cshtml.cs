@@ -11,9 +11,12 @@ namespace Facturo.Pages.Payments;
 
 public sealed record PaymentRow(string Reference, string CustomerNumber, DateTimeOffset SubmittedAt, Money Amount, string BankAccount, PaymentStatus Status, string? ReturnCode);
 
-/// <summary>The Payments tab: bank accounts (add, change, remove, cancel the debit agreement) and the business's payments with their status.</summary>
+/// <summary>
+/// The Payments tab: bank accounts (add, change, remove, cancel the debit agreement), automatic debits of
+/// lease invoices, and the business's payments with their status.
+/// </summary>
 [Authorize]
-public sealed class IndexModel(PortalPayments payments, UserManager<PortalUser> users, FacturoDbContext db) : PortalPage
+public sealed class IndexModel(PortalPayments payments, LeaseDebits leaseDebits, UserManager<PortalUser> users, FacturoDbContext db, Platform.BillerClock clock) : PortalPage
 {
     [BindProperty] public string Country { get; set; } = "CA";
     [BindProperty] public string HolderName { get; set; } = "";
@@ -21,12 +24,19 @@ public sealed class IndexModel(PortalPayments payments, UserManager<PortalUser> 
     [BindProperty] public string Transit { get; set; } = "";
     [BindProperty] public string Routing { get; set; } = "";
     [BindProperty] public string AccountNumber { get; set; } = "";
+    [BindProperty(SupportsGet = true)] public string? LeaseAccount { get; set; }
+    [BindProperty(SupportsGet = true)] public long? LeaseBank { get; set; }
+    [BindProperty] public bool AcceptLeaseAgreement { get; set; }
 
     public PortalUser Me { get; private set; } = null!;
     public bool CanPay => Me.Role is PortalRole.Admin or PortalRole.Payer;
     public IReadOnlyList<BankAccount> BankAccounts { get; private set; } = [];
     public IReadOnlySet<long> Authorized { get; private set; } = new HashSet<long>();
     public IReadOnlyList<PaymentRow> History { get; private set; } = [];
+    public IReadOnlyList<CustomerAccount> Accounts { get; private set; } = [];
+    public IReadOnlyList<AutomaticDebitRow> Automatic { get; private set; } = [];
+    /// <summary>The agreement to read before enrolling the chosen account and bank account.</summary>
+    public string? LeaseAgreement { get; private set; }
     public string? Notice { get; private set; }
     public string? Error { get; private set; }
 
@@ -61,6 +71,23 @@ public sealed class IndexModel(PortalPayments payments, UserManager<PortalUser> 
             $"The debit agreement of account {cancelled.Value?.Masked} is cancelled: no new debit without a new agreement."), cancellationToken);
     }
 
+    public async Task<IActionResult> OnPostEnrolAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        var ip = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "";
+        var enrolled = await leaseDebits.EnrolAsync(Me, LeaseAccount ?? "", LeaseBank ?? 0, AcceptLeaseAgreement, ip, cancellationToken);
+        return await AfterAsync(enrolled, T($"Les factures de crédit-bail du compte {LeaseAccount} seront débitées automatiquement à leur échéance.",
+            $"The lease invoices of account {LeaseAccount} will be debited automatically on their due date."), cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostCancelAutomaticAsync(long enrolmentId, CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        var cancelled = await leaseDebits.CancelAsync(Me, enrolmentId, cancellationToken);
+        return await AfterAsync(cancelled, T("Le débit automatique est annulé : les prochaines factures de crédit-bail ne seront pas débitées.",
+            "The automatic debit is cancelled: the next lease invoices will not be debited."), cancellationToken);
+    }
+
     private BankAccountForm Form() =>
         new(Country == "US" ? BankCountry.US : BankCountry.CA, HolderName, Institution, Transit, Routing, AccountNumber);
 
@@ -74,6 +101,7 @@ public sealed class IndexModel(PortalPayments payments, UserManager<PortalUser> 
         Notice = notice;
         ModelState.Clear();
         HolderName = Institution = Transit = Routing = AccountNumber = "";
+        (LeaseAccount, LeaseBank, AcceptLeaseAgreement) = (null, null, false);
         await LoadAsync(cancellationToken);
         return Page();
     }
@@ -88,6 +116,15 @@ public sealed class IndexModel(PortalPayments payments, UserManager<PortalUser> 
             .Join(db.Accounts, p => p.AccountId, a => a.Id, (p, a) => new { p, a.CustomerNumber })
             .Join(db.BankAccounts, x => x.p.BankAccountId, b => b.Id, (x, b) => new { x.p, x.CustomerNumber, b.Last4 })
             .ToListAsync(cancellationToken);
+        Accounts = await db.Accounts.AsNoTracking().Where(a => db.EnterpriseAccounts.Any(l => l.EnterpriseId == Me.EnterpriseId && l.AccountId == a.Id))
+            .OrderBy(a => a.CustomerNumber).ToListAsync(cancellationToken);
+        Automatic = await leaseDebits.EnrolmentsOf(Me.EnterpriseId, cancellationToken);
+        LeaseAgreement = null;
+        if (Accounts.FirstOrDefault(a => a.CustomerNumber == LeaseAccount) is { } leaseAccount && BankAccounts.FirstOrDefault(b => b.Id == LeaseBank) is { } leaseBank)
+        {
+            var biller = await db.BillerSettings.AsNoTracking().SingleAsync(cancellationToken);
+            LeaseAgreement = LeaseDebits.AgreementText(leaseBank, leaseAccount, biller, Me, clock.UtcNow);
+        }
         History = rows.Select(r => new PaymentRow(r.p.Reference, r.CustomerNumber, r.p.SubmittedAt, new Money(r.p.AmountCents, Currency.Parse(r.p.CurrencyCode)),
             $"••••{r.Last4}", r.p.Status, r.p.ReturnCode)).ToList();
     }

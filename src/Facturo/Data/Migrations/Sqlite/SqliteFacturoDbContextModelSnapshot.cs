@@ -1019,6 +1019,63 @@ namespace Facturo.Data.Migrations.Sqlite
                     b.ToTable("order_lines", (string)null);
                 });
 
+            modelBuilder.Entity("Facturo.Payments.AutomaticDebit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("account_id");
+
+                    b.Property<long>("AuthorizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("authorization_id");
+
+                    b.Property<long>("BankAccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bank_account_id");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<long?>("CancelledByUserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cancelled_by_user_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("CreatedByUserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<long>("EnterpriseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enterprise_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_automatic_debits");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_automatic_debits_account_id");
+
+                    b.HasIndex("AuthorizationId")
+                        .HasDatabaseName("ix_automatic_debits_authorization_id");
+
+                    b.HasIndex("BankAccountId")
+                        .HasDatabaseName("ix_automatic_debits_bank_account_id");
+
+                    b.HasIndex("EnterpriseId")
+                        .HasDatabaseName("ix_automatic_debits_enterprise_id");
+
+                    b.ToTable("automatic_debits", (string)null);
+                });
+
             modelBuilder.Entity("Facturo.Payments.BankAccount", b =>
                 {
                     b.Property<long>("Id")
@@ -1175,6 +1232,12 @@ namespace Facturo.Data.Migrations.Sqlite
                         .HasMaxLength(2)
                         .HasColumnType("TEXT")
                         .HasColumnName("language");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -1933,6 +1996,37 @@ namespace Facturo.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_order_lines_orders_order_id");
+                });
+
+            modelBuilder.Entity("Facturo.Payments.AutomaticDebit", b =>
+                {
+                    b.HasOne("Facturo.Accounts.CustomerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_automatic_debits_accounts_account_id");
+
+                    b.HasOne("Facturo.Payments.DebitAuthorization", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_automatic_debits_debit_authorizations_authorization_id");
+
+                    b.HasOne("Facturo.Payments.BankAccount", null)
+                        .WithMany()
+                        .HasForeignKey("BankAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_automatic_debits_bank_accounts_bank_account_id");
+
+                    b.HasOne("Facturo.Portal.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_automatic_debits_enterprises_enterprise_id");
                 });
 
             modelBuilder.Entity("Facturo.Payments.BankAccount", b =>
