@@ -17,6 +17,8 @@ public enum LedgerAccount
     BankClearing,
     /// <summary>Money in the biller's bank account: debits past their return window.</summary>
     Cash,
+    /// <summary>Money received (EFT, wire, cheque) not applied to an invoice yet; on the customer's line when we know whose it is.</summary>
+    UnappliedCash,
 }
 
 public enum PostingKind
@@ -28,4 +30,8 @@ public enum PostingKind
     Payment,
     PaymentReturn,
     PaymentSettlement,
+    /// <summary>An EFT, wire or cheque received, applied to invoices as far as its reference allows.</summary>
+    Receipt,
+    /// <summary>Unapplied cash applied to an invoice later, by staff.</summary>
+    ReceiptApplication,
 }

@@ -34,11 +34,11 @@ public static class FacturoCli
     {
         var root = new RootCommand("Facturo: billing, e-invoicing and payments for Canadian billers.")
         {
-            ProviderOption, ConnectionOption, Serve(), Migrate(), LoadDemoData(), LoadSizingData(), LoadSizingDebits(), RunBill(), Invite(), DebitBatch(), ImportReturns(),
+            ProviderOption, ConnectionOption, Serve(), Migrate(), LoadDemoData(), LoadSizingData(), LoadSizingDebits(), RunBill(), Invite(), DebitBatch(), ImportReturns(), ImportRemittances(), RecordPayment(),
         };
         root.SetAction(_ =>
         {
-            Console.Error.WriteLine("Choose a command: serve, migrate, demo-data, sizing-data, sizing-debits, bill-run, invite, debit-batch or import-returns. Add --help to any of them.");
+            Console.Error.WriteLine("Choose a command: serve, migrate, demo-data, sizing-data, sizing-debits, bill-run, invite, debit-batch, import-returns, import-remittances or record-payment. Add --help to any of them.");
             return CommandLineError;
         });
         return root;
@@ -285,6 +285,76 @@ public static class FacturoCli
             return 0;
         }, cancellationToken));
         return command;
+    }
+
+    private static Command ImportRemittances()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The bank's ISO 20022 camt.054 credit notification (XML)." };
+        var command = new Command("import-remittances", "Import the EFTs, wires and cheques a bank reports in a camt.054 file: each credit is applied to the invoices its reference names; the rest stays unapplied cash. A malformed file imports nothing; credits already recorded are skipped.") { file };
+        command.SetAction((parse, cancellationToken) => WithServicesAsync(parse, async (scope, ct) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!path.Exists)
+            {
+                Console.Error.WriteLine($"No file at {path.FullName}.");
+                return Refused;
+            }
+            var imported = await scope.ServiceProvider.GetRequiredService<Payments.Receipts>()
+                .ImportAsync(path.Name, await File.ReadAllTextAsync(path.FullName, ct), ct);
+            if (!imported.Succeeded)
+            {
+                Console.Error.WriteLine(imported.Error!.Message(Language.En));
+                return Refused;
+            }
+            foreach (var receipt in imported.Value!.Receipts)
+            {
+                Console.WriteLine(ReceiptLine(receipt));
+            }
+            Console.WriteLine($"{imported.Value.Receipts.Count} payments received recorded from {path.Name}; {imported.Value.AlreadyRecorded} were already recorded.");
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command RecordPayment()
+    {
+        var method = new Option<Payments.ReceiptMethod>("--method") { Description = "Eft, Wire, Cheque or Cash.", Required = true };
+        var amount = new Option<decimal>("--amount") { Description = "The amount received, in dollars (for example 113.00).", Required = true };
+        var currency = new Option<string>("--currency") { Description = "CAD or USD.", DefaultValueFactory = _ => "CAD" };
+        var received = new Option<DateOnly>("--received") { Description = "The day the money was received, YYYY-MM-DD.", Required = true };
+        var reference = new Option<string>("--reference") { Description = "What the payer wrote: invoice numbers (F000000123), customer number.", DefaultValueFactory = _ => "" };
+        var bankReference = new Option<string>("--bank-reference") { Description = "The bank's reference, or the cheque number: the same money is never recorded twice.", Required = true };
+        var customer = new Option<string?>("--customer") { Description = "The customer number, when known." };
+        var payer = new Option<string?>("--payer") { Description = "The payer's name as on the cheque or wire." };
+        var command = new Command("record-payment", "Record an EFT, wire or cheque received: applied to the invoices its reference names, the rest kept as unapplied cash.")
+            { method, amount, currency, received, reference, bankReference, customer, payer };
+        command.SetAction((parse, cancellationToken) => WithServicesAsync(parse, async (scope, ct) =>
+        {
+            var cents = parse.GetValue(amount) * 100m;
+            if (cents != decimal.Truncate(cents))
+            {
+                Console.Error.WriteLine("The amount has more than two decimals.");
+                return CommandLineError;
+            }
+            var entry = new Payments.ReceiptEntry(parse.GetValue(method), (long)cents, parse.GetValue(currency)!.ToUpperInvariant(), parse.GetValue(received),
+                parse.GetValue(reference)!, parse.GetValue(bankReference)!, parse.GetValue(payer), parse.GetValue(customer));
+            var recorded = await scope.ServiceProvider.GetRequiredService<Payments.Receipts>().RecordAsync(entry, $"command line ({Environment.UserName})", ct);
+            if (!recorded.Succeeded)
+            {
+                Console.Error.WriteLine(recorded.Error!.Message(Language.En));
+                return Refused;
+            }
+            Console.WriteLine(ReceiptLine(recorded.Value!));
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static string ReceiptLine(Payments.Receipt receipt)
+    {
+        var applied = receipt.Allocations.Count == 0 ? "applied to no invoice"
+            : "applied to " + string.Join(", ", receipt.Allocations.Select(a => $"{Billing.Invoice.FormatNumber(a.InvoiceId)} ({a.AmountCents / 100m:0.00})"));
+        return $"{receipt.Reference}: {receipt.Method} {receipt.AmountCents / 100m:0.00} {receipt.CurrencyCode}, {applied}; unapplied {receipt.UnappliedCents / 100m:0.00}.";
     }
 
     private static async Task<int> WithServicesAsync(ParseResult parse, Func<AsyncServiceScope, CancellationToken, Task<int>> work, CancellationToken cancellationToken)

@@ -40,6 +40,8 @@ public abstract class FacturoDbContext(DbContextOptions options) : IdentityUserC
     public DbSet<Payments.DebitBatch> DebitBatches => Set<Payments.DebitBatch>();
     public DbSet<Payments.FailedPayment> FailedPayments => Set<Payments.FailedPayment>();
     public DbSet<Payments.BankFileImport> BankFileImports => Set<Payments.BankFileImport>();
+    public DbSet<Payments.Receipt> Receipts => Set<Payments.Receipt>();
+    public DbSet<Payments.ReceiptAllocation> ReceiptAllocations => Set<Payments.ReceiptAllocation>();
 
     public abstract DatabaseProvider Provider { get; }
 

@@ -55,6 +55,7 @@ public sealed class ActivityModel(PortalAccess access, FacturoDbContext db, Bill
         PostingKind.OrderPaidAtCreation => T($"Commande {line.Reference} payée à la création", $"Order {line.Reference} paid when placed"),
         PostingKind.Payment => T($"Paiement {line.Reference}", $"Payment {line.Reference}"),
         PostingKind.PaymentReturn => T($"Paiement retourné {line.Reference}", $"Returned payment {line.Reference}"),
+        PostingKind.Receipt or PostingKind.ReceiptApplication => T($"Paiement reçu {line.Reference}", $"Payment received {line.Reference}"),
         _ => line.Reference,
     };
 }

@@ -22,6 +22,8 @@ public sealed class SummaryModel(PortalAccess access, FacturoDbContext db, Bille
     public ReceivableSummary? Receivable { get; private set; }
     public IReadOnlyList<UnpaidInvoiceRow> Unpaid { get; private set; } = [];
     public IReadOnlyList<Facturo.Payments.Payment> RecentPayments { get; private set; } = [];
+    /// <summary>Money received (EFT, wire, cheque) that staff have not applied to an invoice yet.</summary>
+    public Money Unapplied { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -36,6 +38,7 @@ public sealed class SummaryModel(PortalAccess access, FacturoDbContext db, Bille
         Unpaid = Receivable.OpenInvoices
             .Select(o => new UnpaidInvoiceRow(Invoice.FormatNumber(o.InvoiceId), o.IssueDate, o.DueDate, o.Total, o.Balance, o.DueDate < today))
             .ToList();
+        Unapplied = new Money(await Facturo.Payments.Receipts.UnappliedCentsAsync(db, Current.Id, cancellationToken), Current.Currency);
         var since = clock.UtcNow.AddDays(-60);
         // SQLite cannot compare DateTimeOffset in SQL; the newest ten are few enough to filter here.
         RecentPayments = (await db.Payments.AsNoTracking().Where(p => p.AccountId == Current.Id)

@@ -147,6 +147,30 @@ public static class UserMessages
         ["payments.agreement-cancelled"] = (
             "L'accord de débit du compte bancaire {0} est annulé : aucun débit n'est fait.",
             "The debit agreement of bank account {0} is cancelled: no debit is made."),
+        ["receipts.already-recorded"] = (
+            "Un paiement de référence bancaire {0} est déjà enregistré : rien n'a été ajouté.",
+            "A payment with bank reference {0} is already recorded: nothing was added."),
+        ["receipts.amount-positive"] = (
+            "Le montant reçu doit être plus grand que zéro.",
+            "The amount received must be more than zero."),
+        ["receipts.currency"] = (
+            "« {0} » n'est pas une devise acceptée : CAD ou USD.",
+            "\"{0}\" is not an accepted currency: CAD or USD."),
+        ["receipts.bank-reference"] = (
+            "Indiquez la référence de la banque ou le numéro du chèque (64 caractères au plus).",
+            "Give the bank's reference or the cheque number (64 characters at most)."),
+        ["receipts.reference-too-long"] = (
+            "La référence du payeur a plus de 500 caractères.",
+            "The payer's reference is longer than 500 characters."),
+        ["receipts.not-found"] = (
+            "Le paiement reçu {0} n'existe pas.",
+            "Received payment {0} does not exist."),
+        ["receipts.invoice-not-applicable"] = (
+            "La facture {0} ne peut pas recevoir le paiement {1} : elle n'existe pas, est d'un autre client ou d'une autre devise.",
+            "Invoice {0} cannot take payment {1}: it does not exist, or belongs to another customer or currency."),
+        ["receipts.amount-too-large"] = (
+            "Le montant à appliquer doit être entre 0,01 et {0:0.00} (le moindre du solde de la facture et du montant non appliqué).",
+            "The amount to apply must be between 0.01 and {0:0.00} (the lesser of the invoice balance and the unapplied amount)."),
         ["payments.invoice-not-open"] = (
             "La facture {0} n'est pas une facture impayée de ce compte.",
             "Invoice {0} is not an unpaid invoice of this account."),

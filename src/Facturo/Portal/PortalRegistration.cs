@@ -21,6 +21,7 @@ public static class PortalRegistration
         services.AddScoped<Payments.PortalPayments>();
         services.AddScoped<Payments.DebitBatches>();
         services.AddScoped<Payments.LeaseDebits>();
+        services.AddScoped<Payments.Receipts>();
         services.AddScoped<Payments.PaymentReturns>();
         services.AddScoped<Payments.PaymentSettlement>();
         services.AddOptions<Payments.BankFileOptions>().Bind(configuration.GetSection(Payments.BankFileOptions.Section));

@@ -78,6 +78,41 @@ public abstract class PortalPaymentTests(DatabaseProvider provider) : PortalTest
         await LedgerAssertions.AssertBalancedAsync(Database);
     }
 
+    [Fact]
+    public async Task A_payer_turns_on_automatic_debit_of_lease_invoices_and_sees_a_wire_not_yet_applied()
+    {
+        await AddAccountAsync("1000082", creditTermsDays: 15);
+        await PlaceOrderAsync("1000082", unitPrice: 100m, category: "Lease");
+        MoveClockTo(2026, 11, 1);
+        await BillAsync(October);
+        var link = await InviteAndReadLinkAsync("1000082", "lease@payer.example", Language.En);
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(BaseAddress, "en-CA");
+        await RegisterAsync(page, link);
+
+        await page.GotoAsync("/payments");
+        await AddBankAccountAsync(page, "30800", AriaRole.Status);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Read the automatic debit agreement" }).ClickAsync();
+        var agreement = await page.GetByTestId("lease-agreement").InnerTextAsync();
+        await page.Locator("input[name=AcceptLeaseAgreement]").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on automatic debit" }).ClickAsync();
+        var enrolled = await page.GetByRole(AriaRole.Status).InnerTextAsync();
+        var rows = await page.GetByTestId("automatic-debits").Locator("tbody tr").AllInnerTextsAsync();
+        await Screenshot(page, "payments-automatic-debit-en");
+        var wire = await InScopeAsync<Receipts, Platform.Outcome<Receipt>>(r => r.RecordAsync(
+            new ReceiptEntry(ReceiptMethod.Wire, 15_000, "CAD", new DateOnly(2026, 11, 3), "F000000001", "WIRE-20261103-1"), "test", CancellationToken.None));
+        await page.GotoAsync("/summary");
+        var unapplied = await page.GetByTestId("unapplied").InnerTextAsync();
+        var totalDue = await page.GetByTestId("total-due").InnerTextAsync();
+
+        Assert.Contains("for the total of each lease invoice of customer account 1000082", agreement, StringComparison.Ordinal);
+        Assert.Equal("The lease invoices of account 1000082 will be debited automatically on their due date.", enrolled);
+        Assert.Contains("1000082", Assert.Single(rows), StringComparison.Ordinal);
+        Assert.True(wire.Succeeded, wire.Error?.Code);
+        Assert.Equal(("$37.00", "$0.00"), (unapplied, totalDue));
+        await LedgerAssertions.AssertBalancedAsync(Database);
+    }
+
     private static async Task<string> AddBankAccountAsync(IPage page, string transit, AriaRole outcome)
     {
         await page.Locator("#HolderName").FillAsync("Client Payer Inc.");

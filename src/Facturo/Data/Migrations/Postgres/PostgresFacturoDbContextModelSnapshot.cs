@@ -1526,6 +1526,124 @@ namespace Facturo.Data.Migrations.Postgres
                     b.ToTable("payment_allocations", (string)null);
                 });
 
+            modelBuilder.Entity("Facturo.Payments.Receipt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AccountId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("account_id");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<string>("BankReference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("bank_reference");
+
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency_code")
+                        .IsFixedLength();
+
+                    b.Property<long?>("ImportId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("import_id");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("method");
+
+                    b.Property<string>("PayerName")
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)")
+                        .HasColumnName("payer_name");
+
+                    b.Property<string>("PayerReference")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("payer_reference");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_receipts");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_receipts_account_id");
+
+                    b.HasIndex("BankReference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_receipts_bank_reference");
+
+                    b.HasIndex("ImportId")
+                        .HasDatabaseName("ix_receipts_import_id");
+
+                    b.ToTable("receipts", (string)null);
+                });
+
+            modelBuilder.Entity("Facturo.Payments.ReceiptAllocation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<DateTimeOffset>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
+                    b.Property<long>("InvoiceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<long>("ReceiptId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("receipt_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_receipt_allocations");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_receipt_allocations_invoice_id");
+
+                    b.HasIndex("ReceiptId")
+                        .HasDatabaseName("ix_receipt_allocations_receipt_id");
+
+                    b.ToTable("receipt_allocations", (string)null);
+                });
+
             modelBuilder.Entity("Facturo.Platform.ApiKey", b =>
                 {
                     b.Property<long>("Id")
@@ -2158,6 +2276,38 @@ namespace Facturo.Data.Migrations.Postgres
                         .HasConstraintName("fk_payment_allocations_payments_payment_id");
                 });
 
+            modelBuilder.Entity("Facturo.Payments.Receipt", b =>
+                {
+                    b.HasOne("Facturo.Accounts.CustomerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_receipts_accounts_account_id");
+
+                    b.HasOne("Facturo.Payments.BankFileImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_receipts_bank_file_imports_import_id");
+                });
+
+            modelBuilder.Entity("Facturo.Payments.ReceiptAllocation", b =>
+                {
+                    b.HasOne("Facturo.Billing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_receipt_allocations_invoices_invoice_id");
+
+                    b.HasOne("Facturo.Payments.Receipt", null)
+                        .WithMany("Allocations")
+                        .HasForeignKey("ReceiptId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_receipt_allocations_receipts_receipt_id");
+                });
+
             modelBuilder.Entity("Facturo.Portal.EnterpriseAccount", b =>
                 {
                     b.HasOne("Facturo.Accounts.CustomerAccount", null)
@@ -2254,6 +2404,11 @@ namespace Facturo.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Facturo.Payments.Payment", b =>
+                {
+                    b.Navigation("Allocations");
+                });
+
+            modelBuilder.Entity("Facturo.Payments.Receipt", b =>
                 {
                     b.Navigation("Allocations");
                 });

@@ -1,6 +1,8 @@
 using System.Globalization;
 
-namespace Facturo.Payments;
+using Facturo.Payments;
+
+namespace Facturo.Domain.Tests.Payments;
 
 public class Camt054ReaderTests
 {

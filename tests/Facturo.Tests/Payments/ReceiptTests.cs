@@ -1,0 +1,140 @@
+using Facturo.Accounts;
+using Facturo.Data;
+using Facturo.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace Facturo.Payments;
+
+/// <summary>EFTs, wires and cheques: recorded by staff or imported from a camt.054 file, applied by reference, the rest kept as unapplied cash.</summary>
+public abstract class ReceiptTests(DatabaseProvider provider) : Portal.PortalTest(provider)
+{
+    [Fact]
+    public async Task A_cheque_naming_two_invoices_pays_the_first_and_part_of_the_second()
+    {
+        await AddAccountAsync("1000130");
+        await PlaceOrderAsync("1000130", unitPrice: 100m);
+        MoveClockTo(2026, 11, 1);
+        await BillAsync(October);
+        MoveClockTo(2026, 11, 5);
+        await PlaceOrderAsync("1000130", unitPrice: 100m);
+        MoveClockTo(2026, 12, 1);
+        await BillAsync(October.Next);
+
+        var cheque = await RecordAsync(new ReceiptEntry(ReceiptMethod.Cheque, 15_000, "CAD", new DateOnly(2026, 12, 5), "Invoices F000000001 and F000000002", "CHQ-004512", "Client 130"));
+        var again = await RecordAsync(new ReceiptEntry(ReceiptMethod.Cheque, 15_000, "CAD", new DateOnly(2026, 12, 5), "F000000001", "CHQ-004512"));
+
+        Assert.True(cheque.Succeeded, cheque.Error?.Code);
+        Assert.Equal([(1L, 11_300L), (2L, 3_700L)], cheque.Value!.Allocations.Select(a => (a.InvoiceId, a.AmountCents)));
+        Assert.Equal(0, cheque.Value.UnappliedCents);
+        Assert.Equal("A payment with bank reference CHQ-004512 is already recorded: nothing was added.", again.Error?.Message(Language.En));
+        await using var db = Database.NewContext();
+        var open = await Ledger.Receivables.ForAccountAsync(db, cheque.Value.AccountId!.Value, Currency.Cad, new DateOnly(2026, 12, 5), CancellationToken.None);
+        Assert.Equal([(2L, 7_600L)], open.OpenInvoices.Select(o => (o.InvoiceId, o.Balance.Cents)));
+        await Infrastructure.LedgerAssertions.AssertBalancedAsync(Database);
+    }
+
+    [Fact]
+    public async Task A_camt054_file_applies_credits_by_reference_keeps_the_rest_unapplied_and_skips_what_is_known()
+    {
+        await BilledAsync("1000131", "1000132");
+        var first = Camt054([("EFT-1", "123.00", "F000000001"), ("EFT-2", "50.00", "no reference"), ("EFT-3", "20.00", "cust 1000132")]);
+        var overlapping = Camt054([("EFT-3", "20.00", "cust 1000132"), ("EFT-4", "113.00", "F000000002")]);
+
+        var malformed = await ImportAsync("bad.xml", first.Replace("<Amt Ccy=\"CAD\">50.00</Amt>", "<Amt Ccy=\"CAD\">50.001</Amt>", StringComparison.Ordinal));
+        var imported = await ImportAsync("camt054-1.xml", first);
+        var sameFile = await ImportAsync("camt054-1-copy.xml", first);
+        var next = await ImportAsync("camt054-2.xml", overlapping);
+
+        Assert.Equal("bankfile.malformed", malformed.Error?.Code);
+        Assert.Contains("Amt", malformed.Error!.Message(Language.En), StringComparison.Ordinal);
+        Assert.True(imported.Succeeded, imported.Error?.Code);
+        Assert.Equal("returns.already-imported", sameFile.Error?.Code);
+        Assert.Equal((1, 1), (next.Value!.Receipts.Count, next.Value.AlreadyRecorded));
+        await using var db = Database.NewContext();
+        var receipts = await db.Receipts.Include(r => r.Allocations).OrderBy(r => r.Id).ToListAsync();
+        Assert.Equal(["EFT-1", "EFT-2", "EFT-3", "EFT-4"], receipts.Select(r => r.BankReference));
+        var accounts = await db.Accounts.ToDictionaryAsync(a => a.Id, a => a.CustomerNumber);
+        Assert.Equal([("1000131", 1_000L), (null, 5_000L), ("1000132", 2_000L), ("1000132", 0L)],
+            receipts.Select(r => (r.AccountId is { } id ? accounts[id] : null, r.UnappliedCents)));
+        var account131 = accounts.Single(a => a.Value == "1000131").Key;
+        Assert.Equal(1_000L, await Receipts.UnappliedCentsAsync(db, account131, CancellationToken.None));
+        await Infrastructure.LedgerAssertions.AssertBalancedAsync(Database);
+    }
+
+    [Fact]
+    public async Task Staff_apply_unidentified_money_to_an_invoice_and_the_rest_becomes_that_customers_unapplied_cash()
+    {
+        await BilledAsync("1000133", "1000134");
+        var unknown = (await RecordAsync(new ReceiptEntry(ReceiptMethod.Wire, 20_000, "CAD", new DateOnly(2026, 11, 20), "", "WIRE-77"))).Value!;
+        var known = (await RecordAsync(new ReceiptEntry(ReceiptMethod.Eft, 1_000, "CAD", new DateOnly(2026, 11, 20), "", "EFT-9", CustomerNumber: "1000133"))).Value!;
+
+        var tooMuch = await ApplyAsync(unknown.Id, "F000000002", 11_301);
+        var otherCustomer = await ApplyAsync(known.Id, "F000000002", 500);
+        var applied = await ApplyAsync(unknown.Id, "F000000002", 11_300);
+
+        Assert.Equal("Le montant à appliquer doit être entre 0,01 et 113,00 (le moindre du solde de la facture et du montant non appliqué).", tooMuch.Error?.Message(Language.Fr));
+        Assert.Equal("receipts.invoice-not-applicable", otherCustomer.Error?.Code);
+        Assert.True(applied.Succeeded, applied.Error?.Code);
+        Assert.Equal(8_700, applied.Value!.UnappliedCents);
+        await using var db = Database.NewContext();
+        var account134 = await db.Accounts.Where(a => a.CustomerNumber == "1000134").Select(a => a.Id).SingleAsync();
+        Assert.Equal(8_700L, await Receipts.UnappliedCentsAsync(db, account134, CancellationToken.None));
+        Assert.Equal(0L, await db.LedgerEntries.Where(e => e.Account == Ledger.LedgerAccount.UnappliedCash && e.CustomerAccountId == null).SumAsync(e => e.AmountCents));
+        await Infrastructure.LedgerAssertions.AssertBalancedAsync(Database);
+    }
+
+    /// <summary>One $113.00 invoice per account, F000000001 for the first, F000000002 for the second.</summary>
+    private async Task BilledAsync(string first, string second)
+    {
+        await AddAccountAsync(first);
+        await AddAccountAsync(second);
+        await PlaceOrderAsync(first, unitPrice: 100m);
+        MoveClockTo(2026, 10, 20);
+        await PlaceOrderAsync(second, unitPrice: 100m);
+        MoveClockTo(2026, 11, 1);
+        await BillAsync(October);
+    }
+
+    private Task<Outcome<Receipt>> RecordAsync(ReceiptEntry entry) =>
+        InScopeAsync<Receipts, Outcome<Receipt>>(r => r.RecordAsync(entry, "test", CancellationToken.None));
+
+    private Task<Outcome<RemittanceImport>> ImportAsync(string name, string xml) =>
+        InScopeAsync<Receipts, Outcome<RemittanceImport>>(r => r.ImportAsync(name, xml, CancellationToken.None));
+
+    private Task<Outcome<Receipt>> ApplyAsync(long receiptId, string invoice, long cents) =>
+        InScopeAsync<Receipts, Outcome<Receipt>>(r => r.ApplyAsync(receiptId, invoice, cents, CancellationToken.None));
+
+    /// <summary>A bank's credit notification: one booked EFT entry per credit, with its unstructured remittance text.</summary>
+    private static string Camt054(IEnumerable<(string BankReference, string Amount, string Remittance)> credits) => $"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.02">
+          <BkToCstmrDbtCdtNtfctn>
+            <GrpHdr><MsgId>MSG-{string.Concat(credits.Select(c => c.BankReference))}</MsgId><CreDtTm>2026-11-20T07:00:00-05:00</CreDtTm></GrpHdr>
+            <Ntfctn>
+              <Id>N1</Id>
+              <CreDtTm>2026-11-20T07:00:00-05:00</CreDtTm>
+              <Acct><Id><Othr><Id>00310815301002003</Id></Othr></Id><Ccy>CAD</Ccy></Acct>
+        {string.Concat(credits.Select(c => $"""
+                  <Ntry>
+                    <Amt Ccy="CAD">{c.Amount}</Amt>
+                    <CdtDbtInd>CRDT</CdtDbtInd>
+                    <Sts>BOOK</Sts>
+                    <BookgDt><Dt>2026-11-20</Dt></BookgDt>
+                    <ValDt><Dt>2026-11-20</Dt></ValDt>
+                    <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd>
+                    <NtryDtls><TxDtls>
+                      <Refs><AcctSvcrRef>{c.BankReference}</AcctSvcrRef></Refs>
+                      <RltdPties><Dbtr><Nm>Payer {c.BankReference}</Nm></Dbtr></RltdPties>
+                      <RmtInf><Ustrd>{c.Remittance}</Ustrd></RmtInf>
+                    </TxDtls></NtryDtls>
+                  </Ntry>
+
+        """))}
+            </Ntfctn>
+          </BkToCstmrDbtCdtNtfctn>
+        </Document>
+        """;
+}
+
+public sealed class ReceiptTestsOnSqlite() : ReceiptTests(DatabaseProvider.Sqlite);
+public sealed class ReceiptTestsOnPostgres() : ReceiptTests(DatabaseProvider.Postgres);
