@@ -111,12 +111,31 @@ public sealed class PlaceOrder(FacturoDbContext db, BillerClock clock, Payments.
             order.CardExpiry = $"{card.ExpiryMonth:D2}/{card.ExpiryYear}";
             order.CardAuthorizationCode = charged.AuthorizationCode;
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Orders.Add(order);
-        await db.SaveChangesAsync(cancellationToken);
-        db.LedgerPostings.Add(Ledger.LedgerPosting.From(BillingPostings.ForOrderPaidAtCreation(account.Id, order.Id, $"ORDER-{order.Id}", order.OrderDate, subtotal, taxes, order.PaymentMethod), clock.UtcNow));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            db.Orders.Add(order);
+            await db.SaveChangesAsync(cancellationToken);
+            db.LedgerPostings.Add(Ledger.LedgerPosting.From(BillingPostings.ForOrderPaidAtCreation(account.Id, order.Id, $"ORDER-{order.Id}", order.OrderDate, subtotal, taxes, order.PaymentMethod), clock.UtcNow));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (Exception failure) when (order.CardToken is { } token)
+        {
+            // The card was charged for an order that is not saved: give the money back before anything else.
+            await cards.VoidAsync(token, CancellationToken.None);
+            if (failure is DbUpdateException && request.ExternalReference is { } reference)
+            {
+                // A twin request with the same reference saved the order first: that order is the answer.
+                db.ChangeTracker.Clear();
+                var twin = await db.Orders.AsNoTracking().Include(o => o.Lines).SingleOrDefaultAsync(o => o.AccountId == account.Id && o.ExternalReference == reference, cancellationToken);
+                if (twin is not null)
+                {
+                    return ToResult(twin, account);
+                }
+            }
+            throw;
+        }
         return ToResult(order, account);
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 
 namespace Facturo.Payments;
@@ -14,7 +15,13 @@ public sealed record CardResult(bool Approved, CardDecline? Decline, string? Tok
 public interface ICardGateway
 {
     Task<CardResult> ChargeAsync(CardCharge charge, CancellationToken cancellationToken);
+
+    /// <summary>Cancels an approved charge before it settles: the order it paid for could not be saved.</summary>
+    Task VoidAsync(string token, CancellationToken cancellationToken);
 }
+
+/// <summary>A charge as the sandbox processor holds it.</summary>
+public sealed record SandboxCharge(string Token, Money Amount, string Reference, bool Voided);
 
 /// <summary>
 /// A processor in a box for development, demos and tests. It answers like a real one, by test number:
@@ -23,6 +30,17 @@ public interface ICardGateway
 /// </summary>
 public sealed class SandboxCardGateway(TimeProvider time) : ICardGateway
 {
+    private readonly ConcurrentDictionary<string, SandboxCharge> _charges = new();
+
+    /// <summary>What the processor would show in its dashboard: every approved charge and whether it was voided.</summary>
+    public IReadOnlyCollection<SandboxCharge> Charges => [.. _charges.Values];
+
+    public Task VoidAsync(string token, CancellationToken cancellationToken)
+    {
+        _charges.AddOrUpdate(token, _ => throw new InvalidOperationException($"No charge {token} to void."), (_, charge) => charge with { Voided = true });
+        return Task.CompletedTask;
+    }
+
     public Task<CardResult> ChargeAsync(CardCharge charge, CancellationToken cancellationToken)
     {
         var today = time.GetUtcNow();
@@ -35,8 +53,12 @@ public sealed class SandboxCardGateway(TimeProvider time) : ICardGateway
             "4000000000000069" => CardDecline.Expired,
             _ => null,
         };
-        return Task.FromResult(decline is { } refused
-            ? new CardResult(false, refused, null, null)
-            : new CardResult(true, null, "tok_sandbox_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)), RandomNumberGenerator.GetInt32(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (decline is { } refused)
+        {
+            return Task.FromResult(new CardResult(false, refused, null, null));
+        }
+        var token = "tok_sandbox_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+        _charges[token] = new SandboxCharge(token, charge.Amount, charge.Reference, Voided: false);
+        return Task.FromResult(new CardResult(true, null, token, RandomNumberGenerator.GetInt32(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 }

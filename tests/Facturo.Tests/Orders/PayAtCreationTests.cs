@@ -38,6 +38,30 @@ public abstract class PayAtCreationTests(DatabaseProvider provider) : FacturoTes
         Assert.Equal(11_498L, await db.LedgerEntries.Where(e => e.Account == Ledger.LedgerAccount.CardClearing).SumAsync(e => e.AmountCents));
     }
 
+    [Fact]
+    public async Task Two_identical_card_orders_at_the_same_instant_make_one_order_and_the_other_charge_is_voided()
+    {
+        await AddAccountAsync("1000106", BillingProgram.SmallBusiness);
+        var sandbox = (Payments.SandboxCardGateway)App.Services.GetRequiredService<Payments.ICardGateway>();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            OrderAsync("1000106", "Website", "Card", card: new { number = "4242424242424242", expiryMonth = 12, expiryYear = 2028, cvc = "123" })));
+
+        var orderIds = new List<long>();
+        foreach (var response in responses)
+        {
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            orderIds.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderId").GetInt64());
+        }
+        Assert.Single(orderIds.Distinct());
+        await using var db = Database.NewContext();
+        var order = await db.Orders.SingleAsync();
+        var charges = sandbox.Charges.Where(c => c.Reference.StartsWith("1000106/", StringComparison.Ordinal)).ToList();
+        Assert.Equal([order.CardToken], charges.Where(c => !c.Voided).Select(c => c.Token));
+        Assert.All(charges.Where(c => c.Token != order.CardToken), c => Assert.True(c.Voided));
+        await LedgerAssertions.AssertBalancedAsync(Database);
+    }
+
     [Theory]
     [InlineData("4000 0000 0000 0002", 12, 2028, "order.card-declined", "declined by its issuer")]
     [InlineData("4000000000009995", 12, 2028, "order.card-insufficientfunds", "insufficient funds")]
