@@ -39,11 +39,22 @@ public static class FacturoWeb
     {
         services.AddProblemDetails();
         // Named explicitly: under a test host the entry assembly is not Facturo, and its pages would not be found.
-        services.AddRazorPages().AddApplicationPart(typeof(FacturoWeb).Assembly);
+        services.AddRazorPages(pages =>
+            {
+                // Every back-office page needs a staff sign-in with its second step; a portal session never counts.
+                pages.Conventions.AuthorizeFolder("/Admin", Staff.StaffAuth.StaffPolicy);
+                pages.Conventions.AllowAnonymousToPage("/Admin/SignIn");
+                pages.Conventions.AllowAnonymousToPage("/Admin/Denied");
+                pages.Conventions.AllowAnonymousToPage("/Admin/TwoStep");
+                pages.Conventions.AllowAnonymousToPage("/Admin/SignOut");
+            })
+            .AddApplicationPart(typeof(FacturoWeb).Assembly);
+        services.AddHttpContextAccessor();
         services.AddOpenApi();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BillerClock>();
         services.AddPortal(configuration);
+        Staff.StaffAuth.AddStaff(services);
         services.AddFacturoDatabase(configuration);
         services.AddScoped<ApiKeyFilter>();
         services.AddScoped<PlaceOrder>();

@@ -34,11 +34,11 @@ public static class FacturoCli
     {
         var root = new RootCommand("Facturo: billing, e-invoicing and payments for Canadian billers.")
         {
-            ProviderOption, ConnectionOption, Serve(), Migrate(), LoadDemoData(), LoadSizingData(), LoadSizingDebits(), RunBill(), Invite(), DebitBatch(), ImportReturns(), ImportRemittances(), RecordPayment(),
+            ProviderOption, ConnectionOption, Serve(), Migrate(), LoadDemoData(), LoadSizingData(), LoadSizingDebits(), RunBill(), Invite(), DebitBatch(), ImportReturns(), ImportRemittances(), RecordPayment(), AddStaff(),
         };
         root.SetAction(_ =>
         {
-            Console.Error.WriteLine("Choose a command: serve, migrate, demo-data, sizing-data, sizing-debits, bill-run, invite, debit-batch, import-returns, import-remittances or record-payment. Add --help to any of them.");
+            Console.Error.WriteLine("Choose a command: serve, migrate, demo-data, sizing-data, sizing-debits, bill-run, invite, debit-batch, import-returns, import-remittances, record-payment or add-staff. Add --help to any of them.");
             return CommandLineError;
         });
         return root;
@@ -77,6 +77,7 @@ public static class FacturoCli
                     Console.WriteLine($"Portal sign-in: {app.Urls.First()}/signin as {DemoDataSeeder.DemoUserEmail}, password {DemoDataSeeder.DemoUserPassword}");
                     Console.WriteLine($"Demo emails (invitations and others): {app.Urls.First()}/dev/emails");
                     Console.WriteLine($"Demo API key (header X-Api-Key): {DemoDataSeeder.DemoApiKey}");
+                    Console.WriteLine($"Back office: {app.Urls.First()}/admin as {DemoDataSeeder.DemoStaffEmail}, password {DemoDataSeeder.DemoStaffPassword} (an authenticator app is set up at the first sign-in)");
                 }
             });
             await app.RunAsync(cancellationToken);
@@ -345,6 +346,28 @@ public static class FacturoCli
                 return Refused;
             }
             Console.WriteLine(ReceiptLine(recorded.Value!));
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command AddStaff()
+    {
+        var email = new Option<string>("--email") { Description = "The staff member's email: their sign-in name.", Required = true };
+        var name = new Option<string>("--name") { Description = "Their full name, as the audit log shows it.", Required = true };
+        var role = new Option<Staff.StaffRole>("--role") { Description = "CustomerRelations, BillingOperator, Sales or Administrator.", Required = true };
+        var password = new Option<string>("--password") { Description = "A first password of 12 characters or more.", Required = true };
+        var command = new Command("add-staff", "Create a back-office account. Two-step verification is set up at the first sign-in at /admin.") { email, name, role, password };
+        command.SetAction((parse, cancellationToken) => WithServicesAsync(parse, async (scope, ct) =>
+        {
+            var created = await scope.ServiceProvider.GetRequiredService<Staff.StaffSignIn>()
+                .CreateAsync(parse.GetValue(email)!, parse.GetValue(name)!, parse.GetValue(role), parse.GetValue(password)!, ct);
+            if (!created.Succeeded)
+            {
+                Console.Error.WriteLine(created.Error!.Message(Language.En));
+                return Refused;
+            }
+            Console.WriteLine($"Staff member {created.Value!.Email} ({created.Value.Role}) created; they sign in at /admin and set up their authenticator app.");
             return 0;
         }, cancellationToken));
         return command;

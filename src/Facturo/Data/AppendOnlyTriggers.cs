@@ -9,9 +9,12 @@ namespace Facturo.Data;
 /// </summary>
 public static class AppendOnlyTriggers
 {
-    public static void CreateSqlite(MigrationBuilder migration)
+    public static void CreateSqlite(MigrationBuilder migration) => ProtectSqlite(migration, AppendOnlyGuard.AppendOnlyTables);
+
+    /// <summary>For a table made append-only by a later migration.</summary>
+    public static void ProtectSqlite(MigrationBuilder migration, IEnumerable<string> tables)
     {
-        foreach (var table in AppendOnlyGuard.AppendOnlyTables)
+        foreach (var table in tables)
         {
             foreach (var operation in new[] { "UPDATE", "DELETE" })
             {
@@ -29,7 +32,13 @@ public static class AppendOnlyTriggers
                 RAISE EXCEPTION '% is append-only', TG_TABLE_NAME USING ERRCODE = 'restrict_violation';
             END $$;
             """);
-        foreach (var table in AppendOnlyGuard.AppendOnlyTables)
+        ProtectPostgres(migration, AppendOnlyGuard.AppendOnlyTables);
+    }
+
+    /// <summary>For a table made append-only by a later migration (the function exists since the first one).</summary>
+    public static void ProtectPostgres(MigrationBuilder migration, IEnumerable<string> tables)
+    {
+        foreach (var table in tables)
         {
             migration.Sql($"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} FOR EACH ROW EXECUTE FUNCTION facturo_refuse_change();");
             migration.Sql($"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} FOR EACH STATEMENT EXECUTE FUNCTION facturo_refuse_change();");

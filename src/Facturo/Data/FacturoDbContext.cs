@@ -41,6 +41,8 @@ public abstract class FacturoDbContext(DbContextOptions options) : IdentityUserC
     public DbSet<Payments.FailedPayment> FailedPayments => Set<Payments.FailedPayment>();
     public DbSet<Payments.BankFileImport> BankFileImports => Set<Payments.BankFileImport>();
     public DbSet<Payments.Receipt> Receipts => Set<Payments.Receipt>();
+    public DbSet<Staff.StaffMember> StaffMembers => Set<Staff.StaffMember>();
+    public DbSet<Staff.StaffAuditEntry> StaffAuditEntries => Set<Staff.StaffAuditEntry>();
     public DbSet<Payments.ReceiptAllocation> ReceiptAllocations => Set<Payments.ReceiptAllocation>();
 
     public abstract DatabaseProvider Provider { get; }

@@ -15,11 +15,14 @@ namespace Facturo.DemoData;
 /// A biller with a dozen customers across provinces and both programs, three months of orders and
 /// those months billed, so every screen has something true to show. Loads only into an empty database.
 /// </summary>
-public sealed class DemoDataSeeder(FacturoDbContext db, BillerClock clock, ILogger<BillRunner> billRunLog, UserManager<PortalUser> users, Invitations invitations, InvoiceReadyNotifier notifier)
+public sealed class DemoDataSeeder(FacturoDbContext db, BillerClock clock, ILogger<BillRunner> billRunLog, UserManager<PortalUser> users, Invitations invitations, InvoiceReadyNotifier notifier,
+    Staff.StaffSignIn staff)
 {
     public const string DemoApiKey = "demo-facturo-integration-key";
     public const string DemoUserEmail = "demo@facturo.example";
     public const string DemoUserPassword = "Demo-Facturo-2026";
+    public const string DemoStaffEmail = "agent@facturo.example";
+    public const string DemoStaffPassword = "Demo-Staff-2026";
 
     private static readonly (string Number, string Name, Province Province, string City, string Postal, Language Language, BillingProgram Program, int Terms, DeliveryPreference Delivery, AccountStatus Status)[] Customers =
     [
@@ -56,6 +59,7 @@ public sealed class DemoDataSeeder(FacturoDbContext db, BillerClock clock, ILogg
         var now = clock.UtcNow;
         db.BillerSettings.Add(DemoBiller());
         db.Add(new ApiKey { Name = "Demo integration", KeyHash = ApiKey.Hash(DemoApiKey), CreatedAt = now });
+        await staff.CreateAsync(DemoStaffEmail, "Alex Agent", Staff.StaffRole.Administrator, DemoStaffPassword, cancellationToken);
         var accounts = Customers.Select(c => new CustomerAccount
         {
             CustomerNumber = c.Number,

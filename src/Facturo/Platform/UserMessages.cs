@@ -147,6 +147,21 @@ public static class UserMessages
         ["payments.agreement-cancelled"] = (
             "L'accord de débit du compte bancaire {0} est annulé : aucun débit n'est fait.",
             "The debit agreement of bank account {0} is cancelled: no debit is made."),
+        ["staff.invalid"] = (
+            "Indiquez une adresse courriel et un nom.",
+            "Give an email address and a name."),
+        ["staff.weak-password"] = (
+            "Le mot de passe du personnel doit avoir au moins 12 caractères.",
+            "A staff password must have at least 12 characters."),
+        ["staff.exists"] = (
+            "Un membre du personnel utilise déjà l'adresse {0}.",
+            "A staff member already uses {0}."),
+        ["admin.legal-name"] = (
+            "La raison sociale est obligatoire (200 caractères au plus).",
+            "The legal name is required (200 characters at most)."),
+        ["admin.address"] = (
+            "L'adresse, la ville et le code postal sont obligatoires, et la province doit être valide.",
+            "The address, city and postal code are required, and the province must be valid."),
         ["receipts.already-recorded"] = (
             "Un paiement de référence bancaire {0} est déjà enregistré : rien n'a été ajouté.",
             "A payment with bank reference {0} is already recorded: nothing was added."),

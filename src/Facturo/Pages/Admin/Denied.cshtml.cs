@@ -1,0 +1,8 @@
+namespace Facturo.Pages.Admin;
+
+public sealed class DeniedModel : Portal.PortalPage
+{
+    public void OnGet()
+    {
+    }
+}

@@ -1,0 +1,147 @@
+using Facturo.Accounts;
+using Facturo.Data;
+using Facturo.Infrastructure;
+using Facturo.Portal;
+using Facturo.Staff;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace Facturo.Admin;
+
+/// <summary>The back office in a real browser: staff sign-in with two steps, customer relations, the audit log, and customers kept out.</summary>
+public abstract class CustomerRelationsTests(DatabaseProvider provider) : PortalTest(provider)
+{
+    private const string AgentPassword = "Agent-Password-2026";
+
+    [Fact]
+    public async Task An_agent_changes_a_legal_name_the_customer_is_emailed_the_change_is_audited_and_a_customer_cannot_do_it()
+    {
+        await AddAccountAsync("1000140");
+        await PlaceOrderAsync("1000140", unitPrice: 100m);
+        MoveClockTo(2026, 11, 1);
+        await BillAsync(October);
+        await CreateStaffAsync("agent@staff.example", StaffRole.CustomerRelations);
+        var link = await InviteAndReadLinkAsync("1000140", "owner@client.example", Language.En);
+        await using var browser = await Browser.LaunchAsync();
+        var customer = await browser.NewPageAsync(BaseAddress, "en-CA");
+        await RegisterAsync(customer, link);
+        var agent = await browser.NewPageAsync(BaseAddress, "en-CA");
+
+        await customer.GotoAsync("/admin/customers/1000140");
+        var customerLandedOn = new Uri(customer.Url).AbsolutePath;
+        var customerPost = await customer.APIRequest.PostAsync("/admin/customers/1000140?handler=NameAddress", new()
+        {
+            Form = customer.APIRequest.CreateFormData().Set("LegalName", "Customer Renamed Itself").Set("AddressLine1", "1 Main").Set("City", "Ottawa").Set("Province", "ON").Set("PostalCode", "K1A 0B1"),
+            MaxRedirects = 0,
+        });
+        var apiAnswer = await Api.PutAsync("/api/v1/accounts/1000140", new StringContent("{\"legalName\":\"Via API\"}", System.Text.Encoding.UTF8, "application/json"));
+        await agent.GotoAsync("/admin/customers");
+        var agentLandedOn = new Uri(agent.Url).AbsolutePath;
+        await SignInAsStaffAsync(agent, "agent@staff.example");
+        await agent.GotoAsync("/admin/customers?Q=owner@client.example");
+        await agent.GetByRole(AriaRole.Link, new() { Name = "1000140" }).ClickAsync();
+        await agent.Locator("#LegalName").FillAsync("Great Northern Shipping Ltd.");
+        await agent.Locator("#City").FillAsync("Gatineau");
+        await agent.Locator("#Province").SelectOptionAsync("QC");
+        await agent.GetByRole(AriaRole.Button, new() { Name = "Save and tell the customer" }).ClickAsync();
+        var saved = await agent.GetByRole(AriaRole.Status).InnerTextAsync();
+        var history = await agent.GetByTestId("history").Locator("tbody tr").AllInnerTextsAsync();
+        await Screenshot(agent, "admin-customer-en");
+        var emailed = await ReadEmailAsync("owner@client.example", "Legal name or address changed");
+
+        Assert.Equal("/admin/signin", customerLandedOn);
+        Assert.NotEqual(200, customerPost.Status);
+        Assert.True(apiAnswer.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.MethodNotAllowed, apiAnswer.StatusCode.ToString());
+        Assert.Equal("/admin/signin", agentLandedOn);
+        Assert.Equal("Legal name and address saved; the customer is told by email.", saved);
+        var entry = Assert.Single(history);
+        Assert.Contains("agent@staff.example", entry, StringComparison.Ordinal);
+        Assert.Contains("account.name-address", entry, StringComparison.Ordinal);
+        Assert.Contains("Great Northern Shipping Ltd., 1 Main Street, Gatineau, QC", emailed, StringComparison.Ordinal);
+        await using var db = Database.NewContext();
+        var account = await db.Accounts.SingleAsync();
+        Assert.Equal(("Great Northern Shipping Ltd.", "Gatineau", Province.QC), (account.LegalName, account.City, account.Province));
+        var audit = await db.StaffAuditEntries.SingleAsync();
+        Assert.Contains("Customer 1000140", audit.Before, StringComparison.Ordinal);
+        Assert.Contains("Great Northern Shipping Ltd.", audit.After, StringComparison.Ordinal);
+        Assert.Single(await db.OutboxEmails.Where(e => e.Kind == "account-details-changed" && e.ToAddress == "billing@1000140.example").ToListAsync());
+    }
+
+    [Fact]
+    public async Task The_audit_log_cannot_be_changed_or_deleted()
+    {
+        var staff = await CreateStaffAsync("auditor@staff.example", StaffRole.Administrator);
+        await using (var db = Database.NewContext())
+        {
+            db.StaffAuditEntries.Add(new StaffAuditEntry { At = Clock.GetUtcNow(), StaffId = staff.Id, StaffEmail = staff.Email, Action = "test", Subject = "account 1", IpAddress = "127.0.0.1" });
+            await db.SaveChangesAsync();
+        }
+
+        await using var rewrite = Database.NewContext();
+        var entry = await rewrite.StaffAuditEntries.SingleAsync();
+        entry.Action = "rewritten";
+        var update = await Record.ExceptionAsync(() => rewrite.SaveChangesAsync());
+        rewrite.ChangeTracker.Clear();
+        var rawDelete = await Record.ExceptionAsync(() => rewrite.Database.ExecuteSqlRawAsync("DELETE FROM staff_audit_entries"));
+
+        Assert.NotNull(update);
+        Assert.NotNull(rawDelete);
+        await using var check = Database.NewContext();
+        Assert.Equal("test", (await check.StaffAuditEntries.SingleAsync()).Action);
+    }
+
+    [Fact]
+    public async Task Staff_sign_in_needs_the_authenticator_code_every_time_and_a_wrong_code_opens_nothing()
+    {
+        await CreateStaffAsync("ops@staff.example", StaffRole.BillingOperator);
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(BaseAddress, "en-CA");
+
+        await page.GotoAsync("/admin/signin");
+        await page.Locator("#Email").FillAsync("ops@staff.example");
+        await page.Locator("#Password").FillAsync(AgentPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GotoAsync("/admin");
+        var beforeSecondStep = new Uri(page.Url).AbsolutePath;
+        await page.GotoAsync("/admin/two-step");
+        await page.Locator("#Code").FillAsync("000000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var wrongCode = await page.GetByRole(AriaRole.Alert).InnerTextAsync();
+        var key = await page.GetByTestId("totp-key").InnerTextAsync();
+        await page.Locator("#Code").FillAsync(Facturo.Portal.Totp.Code(key, Clock.GetUtcNow()));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/admin", new() { WaitUntil = WaitUntilState.Commit });
+        await page.GotoAsync("/admin/customers");
+        var customersForOperator = new Uri(page.Url).AbsolutePath;
+
+        Assert.Equal("/admin/two-step", beforeSecondStep);
+        Assert.Equal("That code is not valid. Enter the 6-digit code the app shows now.", wrongCode);
+        Assert.Equal("/admin/denied", customersForOperator);
+        await using var db = Database.NewContext();
+        Assert.True((await db.StaffMembers.SingleAsync()).TotpConfirmed);
+    }
+
+    private async Task<StaffMember> CreateStaffAsync(string email, StaffRole role)
+    {
+        var created = await InScopeAsync<StaffSignIn, Platform.Outcome<StaffMember>>(s => s.CreateAsync(email, "Alex Agent", role, AgentPassword, CancellationToken.None));
+        Assert.True(created.Succeeded, created.Error?.Code);
+        return created.Value!;
+    }
+
+    /// <summary>Password, then the code an authenticator app would show for the key the page gives at the first sign-in.</summary>
+    private async Task SignInAsStaffAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/admin/signin");
+        await page.Locator("#Email").FillAsync(email);
+        await page.Locator("#Password").FillAsync(AgentPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.WaitForURLAsync("**/admin/two-step", new() { WaitUntil = WaitUntilState.Commit });
+        var key = await page.GetByTestId("totp-key").InnerTextAsync();
+        await page.Locator("#Code").FillAsync(Facturo.Portal.Totp.Code(key, Clock.GetUtcNow()));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/admin", new() { WaitUntil = WaitUntilState.Commit });
+    }
+}
+
+public sealed class CustomerRelationsTestsOnSqlite() : CustomerRelationsTests(DatabaseProvider.Sqlite);
+public sealed class CustomerRelationsTestsOnPostgres() : CustomerRelationsTests(DatabaseProvider.Postgres);
