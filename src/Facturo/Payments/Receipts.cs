@@ -136,6 +136,10 @@ public sealed partial class Receipts(FacturoDbContext db, BillerClock clock)
             return UserError.Validation("receipts.invoice-not-applicable", invoiceNumber, receipt.Reference);
         }
         var open = await OpenBalanceAsync(invoice.AccountId, invoice.Id, cancellationToken);
+        if (open <= 0)
+        {
+            return UserError.Validation("receipts.invoice-paid", invoiceNumber);
+        }
         if (amountCents <= 0 || amountCents > receipt.UnappliedCents || amountCents > open)
         {
             return UserError.Validation("receipts.amount-too-large", new Money(Math.Min(receipt.UnappliedCents, open), Currency.Parse(receipt.CurrencyCode)).ToDecimal());

@@ -162,6 +162,12 @@ public static class UserMessages
         ["admin.address"] = (
             "L'adresse, la ville et le code postal sont obligatoires, et la province doit être valide.",
             "The address, city and postal code are required, and the province must be valid."),
+        ["admin.resolution"] = (
+            "Écrivez ce qui a été décidé (500 caractères au plus).",
+            "Write what was decided (500 characters at most)."),
+        ["admin.failed-payment-not-found"] = (
+            "Ce paiement refusé n'est plus dans la file.",
+            "That failed payment is no longer in the queue."),
         ["receipts.already-recorded"] = (
             "Un paiement de référence bancaire {0} est déjà enregistré : rien n'a été ajouté.",
             "A payment with bank reference {0} is already recorded: nothing was added."),
@@ -183,6 +189,9 @@ public static class UserMessages
         ["receipts.invoice-not-applicable"] = (
             "La facture {0} ne peut pas recevoir le paiement {1} : elle n'existe pas, est d'un autre client ou d'une autre devise.",
             "Invoice {0} cannot take payment {1}: it does not exist, or belongs to another customer or currency."),
+        ["receipts.invoice-paid"] = (
+            "La facture {0} n'a plus de solde à payer.",
+            "Invoice {0} has nothing left to pay."),
         ["receipts.amount-too-large"] = (
             "Le montant à appliquer doit être entre 0,01 et {0:0.00} (le moindre du solde de la facture et du montant non appliqué).",
             "The amount to apply must be between 0.01 and {0:0.00} (the lesser of the invoice balance and the unapplied amount)."),

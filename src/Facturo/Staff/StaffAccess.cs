@@ -59,6 +59,7 @@ public static class StaffAuth
         services.AddScoped<StaffSignIn>();
         services.AddScoped<StaffAudit>();
         services.AddScoped<CustomerRelations>();
+        services.AddScoped<Operations>();
         services.AddSingleton<IPasswordHasher<StaffMember>, PasswordHasher<StaffMember>>();
         return services;
     }

@@ -11,8 +11,6 @@ namespace Facturo.Admin;
 /// <summary>The back office in a real browser: staff sign-in with two steps, customer relations, the audit log, and customers kept out.</summary>
 public abstract class CustomerRelationsTests(DatabaseProvider provider) : PortalTest(provider)
 {
-    private const string AgentPassword = "Agent-Password-2026";
-
     [Fact]
     public async Task An_agent_changes_a_legal_name_the_customer_is_emailed_the_change_is_audited_and_a_customer_cannot_do_it()
     {
@@ -119,27 +117,6 @@ public abstract class CustomerRelationsTests(DatabaseProvider provider) : Portal
         Assert.Equal("/admin/denied", customersForOperator);
         await using var db = Database.NewContext();
         Assert.True((await db.StaffMembers.SingleAsync()).TotpConfirmed);
-    }
-
-    private async Task<StaffMember> CreateStaffAsync(string email, StaffRole role)
-    {
-        var created = await InScopeAsync<StaffSignIn, Platform.Outcome<StaffMember>>(s => s.CreateAsync(email, "Alex Agent", role, AgentPassword, CancellationToken.None));
-        Assert.True(created.Succeeded, created.Error?.Code);
-        return created.Value!;
-    }
-
-    /// <summary>Password, then the code an authenticator app would show for the key the page gives at the first sign-in.</summary>
-    private async Task SignInAsStaffAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/admin/signin");
-        await page.Locator("#Email").FillAsync(email);
-        await page.Locator("#Password").FillAsync(AgentPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin/two-step", new() { WaitUntil = WaitUntilState.Commit });
-        var key = await page.GetByTestId("totp-key").InnerTextAsync();
-        await page.Locator("#Code").FillAsync(Facturo.Portal.Totp.Code(key, Clock.GetUtcNow()));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin", new() { WaitUntil = WaitUntilState.Commit });
     }
 }
 

@@ -285,7 +285,7 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
             p.AddBankAccountAsync(payer, new BankAccountForm(BankCountry.US, "Great Lakes Shipping Inc", null, null, "021000021", "123456789"), CancellationToken.None));
         await SubmitAsync(payer, new PaymentRequest("1000099", ["F000000001"], null, bank.Value!.Id, true, "ret-1", "127.0.0.1"));
         var sent = Assert.Single((await RunBatchAsync()).Batches);
-        var returnFile = ReturnFileFor(sent.Content, "R01");
+        var returnFile = ReturnFiles.NachaReturns(sent.Content, "R01");
 
         var malformed = await ImportReturnsAsync("bad.ach", returnFile.Replace("799R01", "799R0X", StringComparison.Ordinal)[..^1]);
         var imported = await ImportReturnsAsync("returns-20261109.ach", returnFile);
@@ -333,7 +333,7 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
             afterSettlement = await db.LedgerEntries.ToListAsync();
             Assert.Equal(PaymentStatus.Settled, (await db.Payments.SingleAsync()).Status);
         }
-        var returned = await ImportReturnsAsync("late.ach", ReturnFileFor(sent.Content, "R29"));
+        var returned = await ImportReturnsAsync("late.ach", ReturnFiles.NachaReturns(sent.Content, "R29"));
 
         Assert.Equal((0, 1, 0), (tooEarly, settled, settledAgain));
         Assert.Equal((11_300L, 0L), (Sum(afterSettlement, Ledger.LedgerAccount.Cash), Sum(afterSettlement, Ledger.LedgerAccount.BankClearing)));
@@ -354,10 +354,10 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
             await SubmitAsync(admin, new PaymentRequest(number, [], 113.00m, await AddCanadianBankAccountAsync(admin), true, key, "127.0.0.1"));
         }
         var sent = Assert.Single((await RunBatchAsync()).Batches);
-        var returnFile = Cpa005ReturnFileFor(sent.Content, "901", returnedSegments: 1);
+        var returnFile = ReturnFiles.Cpa005Returns(sent.Content, "901", returnedSegments: 1);
 
-        var notAReason = await ImportReturnsAsync("bad.txt", Cpa005ReturnFileFor(sent.Content, "450", returnedSegments: 1));
-        var storedTypeSwapped = PaymentReturns.ReadItems(Cpa005ReturnFileFor(sent.Content, "905", returnedSegments: 1, reasonInStoredType: true));
+        var notAReason = await ImportReturnsAsync("bad.txt", ReturnFiles.Cpa005Returns(sent.Content, "450", returnedSegments: 1));
+        var storedTypeSwapped = PaymentReturns.ReadItems(ReturnFiles.Cpa005Returns(sent.Content, "905", returnedSegments: 1, reasonInStoredType: true));
         var imported = await ImportReturnsAsync("returns-cpa005.txt", returnFile);
 
         Assert.Equal("File refused, nothing was imported: line 2, transaction type: neither 450 nor the stored type '718' is a return reason 900–999.", notAReason.Error?.Message(Language.En));
@@ -374,34 +374,6 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
         await Infrastructure.LedgerAssertions.AssertBalancedAsync(Database);
     }
 
-    /// <summary>
-    /// What a Canadian bank sends back: the first segments of the debit file as returned debits (J), the
-    /// reason in the transaction type and the original 718 in the stored transaction type (or swapped).
-    /// </summary>
-    private static string Cpa005ReturnFileFor(string sentFile, string reason, int returnedSegments, bool reasonInStoredType = false)
-    {
-        var records = sentFile.Split("\r\n");
-        var detail = records[1].ToCharArray();
-        long total = 0;
-        for (var s = 0; s < Cpa005.SegmentsPerRecord; s++)
-        {
-            var start = 24 + s * Cpa005.SegmentLength;
-            if (s >= returnedSegments)
-            {
-                Array.Fill(detail, ' ', start, Cpa005.SegmentLength);
-                continue;
-            }
-            var original = new string(detail, start, 3);
-            (reasonInStoredType ? original : reason).CopyTo(0, detail, start, 3);
-            (reasonInStoredType ? reason : original).CopyTo(0, detail, start + 62, 3);
-            total += long.Parse(new string(detail, start + 3, 10), System.Globalization.CultureInfo.InvariantCulture);
-        }
-        detail[0] = 'J';
-        var trailer = records[2][..24] + total.ToString("D14", System.Globalization.CultureInfo.InvariantCulture)
-            + returnedSegments.ToString("D8", System.Globalization.CultureInfo.InvariantCulture) + records[2][46..];
-        return string.Join("\r\n", records[0], new string(detail), trailer);
-    }
-
     private Task<int> SettleAsync() => InScopeAsync<PaymentSettlement, int>(s => s.SettleDueAsync(CancellationToken.None));
 
     [Fact]
@@ -414,49 +386,13 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
         var submittedNotSent = Nacha.Write(originator, Clock.GetUtcNow(), 'A', "B0000001", new DateOnly(2026, 11, 2), 1,
             [new NachaDebit("021000021", "123456789", 11_300, "F000000001/1", "Client")]);
 
-        var imported = await ImportReturnsAsync("returns.ach", ReturnFileFor(submittedNotSent, "R03"));
+        var imported = await ImportReturnsAsync("returns.ach", ReturnFiles.NachaReturns(submittedNotSent, "R03"));
 
         Assert.Equal("Fichier refusé, rien n'a été importé : ligne 3, le débit retourné ne correspond à aucun paiement envoyé (référence ou montant).", imported.Error?.Message(Language.Fr));
         await using var db = Database.NewContext();
         Assert.Equal(PaymentStatus.Submitted, (await db.Payments.SingleAsync()).Status);
         Assert.Empty(await db.FailedPayments.ToListAsync());
         Assert.Empty(await db.BankFileImports.ToListAsync());
-    }
-
-    /// <summary>What the receiving bank sends back: each debit entry as a return (code 26) with its addenda 99, controls recounted as credits.</summary>
-    private static string ReturnFileFor(string sentFile, string reason)
-    {
-        var lines = sentFile.Split("\r\n").Where(l => !l.All(c => c == '9')).ToList();
-        var result = new List<string>();
-        long total = 0;
-        var count = 0;
-        foreach (var line in lines)
-        {
-            switch (line[0])
-            {
-                case '6':
-                    result.Add("626" + line[3..78] + "1" + line[79..]);
-                    result.Add($"799{reason}{line[79..94]}      {line[3..11]}{new string(' ', 44)}{line[79..94]}");
-                    total += long.Parse(line[29..39], System.Globalization.CultureInfo.InvariantCulture);
-                    count += 2;
-                    break;
-                case '8':
-                    result.Add(line[..4] + count.ToString("D6", System.Globalization.CultureInfo.InvariantCulture) + line[10..20] + "000000000000" + total.ToString("D12", System.Globalization.CultureInfo.InvariantCulture) + line[44..]);
-                    break;
-                case '9':
-                    var blocks = (result.Count + 1 + 9) / 10;
-                    result.Add(line[..7] + blocks.ToString("D6", System.Globalization.CultureInfo.InvariantCulture) + count.ToString("D8", System.Globalization.CultureInfo.InvariantCulture) + line[21..31] + "000000000000" + total.ToString("D12", System.Globalization.CultureInfo.InvariantCulture) + line[55..]);
-                    break;
-                default:
-                    result.Add(line);
-                    break;
-            }
-        }
-        while (result.Count % 10 != 0)
-        {
-            result.Add(new string('9', 94));
-        }
-        return string.Join("\r\n", result);
     }
 
     private Task<Outcome<BankFileImport>> ImportReturnsAsync(string name, string content) =>
@@ -495,24 +431,6 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
         return [.. admins];
     }
 
-    private async Task<long> AddCanadianBankAccountAsync(PortalUser payer)
-    {
-        var bank = await InScopeAsync<PortalPayments, Outcome<BankAccount>>(p =>
-            p.AddBankAccountAsync(payer, new BankAccountForm(BankCountry.CA, "Client", "815", "30800", null, "123456789"), CancellationToken.None));
-        Assert.True(bank.Succeeded, bank.Error?.Code);
-        return bank.Value!.Id;
-    }
-
-    private async Task<PortalUser> RegisterAsync(string customerNumber, string email, PortalRole role, Language language = Language.En)
-    {
-        var invited = await InScopeAsync<Invitations, Outcome<Invitation>>(i => i.InviteAsync(customerNumber, email, role, language, null, CancellationToken.None));
-        Assert.True(invited.Succeeded, invited.Error?.Code);
-        var token = (await ReadLinkAsync(email, "/register?token=")).Split("token=")[1];
-        var registered = await InScopeAsync<Invitations, Outcome<PortalUser>>(i =>
-            i.RegisterAsync(token, new RegistrationForm("Pat Payer", Password, language, "first-pet", "Rex", "birth-city", "Laval"), CancellationToken.None));
-        Assert.True(registered.Succeeded, registered.Error?.Code);
-        return registered.Value!;
-    }
 }
 
 public sealed class PaymentRuleTestsOnSqlite() : PaymentRuleTests(DatabaseProvider.Sqlite);

@@ -3,7 +3,9 @@ using Facturo.Billing;
 using Facturo.Data;
 using Facturo.Emails;
 using Facturo.Infrastructure;
-using Facturo.Portal;
+using Facturo.Payments;
+using Facturo.Platform;
+using Facturo.Staff;
 using Microsoft.Playwright;
 using MimeKit;
 
@@ -153,5 +155,47 @@ public abstract class PortalTest(DatabaseProvider provider) : FacturoTest(provid
         var errors = await pdftoppm.StandardError.ReadToEndAsync();
         await pdftoppm.WaitForExitAsync();
         Assert.True(pdftoppm.ExitCode == 0, $"pdftoppm failed: {errors}");
+    }
+
+    protected async Task<long> AddCanadianBankAccountAsync(PortalUser payer)
+    {
+        var bank = await InScopeAsync<PortalPayments, Outcome<BankAccount>>(p =>
+            p.AddBankAccountAsync(payer, new BankAccountForm(BankCountry.CA, "Client", "815", "30800", null, "123456789"), CancellationToken.None));
+        Assert.True(bank.Succeeded, bank.Error?.Code);
+        return bank.Value!.Id;
+    }
+
+    protected async Task<PortalUser> RegisterAsync(string customerNumber, string email, PortalRole role, Language language = Language.En)
+    {
+        var invited = await InScopeAsync<Invitations, Outcome<Invitation>>(i => i.InviteAsync(customerNumber, email, role, language, null, CancellationToken.None));
+        Assert.True(invited.Succeeded, invited.Error?.Code);
+        var token = (await ReadLinkAsync(email, "/register?token=")).Split("token=")[1];
+        var registered = await InScopeAsync<Invitations, Outcome<PortalUser>>(i =>
+            i.RegisterAsync(token, new RegistrationForm("Pat Payer", Password, language, "first-pet", "Rex", "birth-city", "Laval"), CancellationToken.None));
+        Assert.True(registered.Succeeded, registered.Error?.Code);
+        return registered.Value!;
+    }
+
+    protected const string AgentPassword = "Agent-Password-2026";
+
+    protected async Task<StaffMember> CreateStaffAsync(string email, StaffRole role)
+    {
+        var created = await InScopeAsync<StaffSignIn, Platform.Outcome<StaffMember>>(s => s.CreateAsync(email, "Alex Agent", role, AgentPassword, CancellationToken.None));
+        Assert.True(created.Succeeded, created.Error?.Code);
+        return created.Value!;
+    }
+
+    /// <summary>Password, then the code an authenticator app would show for the key the page gives at the first sign-in.</summary>
+    protected async Task SignInAsStaffAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/admin/signin");
+        await page.Locator("#Email").FillAsync(email);
+        await page.Locator("#Password").FillAsync(AgentPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.WaitForURLAsync("**/admin/two-step", new() { WaitUntil = WaitUntilState.Commit });
+        var key = await page.GetByTestId("totp-key").InnerTextAsync();
+        await page.Locator("#Code").FillAsync(Totp.Code(key, Clock.GetUtcNow()));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/admin", new() { WaitUntil = WaitUntilState.Commit });
     }
 }

@@ -1,0 +1,85 @@
+using Facturo.Data;
+using Facturo.Payments;
+using Facturo.Staff;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Facturo.Pages.Admin;
+
+/// <summary>
+/// The billing operator's bank desk: debit files made (download any again, byte for byte), make today's now,
+/// import a return file or a remittance file and see what each import did.
+/// </summary>
+[Authorize(Policy = StaffAuth.BillingOperatorPolicy)]
+public sealed class BankFilesModel(FacturoDbContext db, DebitBatches batches, PaymentReturns returns, Receipts receipts, StaffAudit audit, IOptions<BankFileOptions> options) : Portal.PortalPage
+{
+    /// <summary>A day's return or remittance file is far smaller; anything bigger is not one.</summary>
+    private const long MaxUpload = 50 * 1024 * 1024;
+
+    public IReadOnlyList<DebitBatch> Batches { get; private set; } = [];
+    public IReadOnlyList<BankFileImport> Imports { get; private set; } = [];
+    public string? Notice { get; private set; }
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnGetDownloadAsync(long id, CancellationToken cancellationToken)
+    {
+        var batch = await db.DebitBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+        if (batch is null)
+        {
+            return NotFound();
+        }
+        await audit.RecordAsync("bank-file.download", $"bank file {batch.FileName}", null, null, cancellationToken);
+        return File(System.Text.Encoding.ASCII.GetBytes(batch.Content), "text/plain", batch.FileName);
+    }
+
+    public async Task OnPostSendAsync(CancellationToken cancellationToken)
+    {
+        var sent = await batches.SendAsync(options.Value.OutboxDirectory, null, cancellationToken);
+        await audit.RecordAsync("bank-file.send", "debit batch", null, new { Files = sent.Select(s => s.Batch.FileName).ToList() }, cancellationToken);
+        Notice = sent.Count == 0
+            ? T("Aucun débit soumis à envoyer.", "No submitted debits to send.")
+            : T($"{sent.Count} fichier(s) écrit(s) pour la banque : {string.Join(", ", sent.Select(s => s.Batch.FileName))}.", $"{sent.Count} file(s) written for the bank: {string.Join(", ", sent.Select(s => s.Batch.FileName))}.");
+        await LoadAsync(cancellationToken);
+    }
+
+    public async Task OnPostImportAsync(IFormFile? file, string kind, CancellationToken cancellationToken)
+    {
+        if (file is null || file.Length == 0 || file.Length > MaxUpload)
+        {
+            Error = T("Choisissez le fichier de la banque (50 Mo au plus).", "Choose the bank's file (50 MB at most).");
+            await LoadAsync(cancellationToken);
+            return;
+        }
+        using var reader = new StreamReader(file.OpenReadStream());
+        var content = await reader.ReadToEndAsync(cancellationToken);
+        var name = Path.GetFileName(file.FileName);
+        if (kind == "remittance")
+        {
+            var imported = await receipts.ImportAsync(name, content, cancellationToken);
+            (Notice, Error) = imported.Succeeded
+                ? (T($"{imported.Value!.Receipts.Count} paiement(s) reçu(s) enregistré(s), {imported.Value.AlreadyRecorded} déjà connu(s).", $"{imported.Value!.Receipts.Count} payment(s) received recorded, {imported.Value.AlreadyRecorded} already known."), null)
+                : ((string?)null, Message(imported.Error!));
+        }
+        else
+        {
+            var imported = await returns.ImportAsync(name, content, cancellationToken);
+            (Notice, Error) = imported.Succeeded
+                ? (T($"{imported.Value!.Items} débit(s) retourné(s) importé(s).", $"{imported.Value!.Items} returned debit(s) imported."), null)
+                : ((string?)null, Message(imported.Error!));
+        }
+        await audit.RecordAsync($"bank-file.import-{(kind == "remittance" ? "remittance" : "returns")}", $"bank file {name}", null, new { Imported = Error is null, Error }, cancellationToken);
+        await LoadAsync(cancellationToken);
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Batches = await db.DebitBatches.AsNoTracking().OrderByDescending(b => b.Id).Take(60)
+            .Select(b => new DebitBatch { Id = b.Id, Format = b.Format, Sequence = b.Sequence, CreatedAt = b.CreatedAt, DebitCount = b.DebitCount, TotalCents = b.TotalCents, CurrencyCode = b.CurrencyCode, FileName = b.FileName, Content = "", ExportedAt = b.ExportedAt })
+            .ToListAsync(cancellationToken);
+        Imports = await db.BankFileImports.AsNoTracking().OrderByDescending(i => i.Id).Take(60).ToListAsync(cancellationToken);
+    }
+}
