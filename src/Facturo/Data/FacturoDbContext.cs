@@ -43,6 +43,8 @@ public abstract class FacturoDbContext(DbContextOptions options) : IdentityUserC
     public DbSet<Payments.Receipt> Receipts => Set<Payments.Receipt>();
     public DbSet<Staff.StaffMember> StaffMembers => Set<Staff.StaffMember>();
     public DbSet<Staff.StaffAuditEntry> StaffAuditEntries => Set<Staff.StaffAuditEntry>();
+    public DbSet<Staff.ProgramChange> ProgramChanges => Set<Staff.ProgramChange>();
+    public DbSet<Staff.SalesLead> SalesLeads => Set<Staff.SalesLead>();
     public DbSet<Payments.ReceiptAllocation> ReceiptAllocations => Set<Payments.ReceiptAllocation>();
 
     public abstract DatabaseProvider Provider { get; }

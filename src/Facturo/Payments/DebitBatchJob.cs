@@ -23,23 +23,6 @@ public sealed partial class DebitBatchJob(DebitBatches batches, PaymentSettlemen
         LogSettled(settled);
     }
 
-    public static IServiceCollection AddDebitBatchSchedule(IServiceCollection services, IConfiguration configuration)
-    {
-        var schedule = configuration.GetSection(BankFileOptions.Section).Get<BankFileOptions>() ?? new BankFileOptions();
-        if (string.IsNullOrWhiteSpace(schedule.Schedule))
-        {
-            return services;
-        }
-        services.AddQuartz(quartz =>
-        {
-            quartz.AddJob<DebitBatchJob>(job => job.WithIdentity(Key));
-            quartz.AddTrigger(trigger => trigger.ForJob(Key).WithIdentity("debit-batch-daily")
-                .WithCronSchedule(schedule.Schedule, cron => cron.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("America/Toronto"))));
-        });
-        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
-        return services;
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} debits past their return window settled")]
     private partial void LogSettled(int count);
 

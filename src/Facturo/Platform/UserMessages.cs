@@ -168,6 +168,18 @@ public static class UserMessages
         ["admin.failed-payment-not-found"] = (
             "Ce paiement refusé n'est plus dans la file.",
             "That failed payment is no longer in the queue."),
+        ["programs.already"] = (
+            "Le compte {0} est déjà dans ce programme.",
+            "Account {0} is already in that program."),
+        ["programs.reason-and-date"] = (
+            "Indiquez pourquoi et la date de fin de l'entente (aujourd'hui ou avant).",
+            "Give the reason and the day the agreement ended (today or before)."),
+        ["programs.terms"] = (
+            "Choisissez des modalités de crédit parmi {0} jours et indiquez la décision.",
+            "Choose credit terms among {0} days and write the decision."),
+        ["programs.lead-not-found"] = (
+            "Cette piste de vente n'est plus ouverte.",
+            "That sales lead is no longer open."),
         ["receipts.already-recorded"] = (
             "Un paiement de référence bancaire {0} est déjà enregistré : rien n'a été ajouté.",
             "A payment with bank reference {0} is already recorded: nothing was added."),

@@ -25,7 +25,8 @@ public static class PortalRegistration
         services.AddScoped<Payments.PaymentReturns>();
         services.AddScoped<Payments.PaymentSettlement>();
         services.AddOptions<Payments.BankFileOptions>().Bind(configuration.GetSection(Payments.BankFileOptions.Section));
-        Payments.DebitBatchJob.AddDebitBatchSchedule(services, configuration);
+        services.AddOptions<Staff.SalesLeadOptions>().Bind(configuration.GetSection(Staff.SalesLeadOptions.Section));
+        Platform.Schedules.Add(services, configuration);
         // Session cookies, emailed tokens and bank account numbers are protected with these keys: they
         // must survive restarts and be backed up with the database (losing them loses the bank numbers).
         services.AddDataProtection()

@@ -60,6 +60,7 @@ public static class StaffAuth
         services.AddScoped<StaffAudit>();
         services.AddScoped<CustomerRelations>();
         services.AddScoped<Operations>();
+        services.AddScoped<Programs>();
         services.AddSingleton<IPasswordHasher<StaffMember>, PasswordHasher<StaffMember>>();
         return services;
     }
@@ -199,6 +200,8 @@ public sealed class StaffSignIn(FacturoDbContext db, IPasswordHasher<StaffMember
 /// <summary>Writes who did what, with the before and after, into the append-only audit log, in the caller's transaction.</summary>
 public sealed class StaffAudit(FacturoDbContext db, IHttpContextAccessor http, BillerClock clock)
 {
+    public long CurrentStaffId => StaffAuth.StaffId(http.HttpContext!.User);
+
     public async Task RecordAsync(string action, string subject, object? before, object? after, CancellationToken cancellationToken)
     {
         var user = http.HttpContext!.User;

@@ -18,7 +18,7 @@ public sealed record StaffPaymentRow(string Reference, string Kind, DateTimeOffs
 /// account, and make the changes only staff may make. Every change is audited and the customer emailed.
 /// </summary>
 [Authorize(Policy = StaffAuth.CustomerRelationsPolicy)]
-public sealed class CustomersModel(CustomerRelations relations, FacturoDbContext db, Platform.BillerClock clock) : PortalPage
+public sealed class CustomersModel(CustomerRelations relations, Programs programs, FacturoDbContext db, Platform.BillerClock clock) : PortalPage
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Number { get; set; }
@@ -29,6 +29,9 @@ public sealed class CustomersModel(CustomerRelations relations, FacturoDbContext
     [BindProperty] public string Province { get; set; } = "";
     [BindProperty] public string PostalCode { get; set; } = "";
     [BindProperty] public string InviteEmail { get; set; } = "";
+    [BindProperty] public DateOnly? AgreementEnded { get; set; }
+    [BindProperty] public int CreditTermsDays { get; set; } = 30;
+    [BindProperty] public string Reason { get; set; } = "";
 
     public IReadOnlyList<CustomerHit> Hits { get; private set; } = [];
     public CustomerAccount? Account { get; private set; }
@@ -61,6 +64,16 @@ public sealed class CustomersModel(CustomerRelations relations, FacturoDbContext
     public async Task<IActionResult> OnPostDeliveryAsync(string delivery, CancellationToken cancellationToken) =>
         await AfterAsync(await relations.SetDeliveryAsync(Number ?? "", delivery == "Paper" ? DeliveryPreference.Paper : DeliveryPreference.Electronic, cancellationToken),
             T("Mode de réception enregistré ; le client en est avisé par courriel.", "Delivery saved; the customer is told by email."), cancellationToken);
+
+    public async Task<IActionResult> OnPostSmallBusinessAsync(CancellationToken cancellationToken) =>
+        await AfterAsync(await programs.ToSmallBusinessAsync(Number ?? "", AgreementEnded ?? clock.Today, Reason, cancellationToken),
+            T("Le compte est maintenant petite entreprise ; le client a reçu ce qui change pour lui.", "The account is now a small business; the customer was told what changes for them."), cancellationToken);
+
+    public async Task<IActionResult> OnPostCommercialAsync(CancellationToken cancellationToken) =>
+        await AfterAsync(await programs.ToCommercialAsync(Number ?? "", CreditTermsDays, Reason, cancellationToken),
+            T("Le compte est maintenant commercial ; le client en est avisé.", "The account is now commercial; the customer is told."), cancellationToken);
+
+    public bool CanChangePrograms => User.IsInRole(nameof(StaffRole.CustomerRelations)) || User.IsInRole(nameof(StaffRole.Administrator));
 
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken) =>
         await AfterAsync(await relations.ResendInvitationAsync(Number ?? "", InviteEmail, cancellationToken),

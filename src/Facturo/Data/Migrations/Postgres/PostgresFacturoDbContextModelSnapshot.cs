@@ -1947,6 +1947,119 @@ namespace Facturo.Data.Migrations.Postgres
                     b.ToTable("portal_users", (string)null);
                 });
 
+            modelBuilder.Entity("Facturo.Staff.ProgramChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateOnly>("AgreementDate")
+                        .HasColumnType("date")
+                        .HasColumnName("agreement_date");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("CreditTermsDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("credit_terms_days");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("StaffId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("staff_id");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_program_changes");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_program_changes_account_id");
+
+                    b.ToTable("program_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Facturo.Staff.SalesLead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("account_id");
+
+                    b.Property<long?>("AssignedStaffId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("assigned_staff_id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<long>("Pieces")
+                        .HasColumnType("bigint")
+                        .HasColumnName("pieces");
+
+                    b.Property<long>("RevenueCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revenue_cents");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sales_leads");
+
+                    b.HasIndex("AccountId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sales_leads_account_id");
+
+                    b.HasIndex("AssignedStaffId")
+                        .HasDatabaseName("ix_sales_leads_assigned_staff_id");
+
+                    b.ToTable("sales_leads", (string)null);
+                });
+
             modelBuilder.Entity("Facturo.Staff.StaffAuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2487,6 +2600,32 @@ namespace Facturo.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_portal_users_enterprises_enterprise_id");
+                });
+
+            modelBuilder.Entity("Facturo.Staff.ProgramChange", b =>
+                {
+                    b.HasOne("Facturo.Accounts.CustomerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_program_changes_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Facturo.Staff.SalesLead", b =>
+                {
+                    b.HasOne("Facturo.Accounts.CustomerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sales_leads_accounts_account_id");
+
+                    b.HasOne("Facturo.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedStaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_sales_leads_staff_members_assigned_staff_id");
                 });
 
             modelBuilder.Entity("Facturo.Staff.StaffAuditEntry", b =>

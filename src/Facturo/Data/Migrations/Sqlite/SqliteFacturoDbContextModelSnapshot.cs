@@ -1900,6 +1900,115 @@ namespace Facturo.Data.Migrations.Sqlite
                     b.ToTable("portal_users", (string)null);
                 });
 
+            modelBuilder.Entity("Facturo.Staff.ProgramChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateOnly>("AgreementDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agreement_date");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<int>("CreditTermsDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("credit_terms_days");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("StaffId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("staff_id");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_program_changes");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_program_changes_account_id");
+
+                    b.ToTable("program_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Facturo.Staff.SalesLead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("account_id");
+
+                    b.Property<long?>("AssignedStaffId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assigned_staff_id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_at");
+
+                    b.Property<long>("Pieces")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pieces");
+
+                    b.Property<long>("RevenueCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revenue_cents");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sales_leads");
+
+                    b.HasIndex("AccountId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sales_leads_account_id");
+
+                    b.HasIndex("AssignedStaffId")
+                        .HasDatabaseName("ix_sales_leads_assigned_staff_id");
+
+                    b.ToTable("sales_leads", (string)null);
+                });
+
             modelBuilder.Entity("Facturo.Staff.StaffAuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2434,6 +2543,32 @@ namespace Facturo.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_portal_users_enterprises_enterprise_id");
+                });
+
+            modelBuilder.Entity("Facturo.Staff.ProgramChange", b =>
+                {
+                    b.HasOne("Facturo.Accounts.CustomerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_program_changes_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Facturo.Staff.SalesLead", b =>
+                {
+                    b.HasOne("Facturo.Accounts.CustomerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sales_leads_accounts_account_id");
+
+                    b.HasOne("Facturo.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedStaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_sales_leads_staff_members_assigned_staff_id");
                 });
 
             modelBuilder.Entity("Facturo.Staff.StaffAuditEntry", b =>

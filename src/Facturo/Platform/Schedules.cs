@@ -1,0 +1,37 @@
+using Facturo.Payments;
+using Facturo.Staff;
+using Quartz;
+
+namespace Facturo.Platform;
+
+/// <summary>The jobs `facturo serve` runs on a clock (Toronto time), each turned off by an empty schedule.</summary>
+public static class Schedules
+{
+    public static IServiceCollection Add(IServiceCollection services, IConfiguration configuration)
+    {
+        var debits = configuration.GetSection(BankFileOptions.Section).Get<BankFileOptions>() ?? new BankFileOptions();
+        var leads = configuration.GetSection(SalesLeadOptions.Section).Get<SalesLeadOptions>() ?? new SalesLeadOptions();
+        if (string.IsNullOrWhiteSpace(debits.Schedule) && string.IsNullOrWhiteSpace(leads.Schedule))
+        {
+            return services;
+        }
+        var toronto = TimeZoneInfo.FindSystemTimeZoneById("America/Toronto");
+        services.AddQuartz(quartz =>
+        {
+            if (!string.IsNullOrWhiteSpace(debits.Schedule))
+            {
+                quartz.AddJob<DebitBatchJob>(job => job.WithIdentity(DebitBatchJob.Key));
+                quartz.AddTrigger(trigger => trigger.ForJob(DebitBatchJob.Key).WithIdentity("debit-batch-daily")
+                    .WithCronSchedule(debits.Schedule, cron => cron.InTimeZone(toronto)));
+            }
+            if (!string.IsNullOrWhiteSpace(leads.Schedule))
+            {
+                quartz.AddJob<SalesLeadJob>(job => job.WithIdentity(SalesLeadJob.Key));
+                quartz.AddTrigger(trigger => trigger.ForJob(SalesLeadJob.Key).WithIdentity("sales-leads-daily")
+                    .WithCronSchedule(leads.Schedule, cron => cron.InTimeZone(toronto)));
+            }
+        });
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        return services;
+    }
+}
