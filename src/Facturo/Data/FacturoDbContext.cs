@@ -45,6 +45,7 @@ public abstract class FacturoDbContext(DbContextOptions options) : IdentityUserC
     public DbSet<Staff.StaffAuditEntry> StaffAuditEntries => Set<Staff.StaffAuditEntry>();
     public DbSet<Staff.ProgramChange> ProgramChanges => Set<Staff.ProgramChange>();
     public DbSet<Staff.SalesLead> SalesLeads => Set<Staff.SalesLead>();
+    public DbSet<Portal.SupportQuestion> SupportQuestions => Set<Portal.SupportQuestion>();
     public DbSet<Payments.ReceiptAllocation> ReceiptAllocations => Set<Payments.ReceiptAllocation>();
 
     public abstract DatabaseProvider Provider { get; }

@@ -168,6 +168,15 @@ public static class UserMessages
         ["admin.failed-payment-not-found"] = (
             "Ce paiement refusé n'est plus dans la file.",
             "That failed payment is no longer in the queue."),
+        ["support.question"] = (
+            "Écrivez un objet (150 caractères au plus) et votre question (4 000 caractères au plus).",
+            "Write a subject (150 characters at most) and your question (4,000 characters at most)."),
+        ["support.answer"] = (
+            "Écrivez la réponse (4 000 caractères au plus).",
+            "Write the answer (4,000 characters at most)."),
+        ["support.not-found"] = (
+            "Cette question n'attend plus de réponse.",
+            "That question is no longer waiting for an answer."),
         ["programs.already"] = (
             "Le compte {0} est déjà dans ce programme.",
             "Account {0} is already in that program."),

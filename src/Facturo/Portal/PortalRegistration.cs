@@ -18,6 +18,7 @@ public static class PortalRegistration
         services.AddSingleton<PortalChrome>();
         services.AddScoped<PasswordRecovery>();
         services.AddScoped<EnterpriseUsers>();
+        services.AddScoped<SupportQuestions>();
         services.AddScoped<Payments.PortalPayments>();
         services.AddScoped<Payments.DebitBatches>();
         services.AddScoped<Payments.LeaseDebits>();

@@ -1900,6 +1900,81 @@ namespace Facturo.Data.Migrations.Sqlite
                     b.ToTable("portal_users", (string)null);
                 });
 
+            modelBuilder.Entity("Facturo.Portal.SupportQuestion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_at");
+
+                    b.Property<long?>("AnsweredByStaffId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answered_by_staff_id");
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("asked_at");
+
+                    b.Property<long>("AskedByUserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("asked_by_user_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<long>("EnterpriseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_support_questions");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_support_questions_account_id");
+
+                    b.HasIndex("EnterpriseId")
+                        .HasDatabaseName("ix_support_questions_enterprise_id");
+
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_support_questions_status_id");
+
+                    b.ToTable("support_questions", (string)null);
+                });
+
             modelBuilder.Entity("Facturo.Staff.ProgramChange", b =>
                 {
                     b.Property<long>("Id")
@@ -2543,6 +2618,22 @@ namespace Facturo.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_portal_users_enterprises_enterprise_id");
+                });
+
+            modelBuilder.Entity("Facturo.Portal.SupportQuestion", b =>
+                {
+                    b.HasOne("Facturo.Accounts.CustomerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_support_questions_accounts_account_id");
+
+                    b.HasOne("Facturo.Portal.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_support_questions_enterprises_enterprise_id");
                 });
 
             modelBuilder.Entity("Facturo.Staff.ProgramChange", b =>
