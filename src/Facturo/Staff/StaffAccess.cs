@@ -61,6 +61,7 @@ public static class StaffAuth
         services.AddScoped<CustomerRelations>();
         services.AddScoped<Operations>();
         services.AddScoped<Programs>();
+        services.AddSingleton<BillRunLauncher>();
         services.AddSingleton<IPasswordHasher<StaffMember>, PasswordHasher<StaffMember>>();
         return services;
     }

@@ -74,6 +74,58 @@ public abstract class OperationsTests(DatabaseProvider provider) : PortalTest(pr
     }
 
     [Fact]
+    public async Task An_operator_starts_a_bill_run_watches_it_end_and_starting_it_again_issues_nothing_twice()
+    {
+        foreach (var number in new[] { "1000152", "1000153" })
+        {
+            await AddAccountAsync(number);
+            await PlaceOrderAsync(number, unitPrice: 100m);
+        }
+        MoveClockTo(2026, 11, 2);
+        await CreateStaffAsync("runner@staff.example", StaffRole.BillingOperator);
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(BaseAddress, "en-CA");
+        await SignInAsStaffAsync(page, "runner@staff.example");
+
+        await page.GotoAsync("/admin/bill-runs");
+        var notEnded = await StartAndWaitAsync(page, "2026-11");
+        var first = await StartAndWaitAsync(page, "2026-10");
+        var again = await StartAndWaitAsync(page, "2026-10");
+
+        Assert.Contains("Period 2026-11 has not ended", notEnded, StringComparison.Ordinal);
+        Assert.Contains("Completed", first, StringComparison.Ordinal);
+        Assert.Contains("\t2\t0\t1\t", first, StringComparison.Ordinal);
+        Assert.Contains("\t2\t0\t2\t", again, StringComparison.Ordinal);
+        await using var db = Database.NewContext();
+        Assert.Equal(2, await db.Invoices.CountAsync());
+        Assert.Equal(3, await db.StaffAuditEntries.CountAsync(e => e.Action == "bill-run.start"));
+    }
+
+    /// <summary>Starts the period's run and reloads the page (a bounded number of times) until it shows how the run ended.</summary>
+    private static async Task<string> StartAndWaitAsync(IPage page, string period)
+    {
+        await page.Locator("#Period").FillAsync(period);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start the bill run" }).ClickAsync();
+        for (var attempt = 0; attempt < 60; attempt++)
+        {
+            await page.GotoAsync("/admin/bill-runs");
+            var errors = await page.GetByTestId("run-error").AllInnerTextsAsync();
+            if (errors.FirstOrDefault(e => e.StartsWith(period, StringComparison.Ordinal)) is { } error)
+            {
+                return error;
+            }
+            var rows = await page.GetByTestId("bill-runs").Locator("tbody tr").AllInnerTextsAsync();
+            if (rows.FirstOrDefault(r => r.StartsWith(period, StringComparison.Ordinal) && r.Contains("Completed", StringComparison.Ordinal)) is { } done
+                && !string.IsNullOrWhiteSpace(done.Split('\t')[^1]))
+            {
+                return done;
+            }
+            await Task.Delay(500);
+        }
+        throw new TimeoutException($"The bill run for {period} did not end within 30 s.");
+    }
+
+    [Fact]
     public async Task A_customer_session_reaches_no_back_office_page()
     {
         await AddAccountAsync("1000151");
