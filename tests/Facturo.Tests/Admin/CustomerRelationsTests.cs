@@ -59,10 +59,41 @@ public abstract class CustomerRelationsTests(DatabaseProvider provider) : Portal
         await using var db = Database.NewContext();
         var account = await db.Accounts.SingleAsync();
         Assert.Equal(("Great Northern Shipping Ltd.", "Gatineau", Province.QC), (account.LegalName, account.City, account.Province));
-        var audit = await db.StaffAuditEntries.SingleAsync();
+        var audit = await db.StaffAuditEntries.SingleAsync(e => e.Action == "account.name-address");
         Assert.Contains("Customer 1000140", audit.Before, StringComparison.Ordinal);
         Assert.Contains("Great Northern Shipping Ltd.", audit.After, StringComparison.Ordinal);
         Assert.Single(await db.OutboxEmails.Where(e => e.Kind == "account-details-changed" && e.ToAddress == "billing@1000140.example").ToListAsync());
+    }
+
+    [Fact]
+    public async Task An_agent_turns_paper_invoices_on_and_unlocks_a_locked_out_person()
+    {
+        await AddAccountAsync("1000141", language: Language.Fr);
+        await PlaceOrderAsync("1000141", unitPrice: 100m);
+        await CreateStaffAsync("desk@staff.example", StaffRole.CustomerRelations);
+        var person = await RegisterAsync("1000141", "locked@client.example", PortalRole.Admin, Language.Fr);
+        await InScopeAsync<Microsoft.AspNetCore.Identity.UserManager<PortalUser>, Microsoft.AspNetCore.Identity.IdentityResult>(async users =>
+            await users.SetLockoutEndDateAsync((await users.FindByIdAsync($"{person.Id}"))!, Clock.GetUtcNow().AddMinutes(15)));
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(BaseAddress, "en-CA");
+        await SignInAsStaffAsync(page, "desk@staff.example");
+
+        await page.GotoAsync("/admin/customers/1000141");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Also mail on paper (at the customer's request; paper fee)" }).ClickAsync();
+        var delivery = await page.GetByTestId("delivery").InnerTextAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Unlock" }).ClickAsync();
+        var unlocked = await page.GetByRole(AriaRole.Status).InnerTextAsync();
+        var emailed = await ReadEmailAsync("locked@client.example", "Mode de réception des factures");
+        MoveClockTo(2026, 11, 1);
+        await BillAsync(October);
+
+        Assert.Equal("Paper", delivery);
+        Assert.Equal("The person can sign in again.", unlocked);
+        Assert.Contains("Des frais de papier de 5,00", emailed, StringComparison.Ordinal);
+        await using var db = Database.NewContext();
+        Assert.Null((await db.Users.SingleAsync()).LockoutEnd);
+        Assert.Single(await db.InvoiceLines.Where(l => l.Category == Billing.ChargeCategory.PaperFee).ToListAsync());
+        Assert.Equal(["account.delivery", "portal.unlock", "staff.sign-in"], (await db.StaffAuditEntries.Select(e => e.Action).ToListAsync()).Order());
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace Facturo.Pages.Admin;
 /// Staff sign-in, second step, every time: the code of the authenticator app. At the first sign-in the
 /// page shows the key (text and QR code) to add to the app; the first good code confirms it.
 /// </summary>
-public sealed class TwoStepModel(StaffSignIn signIn) : PortalPage
+public sealed class TwoStepModel(StaffSignIn signIn, StaffAudit audit) : PortalPage
 {
     [BindProperty] public string Code { get; set; } = "";
     public string? Key { get; private set; }
@@ -33,6 +33,7 @@ public sealed class TwoStepModel(StaffSignIn signIn) : PortalPage
             return Page();
         }
         await HttpContext.SignInAsync(StaffAuth.Scheme, StaffSignIn.Principal(staff, twoStepDone: true));
+        await audit.RecordAsync("staff.sign-in", $"staff {staff.Email}", null, null, cancellationToken);
         return Redirect("/admin");
     }
 
