@@ -44,18 +44,8 @@ public sealed class SizingDebitsLoader(FacturoDbContext db, UserManager<PortalUs
             var banks = chunk.Select(i => NewBankAccount(payer, i.Id, i.CustomerLegalName, now)).ToList();
             db.BankAccounts.AddRange(banks);
             await db.SaveChangesAsync(cancellationToken);
-            var agreements = banks.Select(bank => new DebitAuthorization
-            {
-                BankAccountId = bank.Id,
-                Kind = AuthorizationKind.BusinessPad,
-                TextVersion = DebitAgreements.Version,
-                Language = payer.Language,
-                Text = DebitAgreements.Text(bank, bank.HolderName, biller, payer.FullName, now, payer.Language),
-                AcceptedAt = now,
-                AcceptedByUserId = payer.Id,
-                AcceptedByName = payer.FullName,
-                IpAddress = "127.0.0.1",
-            }).ToList();
+            var agreements = banks.Select(bank => DebitAgreements.Accepted(bank, DebitScope.PortalPayments,
+                DebitAgreements.Text(bank, bank.HolderName, biller, payer.FullName, now, payer.Language), payer, now, "127.0.0.1")).ToList();
             db.DebitAuthorizations.AddRange(agreements);
             await db.SaveChangesAsync(cancellationToken);
             var debits = chunk.Select((invoice, n) => new Payment

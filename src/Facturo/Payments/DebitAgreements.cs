@@ -15,6 +15,21 @@ public static class DebitAgreements
 
     public static AuthorizationKind KindFor(BankCountry country) => country == BankCountry.CA ? AuthorizationKind.BusinessPad : AuthorizationKind.AchCorporate;
 
+    /// <summary>The agreement as a person accepted it: the whole text they read, who, when and from where.</summary>
+    public static DebitAuthorization Accepted(BankAccount bank, DebitScope scope, string text, Portal.PortalUser person, DateTimeOffset at, string ipAddress) => new()
+    {
+        BankAccountId = bank.Id,
+        Kind = KindFor(bank.Country),
+        Scope = scope,
+        TextVersion = Version,
+        Language = person.Language,
+        Text = text,
+        AcceptedAt = at,
+        AcceptedByUserId = person.Id,
+        AcceptedByName = person.FullName,
+        IpAddress = ipAddress,
+    };
+
     /// <param name="leaseCustomerNumber">Set for automatic debits of that account's lease invoices on their due dates; null for debits submitted in the portal.</param>
     public static string Text(BankAccount account, string payorName, BillerSettings payee, string personName, DateTimeOffset acceptedAt, Language language,
         string? leaseCustomerNumber = null)

@@ -63,19 +63,7 @@ public sealed class LeaseDebits(FacturoDbContext db, PortalPayments payments, Bi
         }
         var now = clock.UtcNow;
         var biller = await db.BillerSettings.AsNoTracking().SingleAsync(cancellationToken);
-        var authorization = new DebitAuthorization
-        {
-            BankAccountId = bank.Id,
-            Kind = DebitAgreements.KindFor(bank.Country),
-            Scope = DebitScope.LeaseInvoicesOnDueDate,
-            TextVersion = DebitAgreements.Version,
-            Language = me.Language,
-            Text = AgreementText(bank, account, biller, me, now),
-            AcceptedAt = now,
-            AcceptedByUserId = me.Id,
-            AcceptedByName = me.FullName,
-            IpAddress = ipAddress,
-        };
+        var authorization = DebitAgreements.Accepted(bank, DebitScope.LeaseInvoicesOnDueDate, AgreementText(bank, account, biller, me, now), me, now, ipAddress);
         db.DebitAuthorizations.Add(authorization);
         await db.SaveChangesAsync(cancellationToken);
         var enrolment = new AutomaticDebit

@@ -196,18 +196,8 @@ public sealed class PortalPayments(FacturoDbContext db, IDataProtectionProvider 
                 return UserError.Validation("payments.agreement-required", bank.Masked);
             }
             var biller = await db.BillerSettings.AsNoTracking().SingleAsync(cancellationToken);
-            authorization = new DebitAuthorization
-            {
-                BankAccountId = bank.Id,
-                Kind = DebitAgreements.KindFor(bank.Country),
-                TextVersion = DebitAgreements.Version,
-                Language = me.Language,
-                Text = DebitAgreements.Text(bank, account.LegalName, biller, me.FullName, now, me.Language),
-                AcceptedAt = now,
-                AcceptedByUserId = me.Id,
-                AcceptedByName = me.FullName,
-                IpAddress = request.IpAddress,
-            };
+            authorization = DebitAgreements.Accepted(bank, DebitScope.PortalPayments,
+                DebitAgreements.Text(bank, account.LegalName, biller, me.FullName, now, me.Language), me, now, request.IpAddress);
             db.DebitAuthorizations.Add(authorization);
         }
 
