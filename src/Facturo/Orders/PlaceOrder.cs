@@ -25,7 +25,7 @@ public sealed record PlacedOrder(long OrderId, string CustomerNumber, string Cha
 /// postage-meter supplier's account, it is taxed, settled and posted at once. Each channel allows
 /// only some payment methods.
 /// </summary>
-public sealed class PlaceOrder(FacturoDbContext db, BillerClock clock, Payments.ICardGateway cards)
+public sealed partial class PlaceOrder(FacturoDbContext db, BillerClock clock, Payments.ICardGateway cards, ILogger<PlaceOrder> logger)
 {
     public async Task<Outcome<PlacedOrder>> HandleAsync(PlaceOrderRequest request, CancellationToken cancellationToken)
     {
@@ -123,7 +123,16 @@ public sealed class PlaceOrder(FacturoDbContext db, BillerClock clock, Payments.
         catch (Exception failure) when (order.CardToken is { } token)
         {
             // The card was charged for an order that is not saved: give the money back before anything else.
-            await cards.VoidAsync(token, CancellationToken.None);
+            try
+            {
+                await cards.VoidAsync(token, CancellationToken.None);
+            }
+            catch (Exception voidFailure)
+            {
+                // The charge stands and only this log knows it: staff refund it from the processor's dashboard.
+                LogVoidFailed(voidFailure, token, account.CustomerNumber, order.TotalCents);
+                throw;
+            }
             if (failure is DbUpdateException && request.ExternalReference is { } reference)
             {
                 // A twin request with the same reference saved the order first: that order is the answer.
@@ -138,6 +147,9 @@ public sealed class PlaceOrder(FacturoDbContext db, BillerClock clock, Payments.
         }
         return ToResult(order, account);
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Card charge {Token} for account {CustomerNumber} ({TotalCents} cents) could not be voided after its order failed to save: refund it by hand")]
+    private partial void LogVoidFailed(Exception exception, string token, string customerNumber, long totalCents);
 
     private Order BuildOrder(PlaceOrderRequest request, CustomerAccount account, OrderChannel channel, PaymentMethod method)
     {

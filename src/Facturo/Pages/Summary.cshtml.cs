@@ -38,7 +38,7 @@ public sealed class SummaryModel(PortalAccess access, FacturoDbContext db, Bille
         Unpaid = Receivable.OpenInvoices
             .Select(o => new UnpaidInvoiceRow(Invoice.FormatNumber(o.InvoiceId), o.IssueDate, o.DueDate, o.Total, o.Balance, o.DueDate < today))
             .ToList();
-        Unapplied = new Money(await Facturo.Payments.Receipts.UnappliedCentsAsync(db, Current.Id, cancellationToken), Current.Currency);
+        Unapplied = new Money(await Facturo.Payments.Receipts.UnappliedCentsAsync(db, Current.Id, Current.Currency, cancellationToken), Current.Currency);
         var since = clock.UtcNow.AddDays(-60);
         // SQLite cannot compare DateTimeOffset in SQL; the newest ten are few enough to filter here.
         RecentPayments = (await db.Payments.AsNoTracking().Where(p => p.AccountId == Current.Id)

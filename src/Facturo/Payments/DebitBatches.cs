@@ -79,6 +79,22 @@ public sealed class DebitBatches(FacturoDbContext db, PortalPayments payments, L
     /// </summary>
     public async Task<IReadOnlyList<(DebitBatch Batch, string Path)>> SendAsync(string outbox, IProgress<string>? progress, CancellationToken cancellationToken)
     {
+        // The daily job and the back office's button must not write the same file twice around the bank's pick-up.
+        await OneSenderAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            return await SendOnceAsync(outbox, progress, cancellationToken);
+        }
+        finally
+        {
+            OneSenderAtATime.Release();
+        }
+    }
+
+    private static readonly SemaphoreSlim OneSenderAtATime = new(1, 1);
+
+    private async Task<IReadOnlyList<(DebitBatch Batch, string Path)>> SendOnceAsync(string outbox, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
         var automatic = await leaseDebits.SubmitDueAsync(cancellationToken);
         progress?.Report($"{automatic} automatic debits of lease invoices submitted");
         await RunAsync(progress, cancellationToken);

@@ -16,7 +16,7 @@ public sealed record AutomaticDebitRow(long Id, string CustomerNumber, string Ba
 /// date under an agreement that says so. Other invoices are never debited automatically; they are paid
 /// in the portal.
 /// </summary>
-public sealed class LeaseDebits(FacturoDbContext db, PortalPayments payments, BillerClock clock)
+public sealed partial class LeaseDebits(FacturoDbContext db, PortalPayments payments, BillerClock clock, ILogger<LeaseDebits> logger)
 {
     /// <summary>Rule H1: the customer learns a variable amount at least 10 days before it is debited; the invoice email is that notice.</summary>
     public const int NoticeDays = 10;
@@ -63,6 +63,7 @@ public sealed class LeaseDebits(FacturoDbContext db, PortalPayments payments, Bi
         }
         var now = clock.UtcNow;
         var biller = await db.BillerSettings.AsNoTracking().SingleAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var authorization = DebitAgreements.Accepted(bank, DebitScope.LeaseInvoicesOnDueDate, AgreementText(bank, account, biller, me, now), me, now, ipAddress);
         db.DebitAuthorizations.Add(authorization);
         await db.SaveChangesAsync(cancellationToken);
@@ -77,6 +78,7 @@ public sealed class LeaseDebits(FacturoDbContext db, PortalPayments payments, Bi
         };
         db.AutomaticDebits.Add(enrolment);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return enrolment;
     }
 
@@ -141,11 +143,22 @@ public sealed class LeaseDebits(FacturoDbContext db, PortalPayments payments, Bi
             {
                 var paid = await payments.SubmitAsync(payer, new PaymentRequest(account.CustomerNumber, [Invoice.FormatNumber(invoice.Id)], null,
                     enrolment.BankAccountId, false, $"lease-{invoice.Id}", "automatic", enrolment.AuthorizationId), cancellationToken);
-                submitted += paid.Succeeded ? 1 : 0;
+                if (paid.Succeeded)
+                {
+                    submitted++;
+                }
+                else
+                {
+                    // Staff must hear of it: the customer counts on this debit being made.
+                    LogNotSubmitted(Invoice.FormatNumber(invoice.Id), account.CustomerNumber, paid.Error!.Code);
+                }
             }
         }
         return submitted;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Automatic debit of lease invoice {Invoice} (account {CustomerNumber}) not submitted: {Reason}")]
+    private partial void LogNotSubmitted(string invoice, string customerNumber, string reason);
 
     public static DateOnly DebitDay(DateOnly issued, DateOnly due) =>
         due > issued.AddDays(NoticeDays) ? due : issued.AddDays(NoticeDays);

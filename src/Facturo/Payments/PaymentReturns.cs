@@ -58,6 +58,10 @@ public sealed class PaymentReturns(FacturoDbContext db, EmailOutbox outbox, Bill
         {
             return UserError.Validation("bankfile.malformed", items.Error!.Line, items.Error.Field, items.Error.Problem);
         }
+        if (items.Value!.GroupBy(i => i.PaymentId).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            return UserError.Validation("bankfile.malformed", twice.ElementAt(1).Line, "payment", $"the same payment is returned twice in this file (line {twice.First().Line} too)");
+        }
         var ids = items.Value!.Select(i => i.PaymentId).ToList();
         var payments = await db.Payments.Include(p => p.Allocations).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         foreach (var item in items.Value!)

@@ -176,7 +176,7 @@ public sealed class PortalPayments(FacturoDbContext db, IDataProtectionProvider 
             return UserError.Validation("payments.currency-mismatch", bank.Masked, account.CurrencyCode);
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await LockAccountAsync(account.Id, cancellationToken);
+        await AccountLocks.LockAsync(db, account.Id, cancellationToken);
         var allocations = await AllocateAsync(account, request, cancellationToken);
         if (!allocations.Succeeded)
         {
@@ -257,23 +257,6 @@ public sealed class PortalPayments(FacturoDbContext db, IDataProtectionProvider 
     public string ProtectAccountNumber(string accountNumber) => _accountNumbers.Protect(accountNumber);
 
     private sealed record Allocation(long InvoiceId, Money Amount);
-
-    /// <summary>
-    /// One payment at a time per customer account, from reading what is open to recording the payment,
-    /// so two people paying the same invoice at the same moment cannot both pay it.
-    /// </summary>
-    private async Task LockAccountAsync(long accountId, CancellationToken cancellationToken)
-    {
-        if (db.Provider == DatabaseProvider.Postgres)
-        {
-            await db.Database.SqlQuery<long>($"SELECT id AS \"Value\" FROM accounts WHERE id = {accountId} FOR UPDATE").ToListAsync(cancellationToken);
-        }
-        else
-        {
-            // SQLite has one writer at a time: writing first takes that lock before anything is read.
-            await db.Database.ExecuteSqlAsync($"UPDATE accounts SET legal_name = legal_name WHERE id = {accountId}", cancellationToken);
-        }
-    }
 
     private async Task<Outcome<IReadOnlyList<Allocation>>> AllocateAsync(CustomerAccount account, PaymentRequest request, CancellationToken cancellationToken)
     {

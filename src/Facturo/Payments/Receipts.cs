@@ -78,6 +78,10 @@ public sealed partial class Receipts(FacturoDbContext db, BillerClock clock)
             {
                 return UserError.NotFound("account.not-found", entry.CustomerNumber);
             }
+            if (named.CurrencyCode != entry.CurrencyCode)
+            {
+                return UserError.Validation("receipts.currency-mismatch", named.CustomerNumber, named.CurrencyCode);
+            }
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var receipt = await RecordOneAsync(entry, named, recordedBy, null, cancellationToken);
@@ -103,6 +107,17 @@ public sealed partial class Receipts(FacturoDbContext db, BillerClock clock)
             return UserError.Validation("bankfile.malformed", read.Error!.Line, read.Error.Field, read.Error.Problem);
         }
         var credits = read.Value!.Credits;
+        foreach (var credit in credits)
+        {
+            if (credit.Currency is not ("CAD" or "USD"))
+            {
+                return UserError.Validation("bankfile.malformed", credit.Line, "Ccy", $"'{credit.Currency}' is not a currency this biller bills in (CAD, USD)");
+            }
+            if (credit.BankReference.Length > 64)
+            {
+                return UserError.Validation("bankfile.malformed", credit.Line, "AcctSvcrRef", "the bank reference is longer than 64 characters");
+            }
+        }
         var bankReferences = credits.Select(c => c.BankReference).ToList();
         var known = (await db.Receipts.Where(r => bankReferences.Contains(r.BankReference)).Select(r => r.BankReference).ToListAsync(cancellationToken)).ToHashSet();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -112,8 +127,9 @@ public sealed partial class Receipts(FacturoDbContext db, BillerClock clock)
         var receipts = new List<Receipt>();
         foreach (var credit in credits.Where(c => known.Add(c.BankReference)))
         {
+            var remittance = string.Join(" ", credit.References);
             var entry = new ReceiptEntry(Enum.Parse<ReceiptMethod>(credit.Method), credit.AmountCents, credit.Currency, credit.BookedOn,
-                string.Join(" ", credit.References), credit.BankReference, credit.PayerName);
+                remittance.Length > 500 ? remittance[..500] : remittance, credit.BankReference, credit.PayerName?.Length > 140 ? credit.PayerName[..140] : credit.PayerName);
             receipts.Add(await RecordOneAsync(entry, null, $"import {fileName}", import.Id, cancellationToken));
         }
         await transaction.CommitAsync(cancellationToken);
@@ -123,15 +139,21 @@ public sealed partial class Receipts(FacturoDbContext db, BillerClock clock)
     /// <summary>Staff apply unapplied cash to an open invoice of the receipt's customer (or, for unidentified money, of the invoice's customer).</summary>
     public async Task<Outcome<Receipt>> ApplyAsync(long receiptId, string invoiceNumber, long amountCents, CancellationToken cancellationToken)
     {
+        if (!DocumentNumbers.TryParse(invoiceNumber, "F", out var invoiceId)
+            || await db.Invoices.AsNoTracking().SingleOrDefaultAsync(i => i.Id == invoiceId, cancellationToken) is not { } invoice)
+        {
+            return UserError.Validation("receipts.invoice-not-applicable", invoiceNumber, Receipt.FormatReference(receiptId));
+        }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The invoice's account first (nothing else pays the invoice meanwhile), then the receipt (nobody else applies it).
+        await AccountLocks.LockAsync(db, invoice.AccountId, cancellationToken);
+        await LockReceiptAsync(receiptId, cancellationToken);
         var receipt = await db.Receipts.Include(r => r.Allocations).SingleOrDefaultAsync(r => r.Id == receiptId, cancellationToken);
         if (receipt is null)
         {
             return UserError.NotFound("receipts.not-found", Receipt.FormatReference(receiptId));
         }
-        if (!DocumentNumbers.TryParse(invoiceNumber, "F", out var invoiceId)
-            || await db.Invoices.AsNoTracking().SingleOrDefaultAsync(i => i.Id == invoiceId, cancellationToken) is not { } invoice
-            || (receipt.AccountId is { } owner && owner != invoice.AccountId) || invoice.CurrencyCode != receipt.CurrencyCode)
+        if ((receipt.AccountId is { } owner && owner != invoice.AccountId) || invoice.CurrencyCode != receipt.CurrencyCode)
         {
             return UserError.Validation("receipts.invoice-not-applicable", invoiceNumber, receipt.Reference);
         }
@@ -171,12 +193,21 @@ public sealed partial class Receipts(FacturoDbContext db, BillerClock clock)
 
     /// <summary>Receipts with money not applied yet, oldest first: the staff's worklist.</summary>
     public async Task<IReadOnlyList<Receipt>> UnappliedAsync(CancellationToken cancellationToken) =>
-        (await db.Receipts.AsNoTracking().Include(r => r.Allocations).OrderBy(r => r.Id).ToListAsync(cancellationToken))
-            .Where(r => r.UnappliedCents > 0).ToList();
+        await db.Receipts.AsNoTracking().Include(r => r.Allocations)
+            .Where(r => r.AmountCents > r.Allocations.Sum(a => a.AmountCents)).OrderBy(r => r.Id).Take(500).ToListAsync(cancellationToken);
 
-    /// <summary>A customer's money received but not applied to an invoice yet.</summary>
-    public static async Task<long> UnappliedCentsAsync(FacturoDbContext db, long accountId, CancellationToken cancellationToken) =>
-        -await db.LedgerEntries.Where(e => e.Account == LedgerAccount.UnappliedCash && e.CustomerAccountId == accountId).SumAsync(e => e.AmountCents, cancellationToken);
+    /// <summary>A customer's money received but not applied to an invoice yet, in the account's currency.</summary>
+    public static async Task<long> UnappliedCentsAsync(FacturoDbContext db, long accountId, Currency currency, CancellationToken cancellationToken) =>
+        -await db.LedgerEntries.Where(e => e.Account == LedgerAccount.UnappliedCash && e.CustomerAccountId == accountId && e.CurrencyCode == currency.Code)
+            .SumAsync(e => e.AmountCents, cancellationToken);
+
+    private async Task LockReceiptAsync(long receiptId, CancellationToken cancellationToken)
+    {
+        if (db.Provider == DatabaseProvider.Postgres)
+        {
+            await db.Database.SqlQuery<long>($"SELECT id AS \"Value\" FROM receipts WHERE id = {receiptId} FOR UPDATE").ToListAsync(cancellationToken);
+        }
+    }
 
     private async Task<Receipt> RecordOneAsync(ReceiptEntry entry, CustomerAccount? named, string recordedBy, long? importId, CancellationToken cancellationToken)
     {
@@ -184,7 +215,11 @@ public sealed partial class Receipts(FacturoDbContext db, BillerClock clock)
             .Where(id => id > 0).Distinct().ToList();
         var invoices = (await db.Invoices.AsNoTracking().Where(i => invoiceIds.Contains(i.Id) && i.CurrencyCode == entry.CurrencyCode)
             .Select(i => new { i.Id, i.AccountId }).ToListAsync(cancellationToken)).ToDictionary(i => i.Id);
-        var accountId = named?.Id ?? await AccountNamedInAsync(entry.PayerReference, cancellationToken) ?? invoices.Values.Select(i => (long?)i.AccountId).FirstOrDefault();
+        var accountId = named?.Id ?? await AccountNamedInAsync(entry.PayerReference, entry.CurrencyCode, cancellationToken) ?? invoices.Values.Select(i => (long?)i.AccountId).FirstOrDefault();
+        if (accountId is { } known)
+        {
+            await AccountLocks.LockAsync(db, known, cancellationToken);
+        }
         var receipt = new Receipt
         {
             Method = entry.Method,
@@ -214,7 +249,8 @@ public sealed partial class Receipts(FacturoDbContext db, BillerClock clock)
         var currency = Currency.Parse(entry.CurrencyCode);
         db.LedgerPostings.Add(LedgerPosting.From(Posting.Create(PostingKind.Receipt, entry.ReceivedOn, receipt.Reference,
         [
-            new PostingLine(LedgerAccount.BankClearing, new Money(entry.AmountCents, currency)),
+            // The bank reports (or the cheque is deposited as) money already in the account: cash, not in transit.
+            new PostingLine(LedgerAccount.Cash, new Money(entry.AmountCents, currency)),
             .. receipt.Allocations.Select(a => new PostingLine(LedgerAccount.AccountsReceivable, -new Money(a.AmountCents, currency), accountId, ReceivableDocument.Invoice(a.InvoiceId))),
             new PostingLine(LedgerAccount.UnappliedCash, -new Money(left, currency), accountId),
         ]), receipt.RecordedAt));
@@ -230,15 +266,15 @@ public sealed partial class Receipts(FacturoDbContext db, BillerClock clock)
             .SumAsync(e => e.AmountCents, cancellationToken);
     }
 
-    /// <summary>A customer number written in the reference ("cust 1000003"), when exactly one account has it.</summary>
-    private async Task<long?> AccountNamedInAsync(string reference, CancellationToken cancellationToken)
+    /// <summary>A customer number written in the reference ("cust 1000003"), when exactly one account billed in the money's currency has it.</summary>
+    private async Task<long?> AccountNamedInAsync(string reference, string currencyCode, CancellationToken cancellationToken)
     {
         var candidates = Digits().Matches(reference).Select(m => m.Value).Distinct().ToList();
         if (candidates.Count == 0)
         {
             return null;
         }
-        var accounts = await db.Accounts.AsNoTracking().Where(a => candidates.Contains(a.CustomerNumber)).Select(a => a.Id).ToListAsync(cancellationToken);
+        var accounts = await db.Accounts.AsNoTracking().Where(a => candidates.Contains(a.CustomerNumber) && a.CurrencyCode == currencyCode).Select(a => a.Id).ToListAsync(cancellationToken);
         return accounts.Count == 1 ? accounts[0] : null;
     }
 

@@ -192,6 +192,9 @@ public static class UserMessages
         ["receipts.already-recorded"] = (
             "Un paiement de référence bancaire {0} est déjà enregistré : rien n'a été ajouté.",
             "A payment with bank reference {0} is already recorded: nothing was added."),
+        ["receipts.currency-mismatch"] = (
+            "Le compte {0} est facturé en {1} : ce paiement est dans une autre devise.",
+            "Account {0} is billed in {1}: this payment is in another currency."),
         ["receipts.amount-positive"] = (
             "Le montant reçu doit être plus grand que zéro.",
             "The amount received must be more than zero."),

@@ -79,7 +79,7 @@ public sealed class Programs(FacturoDbContext db, StaffAudit audit, EmailOutbox 
         {
             return UserError.Conflict("programs.already", customerNumber);
         }
-        if (string.IsNullOrWhiteSpace(reason) || agreementEnded > clock.Today)
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 500 || agreementEnded > clock.Today)
         {
             return UserError.Validation("programs.reason-and-date");
         }
@@ -107,7 +107,7 @@ public sealed class Programs(FacturoDbContext db, StaffAudit audit, EmailOutbox 
         {
             return UserError.Conflict("programs.already", customerNumber);
         }
-        if (!AllowedTerms.Contains(creditTermsDays) || string.IsNullOrWhiteSpace(reason))
+        if (!AllowedTerms.Contains(creditTermsDays) || string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 500)
         {
             return UserError.Validation("programs.terms", string.Join(", ", AllowedTerms));
         }
@@ -154,7 +154,9 @@ public sealed class Programs(FacturoDbContext db, StaffAudit audit, EmailOutbox 
         var minimumCents = (long)(options.Value.MinimumRevenue * 100m);
         var qualifying = candidates.Where(a => volumes.TryGetValue(a.Id, out var v) && (v.RevenueCents >= minimumCents || v.Pieces >= options.Value.MinimumPieces)).ToList();
         var reps = await db.StaffMembers.AsNoTracking().Where(s => s.Role == StaffRole.Sales && s.DisabledAt == null).OrderBy(s => s.Id).ToListAsync(cancellationToken);
-        var load = reps.ToDictionary(r => r.Id, r => db.SalesLeads.Count(l => l.AssignedStaffId == r.Id && (l.Status == SalesLeadStatus.Open || l.Status == SalesLeadStatus.Contacted)));
+        var open = await db.SalesLeads.Where(l => l.AssignedStaffId != null && (l.Status == SalesLeadStatus.Open || l.Status == SalesLeadStatus.Contacted))
+            .GroupBy(l => l.AssignedStaffId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var load = reps.ToDictionary(r => r.Id, r => open.GetValueOrDefault(r.Id));
         var opened = new List<SalesLead>();
         foreach (var account in qualifying)
         {
@@ -249,7 +251,6 @@ internal sealed class SalesLeadConfiguration : IEntityTypeConfiguration<SalesLea
     public void Configure(EntityTypeBuilder<SalesLead> lead)
     {
         lead.Property(l => l.Status).HasConversion<string>().HasMaxLength(16);
-        lead.Property(l => l.Notes).HasMaxLength(4000);
         lead.HasIndex(l => l.AccountId).IsUnique();
         lead.HasOne<CustomerAccount>().WithMany().HasForeignKey(l => l.AccountId).OnDelete(DeleteBehavior.Restrict);
         lead.HasOne<StaffMember>().WithMany().HasForeignKey(l => l.AssignedStaffId).OnDelete(DeleteBehavior.Restrict);

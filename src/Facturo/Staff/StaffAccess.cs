@@ -66,12 +66,13 @@ public static class StaffAuth
         return services;
     }
 
-    /// <summary>A disabled staff member's open session ends at its next request.</summary>
+    /// <summary>A disabled staff member's open session ends at its next request, and so does one whose role changed.</summary>
     private static async Task ValidateStillActiveAsync(CookieValidatePrincipalContext context)
     {
         var db = context.HttpContext.RequestServices.GetRequiredService<FacturoDbContext>();
         var id = long.Parse(context.Principal!.FindFirstValue(ClaimTypes.NameIdentifier)!, System.Globalization.CultureInfo.InvariantCulture);
-        if (!await db.StaffMembers.AnyAsync(s => s.Id == id && s.DisabledAt == null, context.HttpContext.RequestAborted))
+        var role = Enum.TryParse<StaffRole>(context.Principal!.FindFirstValue(ClaimTypes.Role), out var claimed) ? claimed : (StaffRole?)null;
+        if (!await db.StaffMembers.AnyAsync(s => s.Id == id && s.DisabledAt == null && s.Role == role, context.HttpContext.RequestAborted))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(Scheme);
@@ -113,8 +114,7 @@ public sealed class StaffSignIn(FacturoDbContext db, IPasswordHasher<StaffMember
             await db.SaveChangesAsync(cancellationToken);
             return (staff.LockedUntil > now ? StaffSignInResult.LockedOut : StaffSignInResult.Refused, null);
         }
-        staff.FailedSignIns = 0;
-        await db.SaveChangesAsync(cancellationToken);
+        // The failure count is reset only by a good authenticator code: a known password must not buy more code guesses.
         return (StaffSignInResult.PasswordAccepted, staff);
     }
 
@@ -201,6 +201,9 @@ public sealed class StaffSignIn(FacturoDbContext db, IPasswordHasher<StaffMember
 /// <summary>Writes who did what, with the before and after, into the append-only audit log, in the caller's transaction.</summary>
 public sealed class StaffAudit(FacturoDbContext db, IHttpContextAccessor http, BillerClock clock)
 {
+    /// <summary>Accented letters as they are ("Société"), so an administrator reads the log as written; it is shown HTML-encoded.</summary>
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public long CurrentStaffId => StaffAuth.StaffId(http.HttpContext!.User);
 
     public async Task RecordAsync(string action, string subject, object? before, object? after, CancellationToken cancellationToken)
@@ -214,8 +217,8 @@ public sealed class StaffAudit(FacturoDbContext db, IHttpContextAccessor http, B
             StaffEmail = user.FindFirstValue(ClaimTypes.Email)!,
             Action = action,
             Subject = subject,
-            Before = before is null ? null : JsonSerializer.Serialize(before),
-            After = after is null ? null : JsonSerializer.Serialize(after),
+            Before = before is null ? null : JsonSerializer.Serialize(before, Readable),
+            After = after is null ? null : JsonSerializer.Serialize(after, Readable),
             IpAddress = http.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "",
         });
         await db.SaveChangesAsync(cancellationToken);

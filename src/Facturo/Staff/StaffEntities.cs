@@ -28,7 +28,7 @@ public sealed class StaffMember
     public DateTimeOffset? DisabledAt { get; set; }
 }
 
-/// <summary>One staff action, written in the same transaction as the change it describes and never changed afterwards.</summary>
+/// <summary>One staff action, written with the change it describes (in its transaction where the change has one) and never changed afterwards.</summary>
 public sealed class StaffAuditEntry
 {
     public long Id { get; set; }
@@ -63,8 +63,6 @@ internal sealed class StaffAuditEntryConfiguration : IEntityTypeConfiguration<St
         entry.Property(e => e.StaffEmail).HasMaxLength(256);
         entry.Property(e => e.Action).HasMaxLength(64);
         entry.Property(e => e.Subject).HasMaxLength(200);
-        entry.Property(e => e.Before).HasMaxLength(4000);
-        entry.Property(e => e.After).HasMaxLength(4000);
         entry.Property(e => e.IpAddress).HasMaxLength(64);
         entry.HasIndex(e => e.At);
         entry.HasIndex(e => e.Subject);

@@ -97,6 +97,27 @@ public abstract class CustomerRelationsTests(DatabaseProvider provider) : Portal
     }
 
     [Fact]
+    public async Task Signing_in_again_with_the_password_does_not_buy_more_authenticator_code_guesses()
+    {
+        var staff = await CreateStaffAsync("guess@staff.example", StaffRole.Sales);
+        async Task<StaffMember?> WrongCodeAsync()
+        {
+            var (result, _) = await InScopeAsync<StaffSignIn, (StaffSignInResult, StaffMember?)>(s => s.CheckPasswordAsync("guess@staff.example", AgentPassword, CancellationToken.None));
+            Assert.Equal(StaffSignInResult.PasswordAccepted, result);
+            await InScopeAsync<StaffSignIn, string?>(s => s.PendingKeyAsync(staff.Id, CancellationToken.None));
+            return await InScopeAsync<StaffSignIn, StaffMember?>(s => s.VerifyCodeAsync(staff.Id, "000000", CancellationToken.None));
+        }
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            Assert.Null(await WrongCodeAsync());
+        }
+        var (afterwards, _) = await InScopeAsync<StaffSignIn, (StaffSignInResult, StaffMember?)>(s => s.CheckPasswordAsync("guess@staff.example", AgentPassword, CancellationToken.None));
+
+        Assert.Equal(StaffSignInResult.LockedOut, afterwards);
+    }
+
+    [Fact]
     public async Task The_audit_log_cannot_be_changed_or_deleted()
     {
         var staff = await CreateStaffAsync("auditor@staff.example", StaffRole.Administrator);

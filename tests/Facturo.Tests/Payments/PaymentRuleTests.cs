@@ -235,6 +235,25 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
         Assert.NotNull((await db.DebitAuthorizations.SingleAsync()).CancelledAt);
     }
 
+    [Fact]
+    public async Task A_return_file_naming_one_payment_twice_imports_nothing()
+    {
+        var admins = await BilledAccountsWithAdminsAsync(("1000113", "twice-a@cpa.example", Language.En), ("1000114", "twice-b@cpa.example", Language.En));
+        foreach (var (admin, number) in new[] { (admins[0], "1000113"), (admins[1], "1000114") })
+        {
+            await SubmitAsync(admin, new PaymentRequest(number, ["F00000000" + (number == "1000113" ? "1" : "2")], null, await AddCanadianBankAccountAsync(admin), true, number, "127.0.0.1"));
+        }
+        var sent = Assert.Single((await RunBatchAsync()).Batches);
+        var sameTwice = ReturnFiles.Cpa005Returns(sent.Content, "901", returnedSegments: 2).Replace("F000000002/2", "F000000001/1", StringComparison.Ordinal);
+
+        var imported = await ImportReturnsAsync("twice.txt", sameTwice);
+
+        Assert.Equal("bankfile.malformed", imported.Error?.Code);
+        Assert.Contains("the same payment is returned twice", imported.Error!.Message(Language.En), StringComparison.Ordinal);
+        await using var db = Database.NewContext();
+        Assert.All(await db.Payments.ToListAsync(), p => Assert.Equal(PaymentStatus.SentToBank, p.Status));
+    }
+
     /// <summary>Links another customer account to the payer's business, as an admin's proof of ownership would.</summary>
     private async Task LinkAsync(PortalUser payer, string customerNumber)
     {

@@ -57,7 +57,7 @@ public abstract class ReceiptTests(DatabaseProvider provider) : Portal.PortalTes
         Assert.Equal([("1000131", 1_000L), (null, 5_000L), ("1000132", 2_000L), ("1000132", 0L)],
             receipts.Select(r => (r.AccountId is { } id ? accounts[id] : null, r.UnappliedCents)));
         var account131 = accounts.Single(a => a.Value == "1000131").Key;
-        Assert.Equal(1_000L, await Receipts.UnappliedCentsAsync(db, account131, CancellationToken.None));
+        Assert.Equal(1_000L, await Receipts.UnappliedCentsAsync(db, account131, Currency.Cad, CancellationToken.None));
         await Infrastructure.LedgerAssertions.AssertBalancedAsync(Database);
     }
 
@@ -78,9 +78,36 @@ public abstract class ReceiptTests(DatabaseProvider provider) : Portal.PortalTes
         Assert.Equal(8_700, applied.Value!.UnappliedCents);
         await using var db = Database.NewContext();
         var account134 = await db.Accounts.Where(a => a.CustomerNumber == "1000134").Select(a => a.Id).SingleAsync();
-        Assert.Equal(8_700L, await Receipts.UnappliedCentsAsync(db, account134, CancellationToken.None));
+        Assert.Equal(8_700L, await Receipts.UnappliedCentsAsync(db, account134, Currency.Cad, CancellationToken.None));
         Assert.Equal(0L, await db.LedgerEntries.Where(e => e.Account == Ledger.LedgerAccount.UnappliedCash && e.CustomerAccountId == null).SumAsync(e => e.AmountCents));
         await Infrastructure.LedgerAssertions.AssertBalancedAsync(Database);
+    }
+
+    [Fact]
+    public async Task Two_staff_applying_the_same_money_at_once_cannot_apply_more_than_was_received()
+    {
+        await BilledAsync("1000135", "1000136");
+        var wire = (await RecordAsync(new ReceiptEntry(ReceiptMethod.Wire, 20_000, "CAD", new DateOnly(2026, 11, 20), "", "WIRE-RACE"))).Value!;
+
+        var outcomes = await Task.WhenAll(new[] { "F000000001", "F000000002" }.Select(invoice => ApplyAsync(wire.Id, invoice, 11_300)));
+
+        Assert.Single(outcomes, o => o.Succeeded);
+        await using var db = Database.NewContext();
+        Assert.Equal(11_300L, await db.ReceiptAllocations.SumAsync(a => a.AmountCents));
+        await Infrastructure.LedgerAssertions.AssertBalancedAsync(Database);
+    }
+
+    [Fact]
+    public async Task A_credit_in_a_currency_the_biller_does_not_bill_refuses_the_file()
+    {
+        var euros = Camt054([("EFT-EUR", "10.00", "F000000001")]).Replace("Ccy=\"CAD\"", "Ccy=\"EUR\"", StringComparison.Ordinal);
+
+        var imported = await ImportAsync("eur.xml", euros);
+
+        Assert.Equal("bankfile.malformed", imported.Error?.Code);
+        Assert.Contains("'EUR' is not a currency this biller bills in", imported.Error!.Message(Language.En), StringComparison.Ordinal);
+        await using var db = Database.NewContext();
+        Assert.Empty(await db.Receipts.ToListAsync());
     }
 
     /// <summary>One $113.00 invoice per account, F000000001 for the first, F000000002 for the second.</summary>

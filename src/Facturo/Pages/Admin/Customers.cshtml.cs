@@ -73,8 +73,6 @@ public sealed class CustomersModel(CustomerRelations relations, Programs program
         await AfterAsync(await programs.ToCommercialAsync(Number ?? "", CreditTermsDays, Reason, cancellationToken),
             T("Le compte est maintenant commercial ; le client en est avisé.", "The account is now commercial; the customer is told."), cancellationToken);
 
-    public bool CanChangePrograms => User.IsInRole(nameof(StaffRole.CustomerRelations)) || User.IsInRole(nameof(StaffRole.Administrator));
-
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken) =>
         await AfterAsync(await relations.ResendInvitationAsync(Number ?? "", InviteEmail, cancellationToken),
             T($"Invitation envoyée à {InviteEmail}.", $"Invitation sent to {InviteEmail}."), cancellationToken);

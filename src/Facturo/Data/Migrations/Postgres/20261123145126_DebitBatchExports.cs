@@ -16,6 +16,9 @@ namespace Facturo.Data.Migrations.Postgres
                 table: "debit_batches",
                 type: "timestamp with time zone",
                 nullable: true);
+
+            // Files written before this column existed are already with the bank: never write them out again.
+            migrationBuilder.Sql("UPDATE debit_batches SET exported_at = created_at");
         }
 
         /// <inheritdoc />

@@ -2102,8 +2102,7 @@ namespace Facturo.Data.Migrations.Postgres
                         .HasColumnName("decided_at");
 
                     b.Property<string>("Notes")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("text")
                         .HasColumnName("notes");
 
                     b.Property<DateTimeOffset>("OpenedAt")
@@ -2153,8 +2152,7 @@ namespace Facturo.Data.Migrations.Postgres
                         .HasColumnName("action");
 
                     b.Property<string>("After")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("text")
                         .HasColumnName("after");
 
                     b.Property<DateTimeOffset>("At")
@@ -2162,8 +2160,7 @@ namespace Facturo.Data.Migrations.Postgres
                         .HasColumnName("at");
 
                     b.Property<string>("Before")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("text")
                         .HasColumnName("before");
 
                     b.Property<string>("IpAddress")

@@ -16,6 +16,9 @@ namespace Facturo.Data.Migrations.Sqlite
                 table: "debit_batches",
                 type: "TEXT",
                 nullable: true);
+
+            // Files written before this column existed are already with the bank: never write them out again.
+            migrationBuilder.Sql("UPDATE debit_batches SET exported_at = created_at");
         }
 
         /// <inheritdoc />

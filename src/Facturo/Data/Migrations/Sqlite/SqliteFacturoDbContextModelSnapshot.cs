@@ -2049,7 +2049,6 @@ namespace Facturo.Data.Migrations.Sqlite
                         .HasColumnName("decided_at");
 
                     b.Property<string>("Notes")
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT")
                         .HasColumnName("notes");
 
@@ -2098,7 +2097,6 @@ namespace Facturo.Data.Migrations.Sqlite
                         .HasColumnName("action");
 
                     b.Property<string>("After")
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT")
                         .HasColumnName("after");
 
@@ -2107,7 +2105,6 @@ namespace Facturo.Data.Migrations.Sqlite
                         .HasColumnName("at");
 
                     b.Property<string>("Before")
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT")
                         .HasColumnName("before");
 
