@@ -142,7 +142,7 @@ public sealed partial class LeaseDebits(FacturoDbContext db, PortalPayments paym
             foreach (var invoice in due)
             {
                 var paid = await payments.SubmitAsync(payer, new PaymentRequest(account.CustomerNumber, [Invoice.FormatNumber(invoice.Id)], null,
-                    enrolment.BankAccountId, false, $"lease-{invoice.Id}", "automatic", enrolment.AuthorizationId), cancellationToken);
+                    enrolment.BankAccountId, false, $"lease-{invoice.Id}", "automatic", enrolment.AuthorizationId, DebitOrigin.LeaseSchedule), cancellationToken);
                 if (paid.Succeeded)
                 {
                     submitted++;

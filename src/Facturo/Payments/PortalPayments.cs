@@ -13,9 +13,12 @@ namespace Facturo.Payments;
 public sealed record BankAccountForm(BankCountry Country, string HolderName, string? Institution, string? Transit, string? Routing, string? AccountNumber);
 
 /// <summary>What a person asks to pay: chosen invoices, or an amount applied to the oldest first.</summary>
-/// <summary>A debit to submit; an automatic debit names the agreement it is made under instead of accepting one.</summary>
+/// <summary>Who asked for the debit: the person in the portal, the lease schedule, or staff debiting a returned payment again.</summary>
+public enum DebitOrigin { Portal, LeaseSchedule, StaffRetry }
+
+/// <summary>A debit to submit; an automatic or staff debit names the agreement it is made under instead of accepting one.</summary>
 public sealed record PaymentRequest(string CustomerNumber, IReadOnlyList<string> InvoiceNumbers, decimal? Amount, long BankAccountId, bool AcceptsAgreement, string IdempotencyKey, string IpAddress,
-    long? UnderAuthorizationId = null);
+    long? UnderAuthorizationId = null, DebitOrigin Origin = DebitOrigin.Portal);
 
 /// <summary>
 /// The Payments tab: an enterprise's bank accounts, the debit agreement signed before the first debit
@@ -232,16 +235,31 @@ public sealed class PortalPayments(FacturoDbContext db, IDataProtectionProvider 
         db.LedgerPostings.Add(SubmittedPosting(payment, clock.Today, now));
         var invoices = string.Join(", ", allocations.Value!.Select(a => Invoice.FormatNumber(a.InvoiceId)));
         var amount = total.Format(Cultures.For(me.Language));
-        await outbox.QueueAsync("payment-submitted", me.Email!, me.Language,
-            me.Language == Language.Fr ? $"Paiement {payment.Reference} reçu : {amount}" : $"Payment {payment.Reference} received: {amount}",
-            me.Language == Language.Fr
-                ? $"Bonjour {me.FullName},\n\nNous avons reçu votre paiement {payment.Reference} de {amount} pour le compte {account.CustomerNumber} (factures {invoices}). Il sera débité du compte bancaire {bank.Masked} d'ici un jour ouvrable. Son état est affiché dans le portail (Paiements)."
-                : $"Hello {me.FullName},\n\nWe received your payment {payment.Reference} of {amount} for account {account.CustomerNumber} (invoices {invoices}). It will be debited from bank account {bank.Masked} within one business day. Its status is shown in the portal (Payments).",
+        var (subject, body) = SubmittedEmail(request.Origin, me, payment, amount, account.CustomerNumber, invoices, bank.Masked);
+        await outbox.QueueAsync("payment-submitted", me.Email!, me.Language, subject, body,
             cancellationToken, dedupKey: $"payment-submitted:{payment.Id}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return payment;
     }
+
+    /// <summary>What the person whose agreement allows the debit is told, before the debit reaches the bank.</summary>
+    private static (string Subject, string Body) SubmittedEmail(DebitOrigin origin, PortalUser me, Payment payment, string amount, string customerNumber, string invoices, string bank) =>
+        (origin, me.Language) switch
+        {
+            (DebitOrigin.LeaseSchedule, Language.Fr) => ($"Débit automatique {payment.Reference} : {amount}",
+                $"Bonjour {me.FullName},\n\nComme convenu dans l'accord de débit automatique des factures de crédit-bail du compte {customerNumber}, la facture {invoices} de {amount} sera débitée du compte bancaire {bank} d'ici un jour ouvrable (référence {payment.Reference}). Son état est affiché dans le portail (Paiements)."),
+            (DebitOrigin.LeaseSchedule, _) => ($"Automatic debit {payment.Reference}: {amount}",
+                $"Hello {me.FullName},\n\nAs agreed in the automatic debit agreement for the lease invoices of account {customerNumber}, invoice {invoices} of {amount} will be debited from bank account {bank} within one business day (reference {payment.Reference}). Its status is shown in the portal (Payments)."),
+            (DebitOrigin.StaffRetry, Language.Fr) => ($"Nouveau débit {payment.Reference} : {amount}",
+                $"Bonjour {me.FullName},\n\nVotre banque ayant retourné un paiement précédent, nous débiterons de nouveau {amount} pour le compte {customerNumber} (factures {invoices}) du compte bancaire {bank} d'ici un jour ouvrable, selon votre accord de débit (référence {payment.Reference}). Si ce n'est pas ce qui a été convenu avec nous, appelez-nous avant ce débit."),
+            (DebitOrigin.StaffRetry, _) => ($"New debit {payment.Reference}: {amount}",
+                $"Hello {me.FullName},\n\nAs your bank returned an earlier payment, we will debit {amount} again for account {customerNumber} (invoices {invoices}) from bank account {bank} within one business day, under your debit agreement (reference {payment.Reference}). If that is not what was agreed with us, call us before this debit."),
+            (_, Language.Fr) => ($"Paiement {payment.Reference} reçu : {amount}",
+                $"Bonjour {me.FullName},\n\nNous avons reçu votre paiement {payment.Reference} de {amount} pour le compte {customerNumber} (factures {invoices}). Il sera débité du compte bancaire {bank} d'ici un jour ouvrable. Son état est affiché dans le portail (Paiements)."),
+            _ => ($"Payment {payment.Reference} received: {amount}",
+                $"Hello {me.FullName},\n\nWe received your payment {payment.Reference} of {amount} for account {customerNumber} (invoices {invoices}). It will be debited from bank account {bank} within one business day. Its status is shown in the portal (Payments)."),
+        };
 
     /// <summary>A submitted debit in the ledger: the money is on its way from the bank, the invoices it pays are no longer owed.</summary>
     public static LedgerPosting SubmittedPosting(Payment payment, DateOnly day, DateTimeOffset now)

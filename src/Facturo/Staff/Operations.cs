@@ -63,7 +63,7 @@ public sealed class Operations(FacturoDbContext db, PortalPayments payments, Rec
         var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == original.AccountId, cancellationToken);
         var payer = await db.Users.AsNoTracking().SingleAsync(u => u.Id == original.SubmittedByUserId, cancellationToken);
         var retried = await payments.SubmitAsync(payer, new PaymentRequest(account.CustomerNumber, original.Allocations.Select(a => Invoice.FormatNumber(a.InvoiceId)).ToList(),
-            null, original.BankAccountId, false, $"retry-{failed.Id}", "staff", original.AuthorizationId), cancellationToken);
+            null, original.BankAccountId, false, $"retry-{failed.Id}", "staff", original.AuthorizationId, DebitOrigin.StaffRetry), cancellationToken);
         if (!retried.Succeeded)
         {
             return retried.Error!;

@@ -69,6 +69,7 @@ public abstract class OperationsTests(DatabaseProvider provider) : PortalTest(pr
         await using var db = Database.NewContext();
         Assert.Equal([(PaymentStatus.Returned, "905"), (PaymentStatus.Submitted, null)], (await db.Payments.OrderBy(p => p.Id).ToListAsync()).Select(p => (p.Status, p.ReturnCode)));
         Assert.Equal("Retried as P000000002", (await db.FailedPayments.SingleAsync()).Resolution);
+        Assert.Contains("As your bank returned an earlier payment, we will debit $113.00 again", await ReadEmailAsync("payer@ops.example", "New debit P000000002"), StringComparison.Ordinal);
         Assert.Contains(await db.StaffAuditEntries.Select(e => e.Action).ToListAsync(), a => a == "failed-payment.close");
         await LedgerAssertions.AssertBalancedAsync(Database);
     }

@@ -210,6 +210,8 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
         var agreement = await db.DebitAuthorizations.SingleAsync(a => a.Id == payment.AuthorizationId);
         Assert.Equal(DebitScope.LeaseInvoicesOnDueDate, agreement.Scope);
         Assert.Contains("du total de chaque facture de crédit-bail du compte client 1000120", agreement.Text, StringComparison.Ordinal);
+        var notice = await ReadEmailAsync("lease@payer.example", "Débit automatique P000000001");
+        Assert.Contains("la facture F000000001 de 113,00", notice, StringComparison.Ordinal);
         await Infrastructure.LedgerAssertions.AssertBalancedAsync(Database);
     }
 
