@@ -74,6 +74,18 @@ public sealed class Operations(FacturoDbContext db, PortalPayments payments, Rec
 
     public Task<IReadOnlyList<Receipt>> UnappliedAsync(CancellationToken cancellationToken) => receipts.UnappliedAsync(cancellationToken);
 
+    /// <summary>A cheque at the counter or a wire the bank reported by phone, recorded by staff and applied like an imported one.</summary>
+    public async Task<Outcome<Receipt>> RecordAsync(ReceiptEntry entry, CancellationToken cancellationToken)
+    {
+        var recorded = await receipts.RecordAsync(entry, $"staff {audit.CurrentStaffEmail}", cancellationToken);
+        if (recorded.Succeeded)
+        {
+            await audit.RecordAsync("receipt.record", $"payment {recorded.Value!.Reference}", null,
+                new { Method = entry.Method.ToString(), entry.AmountCents, entry.CurrencyCode, entry.BankReference, entry.PayerReference, entry.CustomerNumber }, cancellationToken);
+        }
+        return recorded;
+    }
+
     public async Task<Outcome<Receipt>> ApplyAsync(long receiptId, string invoiceNumber, long amountCents, CancellationToken cancellationToken)
     {
         var applied = await receipts.ApplyAsync(receiptId, invoiceNumber.Trim().ToUpperInvariant(), amountCents, cancellationToken);

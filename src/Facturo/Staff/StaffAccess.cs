@@ -205,6 +205,7 @@ public sealed class StaffAudit(FacturoDbContext db, IHttpContextAccessor http, B
     private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public long CurrentStaffId => StaffAuth.StaffId(http.HttpContext!.User);
+    public string CurrentStaffEmail => http.HttpContext!.User.FindFirstValue(ClaimTypes.Email)!;
 
     public async Task RecordAsync(string action, string subject, object? before, object? after, CancellationToken cancellationToken)
     {

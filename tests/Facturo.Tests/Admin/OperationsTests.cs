@@ -54,6 +54,13 @@ public abstract class OperationsTests(DatabaseProvider provider) : PortalTest(pr
         await page.Locator("#amount-1").FillAsync("150.00");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         var alreadyPaid = await page.GetByRole(AriaRole.Alert).InnerTextAsync();
+        await page.GetByText("Record a cheque, wire or EFT received").ClickAsync();
+        await page.Locator("#AmountReceived").FillAsync("20.00");
+        await page.Locator("#ReceivedOn").FillAsync("2026-11-03");
+        await page.Locator("#BankReference").FillAsync("CHQ-000777");
+        await page.Locator("#CustomerNumber").FillAsync("1000150");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the payment" }).ClickAsync();
+        var cheque = await page.GetByRole(AriaRole.Status).InnerTextAsync();
         await page.GotoAsync("/admin/audit?Q=bank-file");
         var audit = await page.GetByTestId("audit").Locator("tbody tr").AllInnerTextsAsync();
 
@@ -65,12 +72,15 @@ public abstract class OperationsTests(DatabaseProvider provider) : PortalTest(pr
         Assert.Contains("payer@ops.example", row, StringComparison.Ordinal);
         Assert.Equal("New debit P000000002 submitted.", retried);
         Assert.Equal("Invoice F000000001 has nothing left to pay.", alreadyPaid);
+        Assert.Equal("Payment E000000002 recorded.", cheque);
         Assert.Equal(3, audit.Count);
         await using var db = Database.NewContext();
         Assert.Equal([(PaymentStatus.Returned, "905"), (PaymentStatus.Submitted, null)], (await db.Payments.OrderBy(p => p.Id).ToListAsync()).Select(p => (p.Status, p.ReturnCode)));
         Assert.Equal("Retried as P000000002", (await db.FailedPayments.SingleAsync()).Resolution);
         Assert.Contains("As your bank returned an earlier payment, we will debit $113.00 again", await ReadEmailAsync("payer@ops.example", "New debit P000000002"), StringComparison.Ordinal);
         Assert.Contains(await db.StaffAuditEntries.Select(e => e.Action).ToListAsync(), a => a == "failed-payment.close");
+        var recorded = await db.Receipts.SingleAsync(r => r.BankReference == "CHQ-000777");
+        Assert.Equal((ReceiptMethod.Cheque, 2_000L, "staff admin@staff.example"), (recorded.Method, recorded.AmountCents, recorded.RecordedBy));
         await LedgerAssertions.AssertBalancedAsync(Database);
     }
 
