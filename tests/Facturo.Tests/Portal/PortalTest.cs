@@ -192,10 +192,23 @@ public abstract class PortalTest(DatabaseProvider provider) : FacturoTest(provid
         await page.Locator("#Email").FillAsync(email);
         await page.Locator("#Password").FillAsync(AgentPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin/two-step", new() { WaitUntil = WaitUntilState.Commit });
+        await ExpectUrlAsync(page, "**/admin/two-step");
         var key = await page.GetByTestId("totp-key").InnerTextAsync();
         await page.Locator("#Code").FillAsync(Totp.Code(key, Clock.GetUtcNow()));
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin", new() { WaitUntil = WaitUntilState.Commit });
+        await ExpectUrlAsync(page, "**/admin");
+    }
+
+    /// <summary>Waits for the URL to commit; if it never does, says what the page showed instead.</summary>
+    private static async Task ExpectUrlAsync(IPage page, string glob)
+    {
+        try
+        {
+            await page.WaitForURLAsync(glob, new() { WaitUntil = WaitUntilState.Commit });
+        }
+        catch (TimeoutException)
+        {
+            throw new InvalidOperationException($"Expected {glob} but stayed on {page.Url}: {await page.Locator("main").InnerTextAsync()}");
+        }
     }
 }
