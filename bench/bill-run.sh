@@ -16,19 +16,9 @@ period=$(date -d "$(date +%Y-%m-01) -1 month" +%Y-%m)
 dotnet build src/Facturo -c Release -v quiet -nologo >/dev/null
 facturo=(dotnet src/Facturo/bin/Release/net10.0/facturo.dll)
 
-case "$provider" in
-  postgres)
-    admin="$(./scripts/ensure-postgres.sh)"
-    psql_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql
-    "$psql_bin" -q -h 127.0.0.1 -p "${FACTURO_PG_PORT:-55432}" -U postgres -c "DROP DATABASE IF EXISTS facturo_bench" -c "CREATE DATABASE facturo_bench"
-    db=(--provider Postgres --connection-string "$admin;Database=facturo_bench")
-    ;;
-  sqlite)
-    rm -f /tmp/facturo-bench.db /tmp/facturo-bench.db-wal /tmp/facturo-bench.db-shm
-    db=(--provider Sqlite --connection-string "Data Source=/tmp/facturo-bench.db")
-    ;;
-  *) echo "provider must be postgres or sqlite" >&2; exit 2 ;;
-esac
+source bench/bench-database.sh
+fresh_database "$provider" facturo_bench
+db=(--provider "$db_provider" --connection-string "$db_connection")
 
 start=$(date +%s)
 "${facturo[@]}" sizing-data --accounts "$accounts" --charges-per-account "$charges" --period "$period" "${db[@]}" | tail -n 1

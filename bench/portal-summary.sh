@@ -15,19 +15,9 @@ port=5099
 command -v wrk >/dev/null || { sudo apt-get update -qq && sudo apt-get install -y -qq wrk; }
 dotnet build bench/Facturo.PortalLoad -c Release -v quiet -nologo >/dev/null
 
-case "$provider" in
-  postgres)
-    admin="$(./scripts/ensure-postgres.sh)"
-    psql_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql
-    "$psql_bin" -q -h 127.0.0.1 -p "${FACTURO_PG_PORT:-55432}" -U postgres -c "DROP DATABASE IF EXISTS facturo_portal_load" -c "CREATE DATABASE facturo_portal_load"
-    db=(Postgres "$admin;Database=facturo_portal_load")
-    ;;
-  sqlite)
-    rm -f /tmp/facturo-portal-load.db*
-    db=(Sqlite "Data Source=/tmp/facturo-portal-load.db")
-    ;;
-  *) echo "provider must be postgres or sqlite" >&2; exit 2 ;;
-esac
+source bench/bench-database.sh
+fresh_database "$provider" facturo_portal_load
+db=("$db_provider" "$db_connection")
 
 log=$(mktemp)
 ASPNETCORE_ENVIRONMENT=Production dotnet bench/Facturo.PortalLoad/bin/Release/net10.0/Facturo.PortalLoad.dll "${db[@]}" "$invoices" "$port" >"$log" 2>&1 &
