@@ -40,3 +40,6 @@ public sealed record AgingReport(Money Current, Money Days1To30, Money Days31To6
         return new AgingReport(new(sums[0], currency), new(sums[1], currency), new(sums[2], currency), new(sums[3], currency), new(sums[4], currency));
     }
 }
+
+/// <summary>An invoice still owing something: what a payment can be allocated to.</summary>
+public sealed record OpenInvoice(long InvoiceId, DateOnly IssueDate, DateOnly DueDate, Money Total, Money Balance);

@@ -1,6 +1,7 @@
 using Facturo.Accounts;
 using Facturo.Billing;
 using Facturo.Data;
+using Facturo.Ledger;
 using Facturo.Payments;
 using Facturo.Platform;
 using Facturo.Portal;
@@ -14,7 +15,7 @@ namespace Facturo.DemoData;
 /// bank account under a signed agreement, as if every customer had paid in the portal: the input of the
 /// debit-batch benchmark and crash test. One business and one person stand for all the payers.
 /// </summary>
-public sealed class SizingDebitsLoader(FacturoDbContext db, UserManager<PortalUser> users, PortalPayments payments, BillerClock clock)
+public sealed class SizingDebitsLoader(FacturoDbContext db, UserManager<PortalUser> users, BankAccountNumbers numbers, BillerClock clock)
 {
     private const int PaymentsPerTransaction = 2_000;
     private const string PayerEmail = "payer@sizing.example";
@@ -64,7 +65,7 @@ public sealed class SizingDebitsLoader(FacturoDbContext db, UserManager<PortalUs
             }).ToList();
             db.Payments.AddRange(debits);
             await db.SaveChangesAsync(cancellationToken);
-            db.LedgerPostings.AddRange(debits.Select(p => PortalPayments.SubmittedPosting(p, clock.Today, now)));
+            db.LedgerPostings.AddRange(debits.Select(p => LedgerPosting.From(PaymentPostings.Submitted(p.Reference, clock.Today, p.AccountId, p.Shares()), now)));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
@@ -111,7 +112,7 @@ public sealed class SizingDebitsLoader(FacturoDbContext db, UserManager<PortalUs
             Country = BankCountry.CA,
             HolderName = holder.Length > 30 ? holder[..30] : holder,
             Routing = $"{n % 7 + 1:D3}{n % 100_000:D5}",
-            ProtectedAccountNumber = payments.ProtectAccountNumber(accountNumber),
+            ProtectedAccountNumber = numbers.Protect(accountNumber),
             Last4 = accountNumber[^4..],
             CreatedAt = now,
             CreatedByUserId = payer.Id,

@@ -3,8 +3,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Facturo.Ledger;
 
-public sealed record OpenInvoice(long InvoiceId, DateOnly IssueDate, DateOnly DueDate, Money Total, Money Balance);
-
 public sealed record ReceivableSummary(Money Balance, AgingReport Aging, IReadOnlyList<OpenInvoice> OpenInvoices);
 
 /// <summary>An account's receivable as the ledger says it is: nothing here is stored, all is summed from entries.</summary>

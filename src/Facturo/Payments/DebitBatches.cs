@@ -71,7 +71,7 @@ public sealed class NachaSettings
 /// to bank" commit together or not at all, and a payment moves only if it is still "submitted": a crash
 /// or a second runner can never put one payment in two files.
 /// </summary>
-public sealed class DebitBatches(FacturoDbContext db, PortalPayments payments, LeaseDebits leaseDebits, IOptions<BankFileOptions> options, BillerClock clock)
+public sealed class DebitBatches(FacturoDbContext db, BankAccountNumbers numbers, LeaseDebits leaseDebits, IOptions<BankFileOptions> options, BillerClock clock)
 {
     /// <summary>
     /// Submits the automatic debits of lease invoices due today, batches every submitted debit, then writes to the outbox every file not yet there, including one
@@ -178,7 +178,7 @@ public sealed class DebitBatches(FacturoDbContext db, PortalPayments payments, L
         var originator = new Cpa005Originator(settings.OriginatorId, settings.ShortName, settings.LongName, settings.DataCentre, "CAD",
             settings.ReturnInstitution, settings.ReturnTransit, settings.ReturnAccount);
         var debits = due.Select(x => new Cpa005Debit(settings.TransactionCode, x.Payment.AmountCents, today, x.Bank.Routing[..3], x.Bank.Routing[3..],
-            payments.AccountNumberOf(x.Bank), x.Bank.HolderName, CrossReference(x.Payment))).ToList();
+            numbers.Reveal(x.Bank), x.Bank.HolderName, CrossReference(x.Payment))).ToList();
         return Cpa005.Write(originator, batch.FileCreationNumber, today, debits);
     }
 
@@ -187,7 +187,7 @@ public sealed class DebitBatches(FacturoDbContext db, PortalPayments payments, L
         var settings = options.Value.Nacha;
         var originator = new NachaOriginator(settings.ImmediateDestination, settings.DestinationName, settings.ImmediateOrigin, settings.OriginName,
             settings.CompanyName, settings.CompanyIdentification, settings.EntryDescription, settings.OriginatingDfi);
-        var debits = due.Select(x => new NachaDebit(x.Bank.Routing, payments.AccountNumberOf(x.Bank), x.Payment.AmountCents, CrossReference(x.Payment), x.Bank.HolderName)).ToList();
+        var debits = due.Select(x => new NachaDebit(x.Bank.Routing, numbers.Reveal(x.Bank), x.Payment.AmountCents, CrossReference(x.Payment), x.Bank.HolderName)).ToList();
         // File ID modifier A–Z then 0–9 tells apart the files sent to one bank the same day.
         const string Modifiers = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
         var modifier = Modifiers[(int)((batch.Sequence - 1) % Modifiers.Length)];

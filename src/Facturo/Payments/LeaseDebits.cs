@@ -16,7 +16,7 @@ public sealed record AutomaticDebitRow(long Id, string CustomerNumber, string Ba
 /// date under an agreement that says so. Other invoices are never debited automatically; they are paid
 /// in the portal.
 /// </summary>
-public sealed partial class LeaseDebits(FacturoDbContext db, PortalPayments payments, BillerClock clock, ILogger<LeaseDebits> logger)
+public sealed partial class LeaseDebits(FacturoDbContext db, SubmitPayment payments, BillerClock clock, ILogger<LeaseDebits> logger)
 {
     /// <summary>Rule H1: the customer learns a variable amount at least 10 days before it is debited; the invoice email is that notice.</summary>
     public const int NoticeDays = 10;

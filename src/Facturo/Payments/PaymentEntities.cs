@@ -92,8 +92,14 @@ public sealed class Payment
     public string? ReturnCode { get; set; }
     public List<PaymentAllocation> Allocations { get; set; } = [];
 
-    public string Reference => FormatReference(Id);
-    public static string FormatReference(long id) => $"P{id:D9}";
+    public string Reference => PaymentReference.Format(Id);
+
+    /// <summary>The allocations as the ledger rules take them (a method, so EF Core does not map it).</summary>
+    public IReadOnlyList<InvoiceShare> Shares()
+    {
+        var currency = Currency.Parse(CurrencyCode);
+        return Allocations.Select(a => new InvoiceShare(a.InvoiceId, new Money(a.AmountCents, currency))).ToList();
+    }
 }
 
 public sealed class PaymentAllocation

@@ -37,8 +37,7 @@ public sealed class PaymentSettlement(FacturoDbContext db, IOptions<BankFileOpti
         foreach (var payment in due)
         {
             var amount = new Money(payment.AmountCents, Currency.Parse(payment.CurrencyCode));
-            db.LedgerPostings.Add(LedgerPosting.From(Posting.Create(PostingKind.PaymentSettlement, clock.Today, payment.Reference,
-                [new PostingLine(LedgerAccount.Cash, amount), new PostingLine(LedgerAccount.BankClearing, -amount)]), now));
+            db.LedgerPostings.Add(LedgerPosting.From(PaymentPostings.Settled(payment.Reference, clock.Today, amount), now));
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -172,20 +172,8 @@ public sealed partial class Receipts(FacturoDbContext db, BillerClock clock)
         var now = clock.UtcNow;
         receipt.Allocations.Add(new ReceiptAllocation { InvoiceId = invoice.Id, AmountCents = amountCents, AppliedAt = now });
         var currency = Currency.Parse(receipt.CurrencyCode);
-        var amount = new Money(amountCents, currency);
-        var lines = new List<PostingLine>
-        {
-            new(LedgerAccount.UnappliedCash, amount, wasUnidentified ? null : invoice.AccountId),
-            new(LedgerAccount.AccountsReceivable, -amount, invoice.AccountId, ReceivableDocument.Invoice(invoice.Id)),
-        };
-        if (wasUnidentified && restCents > 0)
-        {
-            // The rest of the money now has an owner too: move it to the customer's unapplied cash.
-            var rest = new Money(restCents, currency);
-            lines.Add(new PostingLine(LedgerAccount.UnappliedCash, rest));
-            lines.Add(new PostingLine(LedgerAccount.UnappliedCash, -rest, invoice.AccountId));
-        }
-        db.LedgerPostings.Add(LedgerPosting.From(Posting.Create(PostingKind.ReceiptApplication, clock.Today, receipt.Reference, lines), now));
+        db.LedgerPostings.Add(LedgerPosting.From(PaymentPostings.Applied(receipt.Reference, clock.Today, invoice.AccountId,
+            new InvoiceShare(invoice.Id, new Money(amountCents, currency)), wasUnidentified, new Money(restCents, currency)), now));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return receipt;
@@ -247,13 +235,9 @@ public sealed partial class Receipts(FacturoDbContext db, BillerClock clock)
         db.Receipts.Add(receipt);
         await db.SaveChangesAsync(cancellationToken);
         var currency = Currency.Parse(entry.CurrencyCode);
-        db.LedgerPostings.Add(LedgerPosting.From(Posting.Create(PostingKind.Receipt, entry.ReceivedOn, receipt.Reference,
-        [
-            // The bank reports (or the cheque is deposited as) money already in the account: cash, not in transit.
-            new PostingLine(LedgerAccount.Cash, new Money(entry.AmountCents, currency)),
-            .. receipt.Allocations.Select(a => new PostingLine(LedgerAccount.AccountsReceivable, -new Money(a.AmountCents, currency), accountId, ReceivableDocument.Invoice(a.InvoiceId))),
-            new PostingLine(LedgerAccount.UnappliedCash, -new Money(left, currency), accountId),
-        ]), receipt.RecordedAt));
+        // The bank reports (or the cheque is deposited as) money already in the account: cash, not in transit.
+        db.LedgerPostings.Add(LedgerPosting.From(PaymentPostings.Received(receipt.Reference, entry.ReceivedOn, new Money(entry.AmountCents, currency), accountId,
+            receipt.Allocations.Select(a => new InvoiceShare(a.InvoiceId, new Money(a.AmountCents, currency))).ToList()), receipt.RecordedAt));
         await db.SaveChangesAsync(cancellationToken);
         return receipt;
     }

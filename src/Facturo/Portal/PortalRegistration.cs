@@ -19,7 +19,9 @@ public static class PortalRegistration
         services.AddScoped<PasswordRecovery>();
         services.AddScoped<EnterpriseUsers>();
         services.AddScoped<SupportQuestions>();
-        services.AddScoped<Payments.PortalPayments>();
+        services.AddScoped<Payments.BankAccounts>();
+        services.AddScoped<Payments.SubmitPayment>();
+        services.AddSingleton<Payments.BankAccountNumbers>();
         services.AddScoped<Payments.DebitBatches>();
         services.AddScoped<Payments.LeaseDebits>();
         services.AddScoped<Payments.Receipts>();

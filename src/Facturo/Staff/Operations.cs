@@ -14,7 +14,7 @@ public sealed record FailedPaymentRow(long Id, string Payment, string CustomerNu
 /// The billing operator's queues: returned debits to retry or close, and money received that is not
 /// applied yet. Every action is audited.
 /// </summary>
-public sealed class Operations(FacturoDbContext db, PortalPayments payments, Receipts receipts, StaffAudit audit, BillerClock clock)
+public sealed class Operations(FacturoDbContext db, SubmitPayment payments, Receipts receipts, StaffAudit audit, BillerClock clock)
 {
     public async Task<IReadOnlyList<FailedPaymentRow>> FailedPaymentsAsync(bool open, CancellationToken cancellationToken)
     {
@@ -42,7 +42,7 @@ public sealed class Operations(FacturoDbContext db, PortalPayments payments, Rec
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         (failed.Status, failed.ClosedAt, failed.Resolution) = (FailedPaymentStatus.Closed, clock.UtcNow, resolution.Trim());
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync("failed-payment.close", $"payment {Payment.FormatReference(failed.PaymentId)}", new { Status = "Open" }, new { Status = "Closed", failed.Resolution }, cancellationToken);
+        await audit.RecordAsync("failed-payment.close", $"payment {PaymentReference.Format(failed.PaymentId)}", new { Status = "Open" }, new { Status = "Closed", failed.Resolution }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return failed;
     }

@@ -21,7 +21,7 @@ public abstract class OperationsTests(DatabaseProvider provider) : PortalTest(pr
         await BillAsync(October);
         var payer = await RegisterAsync("1000150", "payer@ops.example", PortalRole.Admin);
         var bankId = await AddCanadianBankAccountAsync(payer);
-        var paid = await InScopeAsync<PortalPayments, Platform.Outcome<Payment>>(p =>
+        var paid = await InScopeAsync<SubmitPayment, Platform.Outcome<Payment>>(p =>
             p.SubmitAsync(payer, new PaymentRequest("1000150", ["F000000001"], null, bankId, true, "ops-1", "127.0.0.1"), CancellationToken.None));
         Assert.True(paid.Succeeded, paid.Error?.Code);
         var wire = await InScopeAsync<Receipts, Platform.Outcome<Receipt>>(r => r.RecordAsync(

@@ -23,9 +23,8 @@ public abstract class DebitBatchScheduleTests(DatabaseProvider provider) : Porta
         var token = (await InviteAndReadLinkAsync("1000097", "job@batch.example", Language.En)).Split("token=")[1];
         var payer = (await InScopeAsync<Invitations, Outcome<PortalUser>>(i =>
             i.RegisterAsync(token, new RegistrationForm("Jo Batch", Password, Language.En, "first-pet", "Rex", "birth-city", "Laval"), CancellationToken.None))).Value!;
-        var bank = await InScopeAsync<PortalPayments, Outcome<BankAccount>>(p =>
-            p.AddBankAccountAsync(payer, new BankAccountForm(BankCountry.CA, "Jo Batch Inc.", "815", "30800", null, "1234567"), CancellationToken.None));
-        await InScopeAsync<PortalPayments, Outcome<Payment>>(p =>
+        var bank = await InScopeAsync<BankAccounts, Outcome<BankAccount>>(p => p.AddAsync(payer, new BankAccountForm(BankCountry.CA, "Jo Batch Inc.", "815", "30800", null, "1234567"), CancellationToken.None));
+        await InScopeAsync<SubmitPayment, Outcome<Payment>>(p =>
             p.SubmitAsync(payer, new PaymentRequest("1000097", ["F000000001"], null, bank.Value!.Id, true, "job-1", "127.0.0.1"), CancellationToken.None));
 
         var scheduler = await App.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();

@@ -34,7 +34,7 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
     {
         var payer = (await BilledAccountsWithAdminsAsync(("1000105", "both@payer.example", Language.En)))[0];
         var bankId = await AddCanadianBankAccountAsync(payer);
-        await SubmitAsync(payer, new PaymentRequest("1000105", [], 0.01m, bankId, true, "agreement-first", "127.0.0.1"));
+        await SubmitAsync(payer, new PaymentRequest("1000105", [], Money.Cad(1), bankId, true, "agreement-first", "127.0.0.1"));
 
         var outcomes = await Task.WhenAll(new[] { "office", "phone" }.Select(key =>
             SubmitAsync(payer, new PaymentRequest("1000105", ["F000000001"], null, bankId, false, key, "127.0.0.1"))));
@@ -54,28 +54,28 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
         var bankId = await AddCanadianBankAccountAsync(payer);
         var othersBankId = await AddCanadianBankAccountAsync(admins[1]);
         var viewer = await RegisterAsync("1000092", "viewer@payer.example", PortalRole.Viewer);
-        PaymentRequest Request(string key, IReadOnlyList<string> invoices, decimal? amount = null, long? bank = null, bool accepts = true) =>
+        PaymentRequest Request(string key, IReadOnlyList<string> invoices, Money? amount = null, long? bank = null, bool accepts = true) =>
             new("1000092", invoices, amount, bank ?? bankId, accepts, key, "127.0.0.1");
 
         var byViewer = await SubmitAsync(viewer, Request("k1", ["F000000001"]));
         var withoutAgreement = await SubmitAsync(payer, Request("k2", ["F000000001"], accepts: false));
         var othersBank = await SubmitAsync(payer, Request("k3", ["F000000001"], bank: othersBankId));
         var othersInvoice = await SubmitAsync(payer, Request("k4", ["F000000002"]));
-        var tooMuch = await SubmitAsync(payer, Request("k5", [], 113.01m));
-        var fractionOfCent = await SubmitAsync(payer, Request("k6", [], 10.005m));
+        var tooMuch = await SubmitAsync(payer, Request("k5", [], Money.Cad(11_301)));
+        var negative = await SubmitAsync(payer, Request("k6", [], Money.Cad(-100)));
+        var otherCurrency = await SubmitAsync(payer, Request("k6-usd", [], new Money(100, Currency.Usd)));
         var nothing = await SubmitAsync(payer, Request("k7", []));
-        var usBank = await InScopeAsync<PortalPayments, Outcome<BankAccount>>(p =>
-            p.AddBankAccountAsync(payer, new BankAccountForm(BankCountry.US, "Client US", null, null, "021000021", "1234567"), CancellationToken.None));
+        var usBank = await InScopeAsync<BankAccounts, Outcome<BankAccount>>(p => p.AddAsync(payer, new BankAccountForm(BankCountry.US, "Client US", null, null, "021000021", "1234567"), CancellationToken.None));
         var cadWithUsBank = await SubmitAsync(payer, Request("k8", ["F000000001"], bank: usBank.Value!.Id));
-        var badRouting = await InScopeAsync<PortalPayments, Outcome<BankAccount>>(p =>
-            p.AddBankAccountAsync(payer, new BankAccountForm(BankCountry.US, "Client US", null, null, "021000022", "1234567"), CancellationToken.None));
+        var badRouting = await InScopeAsync<BankAccounts, Outcome<BankAccount>>(p => p.AddAsync(payer, new BankAccountForm(BankCountry.US, "Client US", null, null, "021000022", "1234567"), CancellationToken.None));
 
         Assert.Equal("payments.payers-only", byViewer.Error?.Code);
         Assert.Equal("C'est le premier débit du compte bancaire ••••6789 : lisez l'accord de débit et cochez la case pour l'accepter.", withoutAgreement.Error?.Message(Language.Fr));
         Assert.Equal("payments.bank-account-not-found", othersBank.Error?.Code);
         Assert.Equal("payments.invoice-not-open", othersInvoice.Error?.Code);
         Assert.Equal("payments.invalid-amount", tooMuch.Error?.Code);
-        Assert.Equal("payments.invalid-amount", fractionOfCent.Error?.Code);
+        Assert.Equal("payments.invalid-amount", negative.Error?.Code);
+        Assert.Equal("payments.invalid-amount", otherCurrency.Error?.Code);
         Assert.Equal("payments.nothing-chosen", nothing.Error?.Code);
         Assert.Equal("payments.currency-mismatch", cadWithUsBank.Error?.Code);
         Assert.Equal("Ce numéro d'acheminement n'existe pas : son chiffre de contrôle ne correspond pas. Vérifiez-le sur un chèque.", badRouting.Error?.Message(Language.Fr));
@@ -98,7 +98,7 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
         var payer = await RegisterAsync("1000094", "oldest@payer.example", PortalRole.Admin);
         var bankId = await AddCanadianBankAccountAsync(payer);
 
-        var paid = await SubmitAsync(payer, new PaymentRequest("1000094", [], 150.00m, bankId, true, "amount-1", "127.0.0.1"));
+        var paid = await SubmitAsync(payer, new PaymentRequest("1000094", [], Money.Cad(15_000), bankId, true, "amount-1", "127.0.0.1"));
 
         Assert.True(paid.Succeeded, paid.Error?.Code);
         Assert.Equal([(1L, 11_300L), (2L, 3_700L)], paid.Value!.Allocations.OrderBy(a => a.InvoiceId).Select(a => (a.InvoiceId, a.AmountCents)));
@@ -115,11 +115,11 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
         var firstBank = await AddCanadianBankAccountAsync(admins[0]);
         var secondBank = await AddCanadianBankAccountAsync(admins[1]);
         await SubmitAsync(admins[0], new PaymentRequest("1000095", ["F000000001"], null, firstBank, true, "b1", "127.0.0.1"));
-        await SubmitAsync(admins[1], new PaymentRequest("1000096", [], 13.00m, secondBank, true, "b2", "127.0.0.1"));
+        await SubmitAsync(admins[1], new PaymentRequest("1000096", [], Money.Cad(1_300), secondBank, true, "b2", "127.0.0.1"));
 
         var runs = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => RunBatchAsync()));
         var again = await RunBatchAsync();
-        await SubmitAsync(admins[1], new PaymentRequest("1000096", [], 100.00m, secondBank, true, "b3", "127.0.0.1"));
+        await SubmitAsync(admins[1], new PaymentRequest("1000096", [], Money.Cad(10_000), secondBank, true, "b3", "127.0.0.1"));
         var next = await RunBatchAsync();
 
         var first = Assert.Single(runs.SelectMany(r => r.Batches));
@@ -276,8 +276,7 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
         MoveClockTo(2026, 11, 6);
         await BillAsync(October);
         var payer = await RegisterAsync("1000098", "us@batch.example", PortalRole.Admin);
-        var bank = await InScopeAsync<PortalPayments, Outcome<BankAccount>>(p =>
-            p.AddBankAccountAsync(payer, new BankAccountForm(BankCountry.US, "Great Lakes Shipping Inc", null, null, "021000021", "123456789"), CancellationToken.None));
+        var bank = await InScopeAsync<BankAccounts, Outcome<BankAccount>>(p => p.AddAsync(payer, new BankAccountForm(BankCountry.US, "Great Lakes Shipping Inc", null, null, "021000021", "123456789"), CancellationToken.None));
         var paid = await SubmitAsync(payer, new PaymentRequest("1000098", ["F000000001"], null, bank.Value!.Id, true, "us-1", "127.0.0.1"));
 
         var batch = Assert.Single((await RunBatchAsync()).Batches);
@@ -302,8 +301,7 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
         MoveClockTo(2026, 11, 6);
         await BillAsync(October);
         var payer = await RegisterAsync("1000099", "returned@batch.example", PortalRole.Admin, Language.Fr);
-        var bank = await InScopeAsync<PortalPayments, Outcome<BankAccount>>(p =>
-            p.AddBankAccountAsync(payer, new BankAccountForm(BankCountry.US, "Great Lakes Shipping Inc", null, null, "021000021", "123456789"), CancellationToken.None));
+        var bank = await InScopeAsync<BankAccounts, Outcome<BankAccount>>(p => p.AddAsync(payer, new BankAccountForm(BankCountry.US, "Great Lakes Shipping Inc", null, null, "021000021", "123456789"), CancellationToken.None));
         await SubmitAsync(payer, new PaymentRequest("1000099", ["F000000001"], null, bank.Value!.Id, true, "ret-1", "127.0.0.1"));
         var sent = Assert.Single((await RunBatchAsync()).Batches);
         var returnFile = ReturnFiles.NachaReturns(sent.Content, "R01");
@@ -337,8 +335,7 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
         MoveClockTo(2026, 11, 6);
         await BillAsync(October);
         var payer = await RegisterAsync("1000104", "late@batch.example", PortalRole.Admin);
-        var bank = await InScopeAsync<PortalPayments, Outcome<BankAccount>>(p =>
-            p.AddBankAccountAsync(payer, new BankAccountForm(BankCountry.US, "Late Returns LLC", null, null, "021000021", "123456789"), CancellationToken.None));
+        var bank = await InScopeAsync<BankAccounts, Outcome<BankAccount>>(p => p.AddAsync(payer, new BankAccountForm(BankCountry.US, "Late Returns LLC", null, null, "021000021", "123456789"), CancellationToken.None));
         await SubmitAsync(payer, new PaymentRequest("1000104", ["F000000001"], null, bank.Value!.Id, true, "late-1", "127.0.0.1"));
         var sent = Assert.Single((await RunBatchAsync()).Batches);
 
@@ -372,7 +369,7 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
         var admins = await BilledAccountsWithAdminsAsync(("1000110", "nsf@cpa.example", Language.Fr), ("1000111", "ok@cpa.example", Language.En));
         foreach (var (admin, number, key) in new[] { (admins[0], "1000110", "c1"), (admins[1], "1000111", "c2") })
         {
-            await SubmitAsync(admin, new PaymentRequest(number, [], 113.00m, await AddCanadianBankAccountAsync(admin), true, key, "127.0.0.1"));
+            await SubmitAsync(admin, new PaymentRequest(number, [], Money.Cad(11_300), await AddCanadianBankAccountAsync(admin), true, key, "127.0.0.1"));
         }
         var sent = Assert.Single((await RunBatchAsync()).Batches);
         var returnFile = ReturnFiles.Cpa005Returns(sent.Content, "901", returnedSegments: 1);
@@ -432,7 +429,7 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
     }
 
     private Task<Outcome<Payment>> SubmitAsync(PortalUser payer, PaymentRequest request) =>
-        InScopeAsync<PortalPayments, Outcome<Payment>>(p => p.SubmitAsync(payer, request, CancellationToken.None));
+        InScopeAsync<SubmitPayment, Outcome<Payment>>(p => p.SubmitAsync(payer, request, CancellationToken.None));
 
     /// <summary>Each account gets one $113.00 invoice (F000000001, F000000002… in this order) and a registered admin.</summary>
     private async Task<PortalUser[]> BilledAccountsWithAdminsAsync(params (string CustomerNumber, string Email, Language Language)[] accounts)

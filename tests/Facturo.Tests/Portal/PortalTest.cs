@@ -159,8 +159,7 @@ public abstract class PortalTest(DatabaseProvider provider) : FacturoTest(provid
 
     protected async Task<long> AddCanadianBankAccountAsync(PortalUser payer)
     {
-        var bank = await InScopeAsync<PortalPayments, Outcome<BankAccount>>(p =>
-            p.AddBankAccountAsync(payer, new BankAccountForm(BankCountry.CA, "Client", "815", "30800", null, "123456789"), CancellationToken.None));
+        var bank = await InScopeAsync<BankAccounts, Outcome<BankAccount>>(p => p.AddAsync(payer, new BankAccountForm(BankCountry.CA, "Client", "815", "30800", null, "123456789"), CancellationToken.None));
         Assert.True(bank.Succeeded, bank.Error?.Code);
         return bank.Value!.Id;
     }

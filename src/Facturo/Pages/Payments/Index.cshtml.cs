@@ -16,7 +16,7 @@ public sealed record PaymentRow(string Reference, string CustomerNumber, DateTim
 /// lease invoices, and the business's payments with their status.
 /// </summary>
 [Authorize]
-public sealed class IndexModel(PortalPayments payments, LeaseDebits leaseDebits, UserManager<PortalUser> users, FacturoDbContext db, Platform.BillerClock clock) : PortalPage
+public sealed class IndexModel(BankAccounts bankAccounts, LeaseDebits leaseDebits, UserManager<PortalUser> users, FacturoDbContext db, Platform.BillerClock clock) : PortalPage
 {
     [BindProperty] public string Country { get; set; } = "CA";
     [BindProperty] public string HolderName { get; set; } = "";
@@ -45,28 +45,28 @@ public sealed class IndexModel(PortalPayments payments, LeaseDebits leaseDebits,
     public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        var added = await payments.AddBankAccountAsync(Me, Form(), cancellationToken);
+        var added = await bankAccounts.AddAsync(Me, Form(), cancellationToken);
         return await AfterAsync(added, T($"Le compte bancaire {added.Value?.Masked} est ajouté.", $"Bank account {added.Value?.Masked} is added."), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostChangeAsync(long bankAccountId, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        var changed = await payments.ChangeBankAccountAsync(Me, bankAccountId, Form(), cancellationToken);
+        var changed = await bankAccounts.ChangeAsync(Me, bankAccountId, Form(), cancellationToken);
         return await AfterAsync(changed, T($"Le compte bancaire est remplacé par {changed.Value?.Masked}.", $"The bank account is replaced with {changed.Value?.Masked}."), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(long bankAccountId, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        var removed = await payments.RemoveBankAccountAsync(Me, bankAccountId, cancellationToken);
+        var removed = await bankAccounts.RemoveAsync(Me, bankAccountId, cancellationToken);
         return await AfterAsync(removed, T($"Le compte bancaire {removed.Value?.Masked} est retiré.", $"Bank account {removed.Value?.Masked} is removed."), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostCancelAgreementAsync(long bankAccountId, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        var cancelled = await payments.CancelAgreementAsync(Me, bankAccountId, cancellationToken);
+        var cancelled = await bankAccounts.CancelAgreementAsync(Me, bankAccountId, cancellationToken);
         return await AfterAsync(cancelled, T($"L'accord de débit du compte {cancelled.Value?.Masked} est annulé : aucun nouveau débit sans nouvel accord.",
             $"The debit agreement of account {cancelled.Value?.Masked} is cancelled: no new debit without a new agreement."), cancellationToken);
     }
@@ -109,8 +109,8 @@ public sealed class IndexModel(PortalPayments payments, LeaseDebits leaseDebits,
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Me = (await users.GetUserAsync(User))!;
-        BankAccounts = await payments.BankAccountsOf(Me.EnterpriseId, cancellationToken);
-        Authorized = (await payments.AuthorizedBankAccountIds(Me.EnterpriseId, cancellationToken)).ToHashSet();
+        BankAccounts = await bankAccounts.OfEnterpriseAsync(Me.EnterpriseId, cancellationToken);
+        Authorized = (await bankAccounts.AuthorizedIdsAsync(Me.EnterpriseId, cancellationToken)).ToHashSet();
         var rows = await db.Payments.AsNoTracking().Where(p => p.EnterpriseId == Me.EnterpriseId)
             .OrderByDescending(p => p.Id).Take(50)
             .Join(db.Accounts, p => p.AccountId, a => a.Id, (p, a) => new { p, a.CustomerNumber })

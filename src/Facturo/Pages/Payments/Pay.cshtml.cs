@@ -17,7 +17,7 @@ namespace Facturo.Pages.Payments;
 /// resubmitted page debits once.
 /// </summary>
 [Authorize]
-public sealed class PayModel(PortalAccess access, PortalPayments payments, UserManager<PortalUser> users, FacturoDbContext db, BillerClock clock) : PortalPage
+public sealed class PayModel(PortalAccess access, SubmitPayment payments, BankAccounts bankAccounts, UserManager<PortalUser> users, FacturoDbContext db, BillerClock clock) : PortalPage
 {
     [BindProperty(SupportsGet = true)] public string? Account { get; set; }
     [BindProperty] public List<string> Invoices { get; set; } = [];
@@ -47,7 +47,7 @@ public sealed class PayModel(PortalAccess access, PortalPayments payments, UserM
         {
             return NotFound();
         }
-        decimal? amount = null;
+        Money? amount = null;
         if (Invoices.Count == 0 && !string.IsNullOrWhiteSpace(AmountToPay))
         {
             if (!TryParseAmount(AmountToPay, out var parsed))
@@ -55,7 +55,7 @@ public sealed class PayModel(PortalAccess access, PortalPayments payments, UserM
                 Error = Message(UserError.Validation("payments.invalid-amount", Receivable().ToDecimal()));
                 return Page();
             }
-            amount = parsed;
+            amount = Money.Round(parsed, Current!.Currency);
         }
         var ip = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "";
         var outcome = await payments.SubmitAsync(Me, new PaymentRequest(Current!.CustomerNumber, Invoices, amount, BankAccountId, AcceptAgreement, IdempotencyKey, ip), cancellationToken);
@@ -81,8 +81,8 @@ public sealed class PayModel(PortalAccess access, PortalPayments payments, UserM
             return !choice.Refused;
         }
         Unpaid = (await Receivables.ForAccountAsync(db, Current.Id, Current.Currency, clock.Today, cancellationToken)).OpenInvoices.Where(o => o.Balance.Cents > 0).ToList();
-        BankAccounts = await payments.BankAccountsOf(Me.EnterpriseId, cancellationToken);
-        var authorized = (await payments.AuthorizedBankAccountIds(Me.EnterpriseId, cancellationToken)).ToHashSet();
+        BankAccounts = await bankAccounts.OfEnterpriseAsync(Me.EnterpriseId, cancellationToken);
+        var authorized = (await bankAccounts.AuthorizedIdsAsync(Me.EnterpriseId, cancellationToken)).ToHashSet();
         var biller = await db.BillerSettings.AsNoTracking().SingleAsync(cancellationToken);
         AgreementsToAccept = BankAccounts.Where(b => !authorized.Contains(b.Id))
             .ToDictionary(b => b.Id, b => DebitAgreements.Text(b, Current.LegalName, biller, Me.FullName, clock.UtcNow, Me.Language));
