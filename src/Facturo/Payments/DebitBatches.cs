@@ -21,6 +21,7 @@ public sealed class DebitBatch
     public long TotalCents { get; set; }
     public string CurrencyCode { get; set; } = "CAD";
     public required string FileName { get; set; }
+    /// <summary>The file, encrypted (<see cref="BankFileContents"/>); batches from before that hold it plain until the next send protects them.</summary>
     public required string Content { get; set; }
     /// <summary>When the file was last written to the outbox; null means the bank has not been given it yet.</summary>
     public DateTimeOffset? ExportedAt { get; set; }
@@ -71,7 +72,7 @@ public sealed class NachaSettings
 /// to bank" commit together or not at all, and a payment moves only if it is still "submitted": a crash
 /// or a second runner can never put one payment in two files.
 /// </summary>
-public sealed class DebitBatches(FacturoDbContext db, BankAccountNumbers numbers, LeaseDebits leaseDebits, IOptions<BankFileOptions> options, BillerClock clock)
+public sealed class DebitBatches(FacturoDbContext db, BankAccountNumbers numbers, BankFileContents contents, LeaseDebits leaseDebits, IOptions<BankFileOptions> options, BillerClock clock)
 {
     /// <summary>
     /// Submits the automatic debits of lease invoices due today, batches every submitted debit, then writes to the outbox every file not yet there, including one
@@ -95,6 +96,7 @@ public sealed class DebitBatches(FacturoDbContext db, BankAccountNumbers numbers
 
     private async Task<IReadOnlyList<(DebitBatch Batch, string Path)>> SendOnceAsync(string outbox, IProgress<string>? progress, CancellationToken cancellationToken)
     {
+        await ProtectPlainFilesAsync(cancellationToken);
         var automatic = await leaseDebits.SubmitDueAsync(cancellationToken);
         progress?.Report($"{automatic} automatic debits of lease invoices submitted");
         await RunAsync(progress, cancellationToken);
@@ -102,11 +104,25 @@ public sealed class DebitBatches(FacturoDbContext db, BankAccountNumbers numbers
         var sent = new List<(DebitBatch, string)>();
         foreach (var batch in unexported)
         {
-            sent.Add((batch, await ExportAsync(batch, outbox, cancellationToken)));
+            sent.Add((batch, await contents.ExportAsync(batch, outbox, cancellationToken)));
             batch.ExportedAt = clock.UtcNow;
             await db.SaveChangesAsync(cancellationToken);
         }
         return sent;
+    }
+
+    /// <summary>Files batched before bank files were encrypted at rest are encrypted by the first send after the upgrade.</summary>
+    private async Task ProtectPlainFilesAsync(CancellationToken cancellationToken)
+    {
+        // The first character tells a plain file ('A' CPA-005, '1' NACHA); reading only it keeps this cheap on large files.
+        var plainIds = await db.DebitBatches.Where(b => b.Content.Substring(0, 1) == "A" || b.Content.Substring(0, 1) == "1").Select(b => b.Id).ToListAsync(cancellationToken);
+        foreach (var id in plainIds)
+        {
+            var batch = await db.DebitBatches.SingleAsync(b => b.Id == id, cancellationToken);
+            batch.Content = contents.Protect(batch.Content);
+            await db.SaveChangesAsync(cancellationToken);
+            db.Entry(batch).State = EntityState.Detached;
+        }
     }
 
     public async Task<IReadOnlyList<DebitBatch>> RunAsync(IProgress<string>? progress, CancellationToken cancellationToken)
@@ -153,7 +169,7 @@ public sealed class DebitBatches(FacturoDbContext db, BankAccountNumbers numbers
             FileName = "",
             Content = "",
         };
-        batch.Content = format == BankFileFormat.Cpa005 ? WriteCpa005(batch, due, today) : WriteNacha(batch, due, now, today);
+        batch.Content = contents.Protect(format == BankFileFormat.Cpa005 ? WriteCpa005(batch, due, today) : WriteNacha(batch, due, now, today));
         batch.FileName = format == BankFileFormat.Cpa005
             ? $"cpa005-{today:yyyyMMdd}-{batch.FileCreationNumber:D4}.txt"
             : $"nacha-{today:yyyyMMdd}-{sequence:D6}.ach";
@@ -208,16 +224,6 @@ public sealed class DebitBatches(FacturoDbContext db, BankAccountNumbers numbers
     public static string CrossReference(Payment payment) =>
         $"{Invoice.FormatNumber(payment.Allocations.Min(a => a.InvoiceId))}/{payment.Id}";
 
-    /// <summary>Writes the batch's file into a folder whole (aside, then renamed), so the bank's pick-up never sees half a file.</summary>
-    public static async Task<string> ExportAsync(DebitBatch batch, string folder, CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, batch.FileName);
-        var partial = path + ".partial";
-        await File.WriteAllTextAsync(partial, batch.Content, System.Text.Encoding.ASCII, cancellationToken);
-        File.Move(partial, path, overwrite: true);
-        return path;
-    }
 }
 
 internal sealed class DebitBatchConfiguration : IEntityTypeConfiguration<DebitBatch>

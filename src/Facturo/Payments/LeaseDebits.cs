@@ -30,9 +30,9 @@ public sealed partial class LeaseDebits(FacturoDbContext db, SubmitPayment payme
 
     public async Task<Outcome<AutomaticDebit>> EnrolAsync(PortalUser me, string customerNumber, long bankAccountId, bool acceptsAgreement, string ipAddress, CancellationToken cancellationToken)
     {
-        if (me.Role is not (PortalRole.Admin or PortalRole.Payer))
+        if (Payers.Refuse(me) is { } refused)
         {
-            return UserError.Forbidden("payments.payers-only");
+            return refused;
         }
         var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.CustomerNumber == customerNumber.Trim()
             && db.EnterpriseAccounts.Any(l => l.EnterpriseId == me.EnterpriseId && l.AccountId == a.Id), cancellationToken);
@@ -87,9 +87,9 @@ public sealed partial class LeaseDebits(FacturoDbContext db, SubmitPayment payme
 
     public async Task<Outcome<AutomaticDebit>> CancelAsync(PortalUser me, long enrolmentId, CancellationToken cancellationToken)
     {
-        if (me.Role is not (PortalRole.Admin or PortalRole.Payer))
+        if (Payers.Refuse(me) is { } refused)
         {
-            return UserError.Forbidden("payments.payers-only");
+            return refused;
         }
         var enrolment = await db.AutomaticDebits.SingleOrDefaultAsync(d => d.Id == enrolmentId && d.EnterpriseId == me.EnterpriseId && d.CancelledAt == null, cancellationToken);
         if (enrolment is null)

@@ -22,6 +22,7 @@ public static class PortalRegistration
         services.AddScoped<Payments.BankAccounts>();
         services.AddScoped<Payments.SubmitPayment>();
         services.AddSingleton<Payments.BankAccountNumbers>();
+        services.AddSingleton<Payments.BankFileContents>();
         services.AddScoped<Payments.DebitBatches>();
         services.AddScoped<Payments.LeaseDebits>();
         services.AddScoped<Payments.Receipts>();

@@ -203,7 +203,7 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
         Assert.Empty(dayBefore);
         var (batch, _) = Assert.Single(dueDay);
         Assert.Empty(nextDay);
-        Assert.Contains("F000000001/1", batch.Content, StringComparison.Ordinal);
+        Assert.Contains("F000000001/1", System.Text.Encoding.ASCII.GetString(App.Services.GetRequiredService<BankFileContents>().Reveal(batch)), StringComparison.Ordinal);
         await using var db = Database.NewContext();
         var payment = await db.Payments.Include(p => p.Allocations).SingleAsync();
         Assert.Equal(("lease-1", 11_300L, 1L, PaymentStatus.SentToBank), (payment.IdempotencyKey, payment.AmountCents, payment.Allocations.Single().InvoiceId, payment.Status));
@@ -420,7 +420,14 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
     {
         try
         {
-            return (await InScopeAsync<DebitBatches, IReadOnlyList<DebitBatch>>(b => b.RunAsync(null, CancellationToken.None)), null);
+            var batches = await InScopeAsync<DebitBatches, IReadOnlyList<DebitBatch>>(b => b.RunAsync(null, CancellationToken.None));
+            // The tests read the files as the bank gets them; they are stored encrypted.
+            var contents = App.Services.GetRequiredService<BankFileContents>();
+            foreach (var batch in batches)
+            {
+                batch.Content = System.Text.Encoding.ASCII.GetString(contents.Reveal(batch));
+            }
+            return (batches, null);
         }
         catch (DbUpdateException exception)
         {

@@ -13,7 +13,7 @@ namespace Facturo.Pages.Admin;
 /// import a return file or a remittance file and see what each import did.
 /// </summary>
 [Authorize(Policy = StaffAuth.BillingOperatorPolicy)]
-public sealed class BankFilesModel(FacturoDbContext db, DebitBatches batches, PaymentReturns returns, Receipts receipts, StaffAudit audit, IOptions<BankFileOptions> options) : Portal.PortalPage
+public sealed class BankFilesModel(FacturoDbContext db, DebitBatches batches, BankFileContents contents, PaymentReturns returns, Receipts receipts, StaffAudit audit, IOptions<BankFileOptions> options) : Portal.PortalPage
 {
     /// <summary>A day's return or remittance file is far smaller; anything bigger is not one.</summary>
     private const long MaxUpload = 50 * 1024 * 1024;
@@ -33,7 +33,7 @@ public sealed class BankFilesModel(FacturoDbContext db, DebitBatches batches, Pa
             return NotFound();
         }
         await audit.RecordAsync("bank-file.download", $"bank file {batch.FileName}", null, null, cancellationToken);
-        return File(System.Text.Encoding.ASCII.GetBytes(batch.Content), "text/plain", batch.FileName);
+        return File(contents.Reveal(batch), "text/plain", batch.FileName);
     }
 
     public async Task OnPostSendAsync(CancellationToken cancellationToken)
