@@ -118,7 +118,8 @@ public static class FacturoCli
         var period = PeriodOption("The month the charges fall in, as YYYY-MM.");
         accounts.Validators.Add(result => RequireRange(result, 1, 10_000_000));
         charges.Validators.Add(result => RequireRange(result, 1, 1_000));
-        var command = new Command("sizing-data", "Apply migrations and load many commercial accounts with charges in one period into an empty database, to size a server or benchmark a bill run.") { accounts, charges, period };
+        var currency = CurrencyOption("The accounts' billing currency: CAD or USD.");
+        var command = new Command("sizing-data", "Apply migrations and load many commercial accounts with charges in one period into an empty database, to size a server or benchmark a bill run.") { accounts, charges, period, currency };
         command.SetAction((parse, cancellationToken) => WithServicesAsync(parse, async (scope, ct) =>
         {
             if (!TryParsePeriod(parse.GetValue(period), out var billingPeriod))
@@ -127,7 +128,7 @@ public static class FacturoCli
             }
             await Migrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<FacturoDbContext>(), ct);
             var progress = new SynchronousProgress<SizingDataProgress>(p => Console.WriteLine($"progress: {p.Accounts} accounts, {p.Charges} charges loaded"));
-            var outcome = await scope.ServiceProvider.GetRequiredService<SizingDataLoader>().LoadAsync(parse.GetValue(accounts), parse.GetValue(charges), billingPeriod, progress, ct);
+            var outcome = await scope.ServiceProvider.GetRequiredService<SizingDataLoader>().LoadAsync(parse.GetValue(accounts), parse.GetValue(charges), billingPeriod, Currency.Parse(parse.GetValue(currency)!), progress, ct);
             if (!outcome.Succeeded)
             {
                 Console.Error.WriteLine(outcome.Error!.Message(Accounts.Language.En));
@@ -141,11 +142,12 @@ public static class FacturoCli
 
     private static Command LoadSizingDebits()
     {
-        var command = new Command("sizing-debits", "Submit a bank debit for every unpaid Canadian-dollar invoice, each from its own bank account under a signed agreement: the input of a debit-batch benchmark. Run after sizing-data and bill-run.");
+        var currency = CurrencyOption("Debit the unpaid invoices in this currency: CAD (from Canadian bank accounts, CPA-005) or USD (from US bank accounts, NACHA).");
+        var command = new Command("sizing-debits", "Submit a bank debit for every unpaid invoice in one currency, each from its own bank account under a signed agreement: the input of a debit-batch benchmark. Run after sizing-data and bill-run.") { currency };
         command.SetAction((parse, cancellationToken) => WithServicesAsync(parse, async (scope, ct) =>
         {
             var progress = new SynchronousProgress<int>(count => Console.WriteLine($"progress: {count} debits submitted"));
-            var outcome = await scope.ServiceProvider.GetRequiredService<SizingDebitsLoader>().LoadAsync(progress, ct);
+            var outcome = await scope.ServiceProvider.GetRequiredService<SizingDebitsLoader>().LoadAsync(Currency.Parse(parse.GetValue(currency)!), progress, ct);
             if (!outcome.Succeeded)
             {
                 Console.Error.WriteLine(outcome.Error!.Message(Accounts.Language.En));
@@ -155,6 +157,13 @@ public static class FacturoCli
             return 0;
         }, cancellationToken));
         return command;
+    }
+
+    private static Option<string> CurrencyOption(string description)
+    {
+        var option = new Option<string>("--currency") { Description = description, DefaultValueFactory = _ => "CAD" };
+        option.AcceptOnlyFromAmong("CAD", "USD");
+        return option;
     }
 
     private static Option<string> PeriodOption(string description) => new("--period") { Description = description, Required = true };

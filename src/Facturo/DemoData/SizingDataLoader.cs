@@ -17,7 +17,7 @@ public sealed class SizingDataLoader(FacturoDbContext db, BillerClock clock)
     private const int AccountsPerTransaction = 2_000;
     private static readonly Province[] Provinces = Enum.GetValues<Province>();
 
-    public async Task<Outcome<SizingDataProgress>> LoadAsync(int accountCount, int chargesPerAccount, BillingPeriod period, IProgress<SizingDataProgress>? progress, CancellationToken cancellationToken)
+    public async Task<Outcome<SizingDataProgress>> LoadAsync(int accountCount, int chargesPerAccount, BillingPeriod period, Currency currency, IProgress<SizingDataProgress>? progress, CancellationToken cancellationToken)
     {
         if (await db.Accounts.AnyAsync(cancellationToken))
         {
@@ -35,7 +35,7 @@ public sealed class SizingDataLoader(FacturoDbContext db, BillerClock clock)
         {
             var count = Math.Min(AccountsPerTransaction, accountCount - first);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var accounts = Enumerable.Range(first, count).Select(n => NewAccount(n, now)).ToList();
+            var accounts = Enumerable.Range(first, count).Select(n => NewAccount(n, currency, now)).ToList();
             db.Accounts.AddRange(accounts);
             await db.SaveChangesAsync(cancellationToken);
             db.Charges.AddRange(accounts.SelectMany(a => Enumerable.Range(0, chargesPerAccount).Select(c => NewCharge(a, c, period, now))));
@@ -48,8 +48,9 @@ public sealed class SizingDataLoader(FacturoDbContext db, BillerClock clock)
         return loaded;
     }
 
-    private static CustomerAccount NewAccount(int n, DateTimeOffset now) => new()
+    private static CustomerAccount NewAccount(int n, Currency currency, DateTimeOffset now) => new()
     {
+        CurrencyCode = currency.Code,
         CustomerNumber = $"1{n:D9}",
         LegalName = $"Sizing Customer {n}",
         AddressLine1 = $"{n % 9_000 + 1} Main Street",

@@ -20,10 +20,10 @@ public sealed class SizingDebitsLoader(FacturoDbContext db, UserManager<PortalUs
     private const int PaymentsPerTransaction = 2_000;
     private const string PayerEmail = "payer@sizing.example";
 
-    public async Task<Outcome<int>> LoadAsync(IProgress<int>? progress, CancellationToken cancellationToken)
+    public async Task<Outcome<int>> LoadAsync(Currency currency, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         var unpaid = await db.Invoices.AsNoTracking()
-            .Where(i => i.CurrencyCode == "CAD" && !db.PaymentAllocations.Any(a => a.InvoiceId == i.Id))
+            .Where(i => i.CurrencyCode == currency.Code && !db.PaymentAllocations.Any(a => a.InvoiceId == i.Id))
             .OrderBy(i => i.Id)
             .Select(i => new { i.Id, i.AccountId, i.TotalCents, i.CustomerLegalName })
             .ToListAsync(cancellationToken);
@@ -42,7 +42,7 @@ public sealed class SizingDebitsLoader(FacturoDbContext db, UserManager<PortalUs
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.EnterpriseAccounts.AddRange(chunk.Select(i => i.AccountId).Where(linked.Add)
                 .Select(id => new EnterpriseAccount { EnterpriseId = payer.EnterpriseId, AccountId = id, LinkedAt = now }));
-            var banks = chunk.Select(i => NewBankAccount(payer, i.Id, i.CustomerLegalName, now)).ToList();
+            var banks = chunk.Select(i => NewBankAccount(payer, i.Id, i.CustomerLegalName, currency, now)).ToList();
             db.BankAccounts.AddRange(banks);
             await db.SaveChangesAsync(cancellationToken);
             var agreements = banks.Select(bank => DebitAgreements.Accepted(bank, DebitScope.PortalPayments,
@@ -56,7 +56,7 @@ public sealed class SizingDebitsLoader(FacturoDbContext db, UserManager<PortalUs
                 BankAccountId = banks[n].Id,
                 AuthorizationId = agreements[n].Id,
                 AmountCents = invoice.TotalCents,
-                CurrencyCode = "CAD",
+                CurrencyCode = currency.Code,
                 Status = PaymentStatus.Submitted,
                 IdempotencyKey = $"sizing-{invoice.Id}",
                 SubmittedAt = now,
@@ -103,19 +103,27 @@ public sealed class SizingDebitsLoader(FacturoDbContext db, UserManager<PortalUs
         return created.Succeeded ? payer : throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
     }
 
-    private BankAccount NewBankAccount(PortalUser payer, long n, string holder, DateTimeOffset now)
+    /// <summary>A Canadian account for dollars, a US one (routing number with a valid check digit) for US dollars.</summary>
+    private BankAccount NewBankAccount(PortalUser payer, long n, string holder, Currency currency, DateTimeOffset now)
     {
         var accountNumber = $"{1_000_000 + n % 9_000_000}";
+        var us = currency == Currency.Usd;
         return new BankAccount
         {
             EnterpriseId = payer.EnterpriseId,
-            Country = BankCountry.CA,
+            Country = us ? BankCountry.US : BankCountry.CA,
             HolderName = holder.Length > 30 ? holder[..30] : holder,
-            Routing = $"{n % 7 + 1:D3}{n % 100_000:D5}",
+            Routing = us ? UsRouting(n) : $"{n % 7 + 1:D3}{n % 100_000:D5}",
             ProtectedAccountNumber = numbers.Protect(accountNumber),
             Last4 = accountNumber[^4..],
             CreatedAt = now,
             CreatedByUserId = payer.Id,
         };
+    }
+
+    private static string UsRouting(long n)
+    {
+        var eight = $"0{n % 10_000_000:D7}";
+        return Enumerable.Range(0, 10).Select(d => eight + d).First(BankAccountNumber.RoutingCheckDigitHolds);
     }
 }
