@@ -33,11 +33,12 @@ public static class Cpa005
         {
             Record('A', 1, originator, creation, JulianDate(createdOn) + originator.DataCentre.PadLeft(5, '0') + new string(' ', 20) + originator.Currency),
         };
+        var names = (Short: BankFileName.From(originator.ShortName, 15), Long: BankFileName.From(originator.LongName, 30));
         var count = 1;
         foreach (var chunk in debits.Chunk(segmentsPerRecord))
         {
             count++;
-            records.Add(Record('D', count, originator, creation, string.Concat(chunk.Select(d => Segment(originator, d)))));
+            records.Add(Record('D', count, originator, creation, string.Concat(chunk.Select(d => Segment(originator, names, d)))));
         }
         count++;
         var total = debits.Sum(d => d.AmountCents);
@@ -52,7 +53,7 @@ public static class Cpa005
     private static string Record(char type, int count, Cpa005Originator originator, string creation, string body) =>
         (type + Digits(count, 9) + originator.OriginatorId.PadRight(10) + creation + body).PadRight(RecordLength);
 
-    private static string Segment(Cpa005Originator originator, Cpa005Debit debit)
+    private static string Segment(Cpa005Originator originator, (string Short, string Long) names, Cpa005Debit debit)
     {
         var segment = debit.TransactionCode.ToString("D3", CultureInfo.InvariantCulture)
             + Digits(debit.AmountCents, 10)
@@ -61,9 +62,9 @@ public static class Cpa005
             + debit.AccountNumber.PadRight(12)
             + new string('0', 22)                                   // item trace number: the bank fills it
             + "000"                                                 // stored transaction type
-            + BankFileName.From(originator.ShortName, 15)
+            + names.Short
             + BankFileName.From(debit.PayorName, 30)
-            + BankFileName.From(originator.LongName, 30)
+            + names.Long
             + originator.OriginatorId.PadRight(10)
             + BankFileIdentification.Whole(debit.CrossReference, CrossReferenceLength, "originator's cross reference")
             + "0" + originator.ReturnInstitution + originator.ReturnTransit
