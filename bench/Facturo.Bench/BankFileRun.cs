@@ -11,9 +11,9 @@ internal static class BankFileRun
     {
         var today = new DateOnly(2026, 11, 23);
         var cpa = Enumerable.Range(1, count).Select(i => new Cpa005Debit(718, 1_000 + i % 50_000, today, "815", "30800",
-            (1_000_000 + i).ToString(CultureInfo.InvariantCulture), $"Customer {i}", $"F{i:D9}/{i}")).ToList();
+            (1_000_000 + i).ToString(CultureInfo.InvariantCulture), $"Customer {i}", $"P{i:D9}")).ToList();
         var nacha = Enumerable.Range(1, count).Select(i => new NachaDebit("021000021", (1_000_000 + i).ToString(CultureInfo.InvariantCulture),
-            1_000 + i % 50_000, $"F{i:D9}/{i}", $"Customer {i}")).ToList();
+            1_000 + i % 50_000, $"P{i:D9}", $"Customer {i}")).ToList();
         var originator = new Cpa005Originator("0123456789", "FACTURO POST", "Postes Facturo / Facturo Post", "00310", "CAD", "815", "30800", "100200300");
         var us = new NachaOriginator("011000015", "FEDERAL RESERVE BANK", "011000015", "FACTURO POST", "FACTURO POST", "1234567890", "INVOICES", "011000015");
 

@@ -16,4 +16,5 @@ for (const transaction of input.transactions) {
     segments: transaction.map((s) => ({ ...s, paymentDate: day(s.paymentDate) }))
   })
 }
-process.stdout.write(generator.toCPA005())
+// eft-generator puts CR LF between records; banks expect it after every record, the last one too.
+process.stdout.write(generator.toCPA005() + '\r\n')

@@ -42,4 +42,5 @@ for (const debit of input.debits) {
   }))
 }
 file.addBatch(batch)
-file.generateFile((text) => process.stdout.write(text))
+// nACH2 puts CR LF between records; banks expect it after every record, the last one too.
+file.generateFile((text) => process.stdout.write(text + '\r\n'))

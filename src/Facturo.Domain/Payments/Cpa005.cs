@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Facturo.Payments;
 
@@ -12,13 +11,15 @@ public sealed record Cpa005Debit(int TransactionCode, long AmountCents, DateOnly
 /// <summary>
 /// Payments Canada Standard 005 (the "CPA-005" or "1464" format): a header A record, D records each
 /// carrying up to six 240-byte debit segments, a trailer Z record with counts and totals. Records are
-/// 1464 characters, separated by CR LF. Dates are 0YYDDD (day of the year).
+/// 1464 characters, each ended by CR LF (the last one too: some banks' parsers drop a last line without it).
+/// Dates are 0YYDDD (day of the year). Names are written as <see cref="BankFileName"/>s.
 /// </summary>
 public static class Cpa005
 {
     public const int RecordLength = 1464;
     public const int SegmentLength = 240;
     public const int SegmentsPerRecord = 6;
+    public const int CrossReferenceLength = 19;
     private const int RecordPrefixLength = 24;
 
     /// <param name="segmentsPerRecord">Six fills each D record; some banks' test tools want one per record.</param>
@@ -32,17 +33,18 @@ public static class Cpa005
         {
             Record('A', 1, originator, creation, JulianDate(createdOn) + originator.DataCentre.PadLeft(5, '0') + new string(' ', 20) + originator.Currency),
         };
+        var names = (Short: BankFileName.From(originator.ShortName, 15), Long: BankFileName.From(originator.LongName, 30));
         var count = 1;
         foreach (var chunk in debits.Chunk(segmentsPerRecord))
         {
             count++;
-            records.Add(Record('D', count, originator, creation, string.Concat(chunk.Select(d => Segment(originator, d)))));
+            records.Add(Record('D', count, originator, creation, string.Concat(chunk.Select(d => Segment(originator, names, d)))));
         }
         count++;
         var total = debits.Sum(d => d.AmountCents);
         records.Add(Record('Z', count, originator, creation,
             Digits(total, 14) + Digits(debits.Count, 8) + Digits(0, 14) + Digits(0, 8) + Digits(0, 14) + Digits(0, 8) + Digits(0, 14) + Digits(0, 8)));
-        return string.Join("\r\n", records);
+        return string.Concat(records.Select(r => r + "\r\n"));
     }
 
     /// <summary>0YYDDD: a zero, the year's last two digits, the day of the year.</summary>
@@ -51,7 +53,7 @@ public static class Cpa005
     private static string Record(char type, int count, Cpa005Originator originator, string creation, string body) =>
         (type + Digits(count, 9) + originator.OriginatorId.PadRight(10) + creation + body).PadRight(RecordLength);
 
-    private static string Segment(Cpa005Originator originator, Cpa005Debit debit)
+    private static string Segment(Cpa005Originator originator, (string Short, string Long) names, Cpa005Debit debit)
     {
         var segment = debit.TransactionCode.ToString("D3", CultureInfo.InvariantCulture)
             + Digits(debit.AmountCents, 10)
@@ -60,11 +62,11 @@ public static class Cpa005
             + debit.AccountNumber.PadRight(12)
             + new string('0', 22)                                   // item trace number: the bank fills it
             + "000"                                                 // stored transaction type
-            + Text(originator.ShortName, 15)
-            + Text(debit.PayorName, 30)
-            + Text(originator.LongName, 30)
+            + names.Short
+            + BankFileName.From(debit.PayorName, 30)
+            + names.Long
             + originator.OriginatorId.PadRight(10)
-            + Text(debit.CrossReference, 19)
+            + BankFileIdentification.Whole(debit.CrossReference, CrossReferenceLength, "originator's cross reference")
             + "0" + originator.ReturnInstitution + originator.ReturnTransit
             + originator.ReturnAccount.PadRight(12)
             + new string(' ', 15)                                   // originator's sundry information
@@ -95,20 +97,4 @@ public static class Cpa005
     }
 
     private static string Digits(long value, int width) => value.ToString(CultureInfo.InvariantCulture).PadLeft(width, '0');
-
-    /// <summary>Bank files carry plain ASCII: accents are dropped (É → E), anything else becomes a space.</summary>
-    public static string Text(string value, int width)
-    {
-        var plain = new StringBuilder(width);
-        foreach (var c in value.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-            plain.Append(c is >= ' ' and <= '~' ? c : ' ');
-        }
-        var text = plain.ToString();
-        return text.Length >= width ? text[..width] : text.PadRight(width);
-    }
 }

@@ -193,7 +193,9 @@ public sealed class DebitBatches(FacturoDbContext db, BankAccountNumbers numbers
         var settings = options.Value;
         var originator = new Cpa005Originator(settings.OriginatorId, settings.ShortName, settings.LongName, settings.DataCentre, "CAD",
             settings.ReturnInstitution, settings.ReturnTransit, settings.ReturnAccount);
-        var debits = due.Select(x => new Cpa005Debit(settings.TransactionCode, x.Payment.AmountCents, today, x.Bank.Routing[..3], x.Bank.Routing[3..],
+        // A due date on a weekend or holiday is refused or delayed by the bank: debit on the next day the clearing system runs.
+        var dueDate = BankBusinessDays.Canada.OnOrAfter(today);
+        var debits = due.Select(x => new Cpa005Debit(settings.TransactionCode, x.Payment.AmountCents, dueDate, x.Bank.Routing[..3], x.Bank.Routing[3..],
             numbers.Reveal(x.Bank), x.Bank.HolderName, CrossReference(x.Payment))).ToList();
         return Cpa005.Write(originator, batch.FileCreationNumber, today, debits);
     }
@@ -207,23 +209,12 @@ public sealed class DebitBatches(FacturoDbContext db, BankAccountNumbers numbers
         // File ID modifier A–Z then 0–9 tells apart the files sent to one bank the same day.
         const string Modifiers = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
         var modifier = Modifiers[(int)((batch.Sequence - 1) % Modifiers.Length)];
-        return Nacha.Write(originator, now, modifier, $"B{batch.Sequence % 10_000_000:D7}", NextBusinessDay(today), 1, debits);
+        // The header's creation time is read by people at the bank: the biller's local time, not UTC.
+        return Nacha.Write(originator, BillerClock.Local(now), modifier, $"B{batch.Sequence % 10_000_000:D7}", BankBusinessDays.UnitedStates.After(today), 1, debits);
     }
 
-    private static DateOnly NextBusinessDay(DateOnly day)
-    {
-        var next = day.AddDays(1);
-        while (next.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
-        {
-            next = next.AddDays(1);
-        }
-        return next;
-    }
-
-    /// <summary>The invoice the debit pays (the first, when it pays several) and the payment, in the 19 characters the format allows.</summary>
-    public static string CrossReference(Payment payment) =>
-        $"{Invoice.FormatNumber(payment.Allocations.Min(a => a.InvoiceId))}/{payment.Id}";
-
+    /// <summary>The payment's reference (P000000045), which fits NACHA's 15 characters and CPA-005's 19 whatever the payment number.</summary>
+    public static string CrossReference(Payment payment) => payment.Reference;
 }
 
 internal sealed class DebitBatchConfiguration : IEntityTypeConfiguration<DebitBatch>

@@ -7,5 +7,8 @@ public sealed class BillerClock(TimeProvider time)
 
     public DateTimeOffset UtcNow => time.GetUtcNow();
 
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), BillerZone).DateTime);
+    public DateOnly Today => DateOnly.FromDateTime(Local(time.GetUtcNow()).DateTime);
+
+    /// <summary>The instant as the biller's wall clock shows it, for what people read (a bank file header's time).</summary>
+    public static DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, BillerZone);
 }

@@ -8,7 +8,7 @@ public class Cpa005ReaderTests
     private static readonly DateOnly Today = new(2026, 11, 23);
 
     private static List<Cpa005Debit> Debits(int count) => Enumerable.Range(1, count)
-        .Select(i => new Cpa005Debit(718, 1_000 * i, Today.AddDays(i % 3), "815", "30800", $"{1_000_000 + i}", $"Client {i}", $"F{i:D9}/{i}")).ToList();
+        .Select(i => new Cpa005Debit(718, 1_000 * i, Today.AddDays(i % 3), "815", "30800", $"{1_000_000 + i}", $"CLIENT {i}", $"F{i:D9}/{i}")).ToList();
 
     [Theory]
     [InlineData(1)]
@@ -30,7 +30,7 @@ public class Cpa005ReaderTests
     [Fact]
     public void A_malformed_file_is_refused_with_the_line_and_the_field_at_fault()
     {
-        var records = Cpa005.Write(Originator, 42, Today, Debits(7)).Split("\r\n");
+        var records = Cpa005.Write(Originator, 42, Today, Debits(7)).TrimEnd('\r', '\n').Split("\r\n");
         string With(int line, int position, string text)
         {
             var copy = records.ToArray();

@@ -58,7 +58,7 @@ public abstract class DebitBatchCrashTests(DatabaseProvider provider) : IAsyncLi
         Assert.Equal(batch.FileName, Path.GetFileName(file));
         var read = Cpa005Reader.Read(await File.ReadAllTextAsync(file));
         Assert.True(read.Succeeded, read.Error?.ToString());
-        var sentPayments = read.Value!.Items.Select(i => long.Parse(i.CrossReference[(i.CrossReference.LastIndexOf('/') + 1)..].Trim(), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var sentPayments = read.Value!.Items.Select(i => PaymentReference.TryParse(i.CrossReference.Trim(), out var id) ? id : 0).ToList();
         Assert.Equal(Debits, sentPayments.Distinct().Count());
         Assert.Equal((await db.Payments.Select(p => p.Id).ToListAsync()).Order(), sentPayments.Order());
         Assert.Equal(await db.Payments.SumAsync(p => p.AmountCents), read.Value.Items.Sum(i => i.AmountCents));

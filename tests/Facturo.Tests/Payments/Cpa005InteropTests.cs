@@ -13,9 +13,9 @@ public class Cpa005InteropTests
     private static readonly Cpa005Debit[] Debits =
     [
         new(718, 11_300, Today.AddDays(1), "815", "30800", "123456789", "Client Payer Inc.", "P000000001"),
-        new(718, 5_000, Today.AddDays(1), "003", "00011", "000987654321", "Boulangerie Saint-Eloi ltee", "P000000002"),
-        new(718, 99_999_999_99, Today.AddDays(1), "001", "12345", "7654321", "A name longer than thirty characters, cut", "P000000003"),
-        new(718, 1, Today.AddDays(2), "010", "55555", "1234567", "Penny", "P000000004"),
+        new(718, 5_000, Today.AddDays(1), "003", "00011", "000987654321", "Œuvres Zoë & Fils — Montréal", "P000012347"),
+        new(718, 99_999_999_99, Today.AddDays(1), "001", "12345", "7654321", "A name longer than thirty characters, cut", "P001000000"),
+        new(718, 1, Today.AddDays(2), "010", "55555", "1234567", "株式会社ヤマト", "P1234567890"),
         new(718, 250_075, Today.AddDays(2), "006", "10001", "55566677", "Imprimerie Laurentienne", "P000000005"),
         new(718, 42, Today.AddDays(2), "004", "20002", "11223344", "Prairie Parcel Co", "P000000006"),
         new(718, 7_777, Today.AddDays(3), "002", "30003", "99887766", "Seventh", "P000000007"),
@@ -34,9 +34,9 @@ public class Cpa005InteropTests
     [Fact]
     public async Task With_six_debits_per_record_every_record_but_the_trailer_s_count_matches_eft_generator()
     {
-        var ours = Cpa005.Write(Originator, 42, Today, Debits).Split("\r\n");
+        var ours = Records(Cpa005.Write(Originator, 42, Today, Debits));
 
-        var theirs = (await EftGeneratorAsync(Debits.Chunk(6))).Split("\r\n");
+        var theirs = Records(await EftGeneratorAsync(Debits.Chunk(6)));
 
         Assert.Equal(4, ours.Length);
         Assert.All(ours, record => Assert.Equal(Cpa005.RecordLength, record.Length));
@@ -47,6 +47,14 @@ public class Cpa005InteropTests
         Assert.Equal(theirs[^1][46..], ours[^1][46..]);
     }
 
+    /// <summary>The records of a file, each ended by CR LF.</summary>
+    private static string[] Records(string file)
+    {
+        Assert.EndsWith("\r\n", file, StringComparison.Ordinal);
+        return file[..^2].Split("\r\n");
+    }
+
+    /// <summary>eft-generator is given the names as Facturo writes them (bank-safe capitals) and checks the layout around them.</summary>
     private static async Task<string> EftGeneratorAsync(IEnumerable<Cpa005Debit[]> transactions)
     {
         var input = JsonSerializer.Serialize(new
@@ -54,8 +62,8 @@ public class Cpa005InteropTests
             config = new
             {
                 originatorId = Originator.OriginatorId,
-                originatorShortName = Originator.ShortName,
-                originatorLongName = Originator.LongName,
+                originatorShortName = BankFileName.From(Originator.ShortName, 15).TrimEnd(),
+                originatorLongName = BankFileName.From(Originator.LongName, 30).TrimEnd(),
                 fileCreationNumber = "0042",
                 fileCreationDate = Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 destinationDataCentre = Originator.DataCentre,
@@ -72,7 +80,7 @@ public class Cpa005InteropTests
                 bankInstitutionNumber = d.Institution,
                 bankTransitNumber = d.Transit,
                 bankAccountNumber = d.AccountNumber,
-                payeeName = d.PayorName,
+                payeeName = BankFileName.From(d.PayorName, 30).TrimEnd(),
                 crossReferenceNumber = d.CrossReference,
             })),
         });

@@ -39,7 +39,7 @@ public abstract class DebitBatchScheduleTests(DatabaseProvider provider) : Porta
         Assert.Equal(("0 0 15 * * ?", "America/Toronto"), (cron.CronExpressionString, cron.TimeZone.Id));
         var file = Assert.Single(Directory.GetFiles(_outbox, "*.txt"));
         Assert.Equal("cpa005-20261101-0001.txt", Path.GetFileName(file));
-        Assert.Contains("F000000001/1", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+        Assert.Contains("P000000001", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
     }
 }
 

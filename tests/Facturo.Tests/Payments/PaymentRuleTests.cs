@@ -125,13 +125,13 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
         var first = Assert.Single(runs.SelectMany(r => r.Batches));
         Assert.Single(runs, r => r.Failed is DbUpdateException || r.Batches.Count == 0);
         Assert.Empty(again.Batches);
-        var records = first.Content.Split("\r\n");
+        var records = first.Content.TrimEnd('\n').TrimEnd('\r').Split("\r\n");
         Assert.Equal(["A", "D", "Z"], records.Select(r => r[..1]));
         Assert.All(records, r => Assert.Equal(Cpa005.RecordLength, r.Length));
         Assert.Equal("0001", records[0][20..24]);
         Assert.Equal(("718", "0000011300", "081530800", "123456789   "), (records[1][24..27], records[1][27..37], records[1][43..52], records[1][52..64]));
-        Assert.Equal("F000000001/1", records[1][(24 + 150)..(24 + 169)].Trim());
-        Assert.Equal("F000000002/2", records[1][(264 + 150)..(264 + 169)].Trim());
+        Assert.Equal("P000000001", records[1][(24 + 150)..(24 + 169)].Trim());
+        Assert.Equal("P000000002", records[1][(264 + 150)..(264 + 169)].Trim());
         Assert.Equal(("00000000012600", "00000002"), (records[2][24..38], records[2][38..46]));
         Assert.Equal((2, 12_600L), (first.DebitCount, first.TotalCents));
         Assert.Equal(2, Assert.Single(next.Batches).FileCreationNumber);
@@ -203,7 +203,7 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
         Assert.Empty(dayBefore);
         var (batch, _) = Assert.Single(dueDay);
         Assert.Empty(nextDay);
-        Assert.Contains("F000000001/1", System.Text.Encoding.ASCII.GetString(App.Services.GetRequiredService<BankFileContents>().Reveal(batch)), StringComparison.Ordinal);
+        Assert.Contains("P000000001", FileOf(batch), StringComparison.Ordinal);
         await using var db = Database.NewContext();
         var payment = await db.Payments.Include(p => p.Allocations).SingleAsync();
         Assert.Equal(("lease-1", 11_300L, 1L, PaymentStatus.SentToBank), (payment.IdempotencyKey, payment.AmountCents, payment.Allocations.Single().InvoiceId, payment.Status));
@@ -246,7 +246,7 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
             await SubmitAsync(admin, new PaymentRequest(number, ["F00000000" + (number == "1000113" ? "1" : "2")], null, await AddCanadianBankAccountAsync(admin), true, number, "127.0.0.1"));
         }
         var sent = Assert.Single((await RunBatchAsync()).Batches);
-        var sameTwice = ReturnFiles.Cpa005Returns(sent.Content, "901", returnedSegments: 2).Replace("F000000002/2", "F000000001/1", StringComparison.Ordinal);
+        var sameTwice = ReturnFiles.Cpa005Returns(sent.Content, "901", returnedSegments: 2).Replace("P000000002", "P000000001", StringComparison.Ordinal);
 
         var imported = await ImportReturnsAsync("twice.txt", sameTwice);
 
@@ -283,10 +283,10 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
 
         Assert.True(paid.Succeeded, paid.Error?.Code);
         Assert.Equal((BankFileFormat.Nacha, "USD", 1, 11_300L), (batch.Format, batch.CurrencyCode, batch.DebitCount, batch.TotalCents));
-        var lines = batch.Content.Split("\r\n");
+        var lines = batch.Content.TrimEnd('\n').TrimEnd('\r').Split("\r\n");
         Assert.Equal(10, lines.Length);
         var entry = Assert.Single(lines, l => l.StartsWith('6'));
-        Assert.Equal(("27", "021000021", "123456789        ", "0000011300", "F000000001/1   "), (entry[1..3], entry[3..12], entry[12..29], entry[29..39], entry[39..54]));
+        Assert.Equal(("27", "021000021", "123456789        ", "0000011300", "P000000001     "), (entry[1..3], entry[3..12], entry[12..29], entry[29..39], entry[39..54]));
         Assert.Equal("261109", lines[1][69..75]);   // effective entry date: the next business day after Friday 6 November
         await using var check = Database.NewContext();
         Assert.Equal(PaymentStatus.SentToBank, (await check.Payments.SingleAsync()).Status);
@@ -402,7 +402,7 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
         await SubmitAsync(payer, new PaymentRequest("1000100", ["F000000001"], null, bankId, true, "n-1", "127.0.0.1"));
         var originator = new NachaOriginator("021000021", "BANK", "011000015", "FACTURO", "FACTURO", "1234567890", "INVOICES", "011000015");
         var submittedNotSent = Nacha.Write(originator, Clock.GetUtcNow(), 'A', "B0000001", new DateOnly(2026, 11, 2), 1,
-            [new NachaDebit("021000021", "123456789", 11_300, "F000000001/1", "Client")]);
+            [new NachaDebit("021000021", "123456789", 11_300, "P000000001", "Client")]);
 
         var imported = await ImportReturnsAsync("returns.ach", ReturnFiles.NachaReturns(submittedNotSent, "R03"));
 
@@ -422,10 +422,9 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
         {
             var batches = await InScopeAsync<DebitBatches, IReadOnlyList<DebitBatch>>(b => b.RunAsync(null, CancellationToken.None));
             // The tests read the files as the bank gets them; they are stored encrypted.
-            var contents = App.Services.GetRequiredService<BankFileContents>();
             foreach (var batch in batches)
             {
-                batch.Content = System.Text.Encoding.ASCII.GetString(contents.Reveal(batch));
+                batch.Content = FileOf(batch);
             }
             return (batches, null);
         }

@@ -157,6 +157,9 @@ public abstract class PortalTest(DatabaseProvider provider) : FacturoTest(provid
         Assert.True(pdftoppm.ExitCode == 0, $"pdftoppm failed: {errors}");
     }
 
+    /// <summary>A debit file as the bank gets it (it is stored encrypted).</summary>
+    protected string FileOf(DebitBatch batch) => System.Text.Encoding.ASCII.GetString(App.Services.GetRequiredService<BankFileContents>().Reveal(batch));
+
     protected async Task<long> AddCanadianBankAccountAsync(PortalUser payer)
     {
         var bank = await InScopeAsync<BankAccounts, Outcome<BankAccount>>(p => p.AddAsync(payer, new BankAccountForm(BankCountry.CA, "Client", "815", "30800", null, "123456789"), CancellationToken.None));
