@@ -23,8 +23,24 @@ public static class ChangeCodes
         ["C13"] = ("format de l'enregistrement complémentaire erroné", "addenda format error"),
     };
 
-    /// <summary>The codes whose corrected data carries an account number: shown masked, as every account number is.</summary>
-    public static bool CarriesAccountNumber(string code) => code is "C01" or "C03" or "C06" or "C07";
+    /// <summary>
+    /// The corrected data as staff may read it: account numbers masked to their last four digits, as
+    /// everywhere else (C01 account; C03 routing, 3 spaces, account; C06 account, transaction code; C07
+    /// routing, account, transaction code), the rest (routing, name, transaction code) as sent.
+    /// </summary>
+    public static string Shown(string code, string correctedData)
+    {
+        static string Masked(string account) => account.Trim() is { Length: > 4 } number ? $"••••{number[^4..]}" : "••••";
+        string Part(int start, int length) => correctedData.PadRight(29).Substring(start, length).Trim();
+        return code switch
+        {
+            "C01" => Masked(Part(0, 17)),
+            "C03" => $"{Part(0, 9)} / {Masked(Part(12, 17))}",
+            "C06" => $"{Masked(Part(0, 17))} / {Part(17, 2)}",
+            "C07" => $"{Part(0, 9)} / {Masked(Part(9, 17))} / {Part(26, 2)}",
+            _ => correctedData.Trim(),
+        };
+    }
 
     public static bool IsKnown(string code) => Texts.ContainsKey(code);
 
