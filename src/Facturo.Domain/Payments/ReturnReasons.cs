@@ -1,6 +1,10 @@
 namespace Facturo.Payments;
 
-/// <summary>Why a bank returned a debit, in words a customer understands: Standard 007 codes 900–922 (Canada), NACHA R codes (US).</summary>
+/// <summary>
+/// Why a bank returned a debit, in words a customer understands: Payments Canada Standard 007 codes
+/// 900–990 (Canada), and every code of the NACHA return reason table R01–R85 (US; as moov-io/ach's
+/// addenda99.go lists it from the NACHA Operating Rules, Appendix Four).
+/// </summary>
 public static class ReturnReasons
 {
     private static readonly Dictionary<string, (string Fr, string En)> Texts = new()
@@ -9,6 +13,7 @@ public static class ReturnReasons
         ["901"] = ("provision insuffisante", "insufficient funds"),
         ["902"] = ("compte introuvable", "account not found"),
         ["903"] = ("paiement arrêté ou rappelé", "payment stopped or recalled"),
+        ["904"] = ("effet postdaté ou périmé", "post-dated or stale-dated"),
         ["905"] = ("compte fermé", "account closed"),
         ["907"] = ("aucun débit permis sur ce compte", "no debits allowed on this account"),
         ["908"] = ("fonds non compensés", "funds not cleared"),
@@ -25,6 +30,7 @@ public static class ReturnReasons
         ["920"] = ("accord révoqué (entreprise)", "agreement revoked (business)"),
         ["921"] = ("aucune confirmation ou préavis (entreprise)", "no confirmation or pre-notification (business)"),
         ["922"] = ("retour demandé par le client", "returned at the customer's request"),
+        ["990"] = ("institution financière en défaut", "financial institution in default"),
         ["R01"] = ("provision insuffisante", "insufficient funds"),
         ["R02"] = ("compte fermé", "account closed"),
         ["R03"] = ("compte introuvable", "no account, or unable to locate it"),
@@ -38,16 +44,67 @@ public static class ReturnReasons
         ["R11"] = ("non conforme à l'autorisation", "not in accordance with the authorization"),
         ["R12"] = ("compte vendu à une autre banque", "account sold to another bank"),
         ["R13"] = ("numéro d'acheminement invalide", "invalid routing number"),
-        ["R14"] = ("titulaire décédé", "account holder deceased"),
-        ["R15"] = ("bénéficiaire décédé", "beneficiary deceased"),
+        ["R14"] = ("représentant du bénéficiaire décédé ou empêché", "representative payee deceased or unable to continue"),
+        ["R15"] = ("bénéficiaire ou titulaire décédé", "beneficiary or account holder deceased"),
         ["R16"] = ("compte bloqué", "account frozen"),
-        ["R17"] = ("erreur dans l'écriture", "error in the entry"),
+        ["R17"] = ("écriture illisible par la banque ou douteuse", "entry the bank cannot process or finds questionable"),
+        ["R18"] = ("date d'effet incorrecte", "improper effective entry date"),
+        ["R19"] = ("erreur dans le montant", "amount field error"),
         ["R20"] = ("compte sans transactions permises", "non-transaction account"),
+        ["R21"] = ("numéro d'entreprise invalide", "invalid company identification"),
+        ["R22"] = ("numéro d'identification invalide", "invalid individual identification"),
         ["R23"] = ("crédit refusé par le destinataire", "credit refused by the receiver"),
         ["R24"] = ("écriture en double", "duplicate entry"),
+        ["R25"] = ("erreur dans l'enregistrement complémentaire", "addenda error"),
+        ["R26"] = ("champ obligatoire erroné", "mandatory field error"),
+        ["R27"] = ("numéro de trace erroné", "trace number error"),
+        ["R28"] = ("chiffre de contrôle du numéro d'acheminement erroné", "routing number check digit error"),
         ["R29"] = ("l'entreprise dit ne pas avoir autorisé le débit", "business says the debit was not authorized"),
+        ["R30"] = ("banque hors du programme de troncature des chèques", "bank not in the check truncation program"),
         ["R31"] = ("retour autorisé par la banque émettrice", "return agreed by the originating bank"),
+        ["R32"] = ("la banque ne peut pas régler l'écriture", "the bank cannot settle the entry"),
+        ["R33"] = ("retour d'une écriture XCK", "return of an XCK entry"),
+        ["R34"] = ("participation de la banque limitée", "bank's participation limited"),
+        ["R35"] = ("retour d'un débit irrégulier", "return of an improper debit entry"),
+        ["R36"] = ("retour d'un crédit irrégulier", "return of an improper credit entry"),
+        ["R37"] = ("document source présenté au paiement", "source document presented for payment"),
+        ["R38"] = ("paiement arrêté sur le document source", "stop payment on the source document"),
+        ["R39"] = ("document source irrégulier", "improper source document"),
+        ["R40"] = ("inscription ENR retournée par l'agence fédérale", "ENR entry returned by the federal agency"),
+        ["R41"] = ("code de transaction invalide (ENR)", "invalid transaction code (ENR)"),
+        ["R42"] = ("numéro d'acheminement ou chiffre de contrôle erroné (ENR)", "routing number or check digit error (ENR)"),
+        ["R43"] = ("numéro de compte invalide (ENR)", "invalid account number (ENR)"),
+        ["R44"] = ("numéro d'identification invalide (ENR)", "invalid identification number (ENR)"),
+        ["R45"] = ("nom de la personne ou de l'entreprise invalide (ENR)", "invalid individual or company name (ENR)"),
+        ["R46"] = ("indicateur de représentant invalide (ENR)", "invalid representative payee indicator (ENR)"),
+        ["R47"] = ("inscription en double (ENR)", "duplicate enrollment (ENR)"),
+        ["R50"] = ("loi de l'État contraire à l'écriture RCK", "state law affecting RCK acceptance"),
+        ["R51"] = ("effet lié à l'écriture RCK inadmissible", "item related to the RCK entry ineligible"),
+        ["R52"] = ("paiement arrêté sur l'effet (RCK)", "stop payment on the item (RCK)"),
+        ["R53"] = ("effet et écriture RCK présentés tous deux", "item and RCK entry both presented"),
+        ["R61"] = ("retour mal acheminé", "misrouted return"),
+        ["R62"] = ("retour d'un débit erroné ou d'une contrepassation", "return of an erroneous or reversing debit"),
+        ["R67"] = ("retour en double", "duplicate return"),
+        ["R68"] = ("retour hors délai", "untimely return"),
+        ["R69"] = ("erreurs dans les champs du retour", "field errors in the return"),
+        ["R70"] = ("retour autorisé non accepté ou non demandé", "permissible return not accepted or not requested"),
+        ["R71"] = ("retour refusé mal acheminé", "misrouted dishonored return"),
+        ["R72"] = ("retour refusé hors délai", "untimely dishonored return"),
+        ["R73"] = ("retour initial fait dans les délais", "timely original return"),
+        ["R74"] = ("retour corrigé", "corrected return"),
+        ["R75"] = ("le retour n'était pas en double", "return not a duplicate"),
+        ["R76"] = ("aucune erreur trouvée", "no errors found"),
+        ["R77"] = ("refus du retour R62 refusé", "non-acceptance of an R62 dishonored return"),
+        ["R80"] = ("erreur de codage d'un paiement international", "international (IAT) entry coding error"),
+        ["R81"] = ("hors du programme de paiements internationaux", "not in the international (IAT) program"),
+        ["R82"] = ("banque étrangère du destinataire invalide", "invalid foreign receiving bank"),
+        ["R83"] = ("la banque étrangère ne peut pas régler", "foreign receiving bank unable to settle"),
+        ["R84"] = ("écriture non traitée par la passerelle", "entry not processed by the gateway"),
+        ["R85"] = ("paiement international mal codé", "incorrectly coded outbound international payment"),
     };
+
+    /// <summary>A code of the NACHA return reason table; anything else (blank, R0X, R48) is not a reason a bank may send.</summary>
+    public static bool IsNachaReason(string code) => code.StartsWith('R') && Texts.ContainsKey(code);
 
     public static string Describe(string code, bool french) =>
         Texts.TryGetValue(code, out var text) ? (french ? text.Fr : text.En) : (french ? $"motif {code}" : $"reason {code}");

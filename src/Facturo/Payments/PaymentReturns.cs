@@ -36,15 +36,24 @@ public sealed class BankFileImport
     public int Items { get; set; }
 }
 
-public sealed record ReturnedItem(int Line, long PaymentId, long AmountCents, string ReasonCode);
+/// <summary>A returned debit as the file names it: the identification we sent, the payment it names, the amount and the bank's reason.</summary>
+public sealed record ReturnedItem(int Line, string Field, string Identification, long PaymentId, long AmountCents, string ReasonCode);
+
+/// <summary>A notification of change as the file names it: the bank asks for new account details for the payment's bank account.</summary>
+public sealed record ChangeRequest(int Line, string Field, string Identification, long PaymentId, NachaChange Change);
+
+/// <summary>A bank's return file read whole: its format and currency, the returned debits and the notifications of change.</summary>
+public sealed record ReturnFile(BankFileFormat Format, string CurrencyCode, IReadOnlyList<ReturnedItem> Returns, IReadOnlyList<ChangeRequest> Changes);
 
 /// <summary>
-/// Imports a bank's return file (CPA-005 returned debits; NACHA returns with addenda 99). Each returned
-/// debit: the payment becomes "returned", its ledger posting is reversed so the invoices are unpaid
-/// again, the person who paid gets an email in their language with the reason, and staff get it in the
-/// failed-payment queue. A malformed file, or one naming a debit we did not send, imports nothing.
+/// Imports a bank's return file (CPA-005 returned debits; NACHA returns with addenda 99 and notifications
+/// of change with addenda 98). Each returned debit: the payment becomes "returned", its ledger posting is
+/// reversed so the invoices are unpaid again, the person who paid gets an email in their language with the
+/// reason, and staff get it in the failed-payment queue. Each notification of change is recorded for staff,
+/// nobody is emailed and nothing is changed. A malformed file, or one naming a debit we did not send
+/// (identification, amount, format or currency), imports nothing.
 /// </summary>
-public sealed class PaymentReturns(FacturoDbContext db, EmailOutbox outbox, BillerClock clock)
+public sealed class PaymentReturns(FacturoDbContext db, EmailOutbox outbox, PortalPayments portalPayments, BillerClock clock)
 {
     public async Task<Outcome<BankFileImport>> ImportAsync(string fileName, string content, CancellationToken cancellationToken)
     {
@@ -53,68 +62,137 @@ public sealed class PaymentReturns(FacturoDbContext db, EmailOutbox outbox, Bill
         {
             return UserError.Conflict("returns.already-imported", fileName);
         }
-        var items = ReadItems(content);
-        if (!items.Succeeded)
+        var read = Read(content);
+        if (!read.Succeeded)
         {
-            return UserError.Validation("bankfile.malformed", items.Error!.Line, items.Error.Field, items.Error.Problem);
+            return UserError.Validation("bankfile.malformed", read.Error!.Line, read.Error.Field, read.Error.Problem);
         }
-        if (items.Value!.GroupBy(i => i.PaymentId).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        var file = read.Value!;
+        var ids = file.Returns.Select(i => i.PaymentId).Concat(file.Changes.Select(c => c.PaymentId)).Distinct().ToList();
+        // Read untracked and written set-based below: tracking 10,000 payments cost most of an import's time.
+        var payments = await db.Payments.AsNoTracking().Include(p => p.Allocations).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var batchIds = payments.Values.Select(p => p.DebitBatchId).OfType<long>().Distinct().ToList();
+        var formats = await db.DebitBatches.Where(b => batchIds.Contains(b.Id)).Select(b => new { b.Id, b.Format }).ToDictionaryAsync(b => b.Id, b => b.Format, cancellationToken);
+        foreach (var item in file.Returns)
         {
-            return UserError.Validation("bankfile.malformed", twice.ElementAt(1).Line, "payment", $"the same payment is returned twice in this file (line {twice.First().Line} too)");
-        }
-        var ids = items.Value!.Select(i => i.PaymentId).ToList();
-        var payments = await db.Payments.Include(p => p.Allocations).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
-        foreach (var item in items.Value!)
-        {
-            if (!payments.TryGetValue(item.PaymentId, out var payment) || payment.AmountCents != item.AmountCents
+            if (!payments.TryGetValue(item.PaymentId, out var payment) || !WasSentAs(payment, item.Identification) || payment.AmountCents != item.AmountCents
                 || payment.Status is not (PaymentStatus.SentToBank or PaymentStatus.Settled))
             {
                 return UserError.Validation("returns.unknown-item", item.Line);
             }
+            if (OtherFormat(file, payment, formats, item.Line, item.Field) is { } other)
+            {
+                return other;
+            }
         }
-        var payerIds = payments.Values.Select(p => p.SubmittedByUserId).Distinct().ToList();
+        foreach (var change in file.Changes)
+        {
+            if (!payments.TryGetValue(change.PaymentId, out var payment) || !WasSentAs(payment, change.Identification) || payment.DebitBatchId is null)
+            {
+                return UserError.Validation("returns.unknown-item", change.Line);
+            }
+            if (OtherFormat(file, payment, formats, change.Line, change.Field) is { } other)
+            {
+                return other;
+            }
+        }
+        if (file.Returns.GroupBy(i => i.PaymentId).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            return UserError.Validation("bankfile.malformed", twice.ElementAt(1).Line, "payment", $"the same payment is returned twice in this file (line {twice.First().Line} too)");
+        }
+        var payerIds = file.Returns.Select(i => payments[i.PaymentId].SubmittedByUserId).Distinct().ToList();
         var payers = await db.Users.AsNoTracking().Where(u => payerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
         var now = clock.UtcNow;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var item in items.Value!)
+        // Everything below is added, never modified: no need to scan 40,000 new entities for changes.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
         {
-            var payment = payments[item.PaymentId];
-            // Settled money already moved to cash; a late return takes it back from there.
-            var from = payment.Status == PaymentStatus.Settled ? LedgerAccount.Cash : LedgerAccount.BankClearing;
-            payment.Status = PaymentStatus.Returned;
-            payment.ReturnCode = item.ReasonCode;
-            payment.ReturnedAt = now;
-            var currency = Currency.Parse(payment.CurrencyCode);
-            db.LedgerPostings.Add(LedgerPosting.From(Posting.Create(PostingKind.PaymentReturn, clock.Today, payment.Reference,
-            [
-                new PostingLine(from, -new Money(payment.AmountCents, currency)),
-                .. payment.Allocations.Select(a => new PostingLine(LedgerAccount.AccountsReceivable, new Money(a.AmountCents, currency), payment.AccountId, ReceivableDocument.Invoice(a.InvoiceId))),
-            ]), now));
-            db.FailedPayments.Add(new FailedPayment { PaymentId = payment.Id, ReasonCode = item.ReasonCode, CreatedAt = now, Status = FailedPaymentStatus.Open });
-            await TellPayerAsync(payment, payers[payment.SubmittedByUserId], item.ReasonCode, cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // One update per reason and prior status instead of one per payment; each moves only a payment still in that status.
+            foreach (var group in file.Returns.GroupBy(i => (i.ReasonCode, payments[i.PaymentId].Status)))
+            {
+                var groupIds = group.Select(i => i.PaymentId).ToList();
+                var (reason, status) = group.Key;
+                var moved = await db.Payments.Where(p => groupIds.Contains(p.Id) && p.Status == status)
+                    .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PaymentStatus.Returned).SetProperty(p => p.ReturnCode, reason).SetProperty(p => p.ReturnedAt, now), cancellationToken);
+                if (moved != groupIds.Count)
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                    throw new DbUpdateConcurrencyException($"{groupIds.Count - moved} of {groupIds.Count} returned payments changed while the file was imported; import it again.");
+                }
+            }
+            var postings = new List<LedgerPosting>(file.Returns.Count);
+            var failed = new List<FailedPayment>(file.Returns.Count);
+            foreach (var item in file.Returns)
+            {
+                var payment = payments[item.PaymentId];
+                // Settled money already moved to cash; a late return takes it back from there.
+                var from = payment.Status == PaymentStatus.Settled ? LedgerAccount.Cash : LedgerAccount.BankClearing;
+                var currency = Currency.Parse(payment.CurrencyCode);
+                postings.Add(LedgerPosting.From(Posting.Create(PostingKind.PaymentReturn, clock.Today, payment.Reference,
+                [
+                    new PostingLine(from, -new Money(payment.AmountCents, currency)),
+                    .. payment.Allocations.Select(a => new PostingLine(LedgerAccount.AccountsReceivable, new Money(a.AmountCents, currency), payment.AccountId, ReceivableDocument.Invoice(a.InvoiceId))),
+                ]), now));
+                failed.Add(new FailedPayment { PaymentId = payment.Id, ReasonCode = item.ReasonCode, CreatedAt = now, Status = FailedPaymentStatus.Open });
+                await TellPayerAsync(payment, payers[payment.SubmittedByUserId], item.ReasonCode, cancellationToken);
+            }
+            db.LedgerPostings.AddRange(postings);
+            db.FailedPayments.AddRange(failed);
+            foreach (var change in file.Changes)
+            {
+                db.BankChangeNotices.Add(new BankChangeNotice
+                {
+                    PaymentId = change.PaymentId,
+                    BankAccountId = payments[change.PaymentId].BankAccountId,
+                    ChangeCode = change.Change.ChangeCode,
+                    ProtectedCorrectedData = portalPayments.ProtectAccountNumber(change.Change.CorrectedData),
+                    CorrectedDataShown = ChangeCodes.Shown(change.Change.ChangeCode, change.Change.CorrectedData),
+                    OriginalTraceNumber = change.Change.OriginalTraceNumber,
+                    FileName = fileName,
+                    ReceivedAt = now,
+                    Status = ChangeNoticeStatus.Open,
+                });
+            }
+            var import = new BankFileImport { Kind = "returns", FileName = fileName, Sha256 = sha, ImportedAt = now, Items = file.Returns.Count };
+            db.BankFileImports.Add(import);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return import;
         }
-        var import = new BankFileImport { Kind = "returns", FileName = fileName, Sha256 = sha, ImportedAt = now, Items = items.Value!.Count };
-        db.BankFileImports.Add(import);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return import;
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
     }
 
-    /// <summary>The returned debits in a bank's return file: CPA-005 (returned debits, J records) or NACHA (entries with addenda 99).</summary>
-    public static BankFileRead<IReadOnlyList<ReturnedItem>> ReadItems(string content) =>
-        content.StartsWith('A') ? ReadCpa005Items(content) : ReadNachaItems(content);
+    /// <summary>A NACHA file returns only what went out in a NACHA file, a CPA-005 file only what went out in a CPA-005 file, each in the file's currency.</summary>
+    private static UserError? OtherFormat(ReturnFile file, Payment payment, Dictionary<long, BankFileFormat> formats, int line, string field)
+    {
+        var sentFormat = formats[payment.DebitBatchId!.Value];
+        return sentFormat == file.Format && payment.CurrencyCode == file.CurrencyCode
+            ? null
+            : UserError.Validation("returns.other-format", line, field, payment.Reference, FormatName(sentFormat), payment.CurrencyCode, FormatName(file.Format), file.CurrencyCode);
+    }
+
+    private static string FormatName(BankFileFormat format) => format == BankFileFormat.Cpa005 ? "CPA-005" : "NACHA";
+
+    /// <summary>The bank's return file read whole: CPA-005 (returned debits, J records) or NACHA (entries with addenda 99 or 98).</summary>
+    public static BankFileRead<ReturnFile> Read(string content) =>
+        content.StartsWith('A') ? ReadCpa005(content) : ReadNacha(content);
 
     /// <summary>
     /// The reason (900–999) is in the transaction type of a returned item, with the debit's own code kept in
     /// the stored transaction type; some banks swap the two, so either place is read, never a guess beyond that.
     /// </summary>
-    private static BankFileRead<IReadOnlyList<ReturnedItem>> ReadCpa005Items(string content)
+    private static BankFileRead<ReturnFile> ReadCpa005(string content)
     {
         var read = Cpa005Reader.Read(content);
         if (!read.Succeeded)
         {
             return read.Error!;
         }
+        const string Field = "originator's cross reference";
         var items = new List<ReturnedItem>();
         foreach (var item in read.Value!.Items)
         {
@@ -130,43 +208,70 @@ public sealed class PaymentReturns(FacturoDbContext db, EmailOutbox outbox, Bill
             }
             if (!TryPaymentId(item.CrossReference, out var paymentId))
             {
-                return new BankFileError(item.Line, "originator's cross reference", $"'{item.CrossReference}' is not a reference this biller sent");
+                return new BankFileError(item.Line, Field, $"'{item.CrossReference}' is not a reference this biller sent");
             }
-            items.Add(new ReturnedItem(item.Line, paymentId, item.AmountCents, reason));
+            items.Add(new ReturnedItem(item.Line, Field, item.CrossReference, paymentId, item.AmountCents, reason));
         }
-        return items;
+        return new ReturnFile(BankFileFormat.Cpa005, read.Value.Currency, items, []);
     }
 
-    private static BankFileRead<IReadOnlyList<ReturnedItem>> ReadNachaItems(string content)
+    private static BankFileRead<ReturnFile> ReadNacha(string content)
     {
         var read = NachaReader.Read(content);
         if (!read.Succeeded)
         {
             return read.Error!;
         }
+        const string Field = "individual identification number";
         var items = new List<ReturnedItem>();
+        var changes = new List<ChangeRequest>();
         foreach (var entry in read.Value!.Entries)
         {
-            if (entry.Return is null)
+            if (entry.Return is null && entry.Change is null)
             {
-                return new BankFileError(entry.Line, "addenda record", "a returned entry needs its addenda 99 with the return reason");
+                return new BankFileError(entry.Line, "addenda record", "a returned entry needs its addenda 99 with the return reason, or 98 with the change asked for");
             }
             if (!TryPaymentId(entry.Identification, out var paymentId))
             {
-                return new BankFileError(entry.Line, "individual identification number", $"'{entry.Identification}' is not a reference this biller sent");
+                return new BankFileError(entry.Line, Field, $"'{entry.Identification}' is not a reference this biller sent");
             }
-            items.Add(new ReturnedItem(entry.Line, paymentId, entry.AmountCents, entry.Return.ReasonCode));
+            if (entry.Return is { } returned)
+            {
+                items.Add(new ReturnedItem(entry.Line, Field, entry.Identification, paymentId, entry.AmountCents, returned.ReasonCode));
+            }
+            else
+            {
+                changes.Add(new ChangeRequest(entry.Line, Field, entry.Identification, paymentId, entry.Change!));
+            }
         }
-        return items;
+        // NACHA carries US dollars only.
+        return new ReturnFile(BankFileFormat.Nacha, "USD", items, changes);
     }
 
-    /// <summary>"F000000123/45" → 45: what <see cref="DebitBatches.CrossReference"/> wrote.</summary>
-    private static bool TryPaymentId(string reference, out long paymentId)
+    /// <summary>
+    /// The payment an identification names: "P000000045" (the payment's reference, what debit files carry), or
+    /// "F000000123/45" (first invoice / payment, what they carried before). Which payment it names is only a
+    /// candidate until <see cref="WasSentAs"/> confirms we sent exactly that.
+    /// </summary>
+    private static bool TryPaymentId(string identification, out long paymentId)
     {
         paymentId = 0;
-        var slash = reference.LastIndexOf('/');
-        return slash > 0 && long.TryParse(reference.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out paymentId);
+        var digits = identification switch
+        {
+            ['P', .. var rest] => rest,
+            ['F', .. var rest] when rest.Length > 10 && rest[9] == '/' && rest[..9].All(char.IsAsciiDigit) => rest[10..],
+            _ => "",
+        };
+        return digits.Length > 0 && digits.All(char.IsAsciiDigit) && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out paymentId);
     }
+
+    /// <summary>
+    /// Exactly what a debit file carried for this payment: its reference, or the legacy cross reference
+    /// rebuilt from its first invoice and id, so a legacy identification cut short by a 15-character field never names another payment.
+    /// </summary>
+    private static bool WasSentAs(Payment payment, string identification) =>
+        identification == payment.Reference
+        || (payment.Allocations.Count > 0 && identification == $"{Invoice.FormatNumber(payment.Allocations.Min(a => a.InvoiceId))}/{payment.Id}");
 
     private async Task TellPayerAsync(Payment payment, PortalUser person, string reasonCode, CancellationToken cancellationToken)
     {

@@ -168,6 +168,9 @@ public static class UserMessages
         ["admin.failed-payment-not-found"] = (
             "Ce paiement refusé n'est plus dans la file.",
             "That failed payment is no longer in the queue."),
+        ["admin.change-notice-not-found"] = (
+            "Cet avis de changement de la banque n'est plus ouvert.",
+            "That notice of change from the bank is no longer open."),
         ["support.question"] = (
             "Écrivez un objet (150 caractères au plus) et votre question (4 000 caractères au plus).",
             "Write a subject (150 characters at most) and your question (4,000 characters at most)."),
@@ -261,6 +264,9 @@ public static class UserMessages
         ["returns.unknown-item"] = (
             "Fichier refusé, rien n'a été importé : ligne {0}, le débit retourné ne correspond à aucun paiement envoyé (référence ou montant).",
             "File refused, nothing was imported: line {0}, the returned debit matches no payment that was sent (reference or amount)."),
+        ["returns.other-format"] = (
+            "Fichier refusé, rien n'a été importé : ligne {0}, {1} : le paiement {2} est parti dans un fichier {3} en {4}, pas dans un fichier {5} en {6}.",
+            "File refused, nothing was imported: line {0}, {1}: payment {2} went out in a {3} file in {4}, not in a {5} file in {6}."),
         ["invoice.not-found"] = (
             "Aucune facture ne porte le numéro {0}.",
             "No invoice has the number {0}."),

@@ -375,11 +375,11 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
         var returnFile = ReturnFiles.Cpa005Returns(sent.Content, "901", returnedSegments: 1);
 
         var notAReason = await ImportReturnsAsync("bad.txt", ReturnFiles.Cpa005Returns(sent.Content, "450", returnedSegments: 1));
-        var storedTypeSwapped = PaymentReturns.ReadItems(ReturnFiles.Cpa005Returns(sent.Content, "905", returnedSegments: 1, reasonInStoredType: true));
+        var storedTypeSwapped = PaymentReturns.Read(ReturnFiles.Cpa005Returns(sent.Content, "905", returnedSegments: 1, reasonInStoredType: true));
         var imported = await ImportReturnsAsync("returns-cpa005.txt", returnFile);
 
         Assert.Equal("File refused, nothing was imported: line 2, transaction type: neither 450 nor the stored type '718' is a return reason 900–999.", notAReason.Error?.Message(Language.En));
-        Assert.Equal(("905", 1L), (storedTypeSwapped.Value!.Single().ReasonCode, storedTypeSwapped.Value!.Single().PaymentId));
+        Assert.Equal(("905", 1L), (storedTypeSwapped.Value!.Returns.Single().ReasonCode, storedTypeSwapped.Value!.Returns.Single().PaymentId));
         Assert.True(imported.Succeeded, imported.Error?.Code);
         await using var check = Database.NewContext();
         Assert.Equal([(PaymentStatus.Returned, "901"), (PaymentStatus.SentToBank, null)],

@@ -1163,6 +1163,87 @@ namespace Facturo.Data.Migrations.Postgres
                     b.ToTable("bank_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("Facturo.Payments.BankChangeNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("BankAccountId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bank_account_id");
+
+                    b.Property<string>("ChangeCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("change_code");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("CorrectedDataShown")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("corrected_data_shown");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("OriginalTraceNumber")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("original_trace_number");
+
+                    b.Property<long>("PaymentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("payment_id");
+
+                    b.Property<string>("ProtectedCorrectedData")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("protected_corrected_data");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("resolution");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bank_change_notices");
+
+                    b.HasIndex("BankAccountId")
+                        .HasDatabaseName("ix_bank_change_notices_bank_account_id");
+
+                    b.HasIndex("PaymentId")
+                        .HasDatabaseName("ix_bank_change_notices_payment_id");
+
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_bank_change_notices_status_id");
+
+                    b.ToTable("bank_change_notices", (string)null);
+                });
+
             modelBuilder.Entity("Facturo.Payments.BankFileImport", b =>
                 {
                     b.Property<long>("Id")
@@ -2525,6 +2606,23 @@ namespace Facturo.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_bank_accounts_enterprises_enterprise_id");
+                });
+
+            modelBuilder.Entity("Facturo.Payments.BankChangeNotice", b =>
+                {
+                    b.HasOne("Facturo.Payments.BankAccount", null)
+                        .WithMany()
+                        .HasForeignKey("BankAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bank_change_notices_bank_accounts_bank_account_id");
+
+                    b.HasOne("Facturo.Payments.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bank_change_notices_payments_payment_id");
                 });
 
             modelBuilder.Entity("Facturo.Payments.DebitAuthorization", b =>

@@ -1138,6 +1138,85 @@ namespace Facturo.Data.Migrations.Sqlite
                     b.ToTable("bank_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("Facturo.Payments.BankChangeNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("BankAccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bank_account_id");
+
+                    b.Property<string>("ChangeCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("change_code");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("CorrectedDataShown")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("corrected_data_shown");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("OriginalTraceNumber")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("original_trace_number");
+
+                    b.Property<long>("PaymentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payment_id");
+
+                    b.Property<string>("ProtectedCorrectedData")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_corrected_data");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bank_change_notices");
+
+                    b.HasIndex("BankAccountId")
+                        .HasDatabaseName("ix_bank_change_notices_bank_account_id");
+
+                    b.HasIndex("PaymentId")
+                        .HasDatabaseName("ix_bank_change_notices_payment_id");
+
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_bank_change_notices_status_id");
+
+                    b.ToTable("bank_change_notices", (string)null);
+                });
+
             modelBuilder.Entity("Facturo.Payments.BankFileImport", b =>
                 {
                     b.Property<long>("Id")
@@ -2466,6 +2545,23 @@ namespace Facturo.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_bank_accounts_enterprises_enterprise_id");
+                });
+
+            modelBuilder.Entity("Facturo.Payments.BankChangeNotice", b =>
+                {
+                    b.HasOne("Facturo.Payments.BankAccount", null)
+                        .WithMany()
+                        .HasForeignKey("BankAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bank_change_notices_bank_accounts_bank_account_id");
+
+                    b.HasOne("Facturo.Payments.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bank_change_notices_payments_payment_id");
                 });
 
             modelBuilder.Entity("Facturo.Payments.DebitAuthorization", b =>
