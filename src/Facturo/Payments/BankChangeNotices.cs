@@ -44,7 +44,7 @@ public static class BankChangeNotices
             .Join(db.Accounts, x => x.AccountId, a => a.Id, (x, a) => new { x.n, a.CustomerNumber, a.LegalName })
             .Join(db.BankAccounts, x => x.n.BankAccountId, b => b.Id, (x, b) => new { x.n, x.CustomerNumber, x.LegalName, b.HolderName, b.Routing, b.Last4 })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new ChangeNoticeRow(r.n.Id, Payment.FormatReference(r.n.PaymentId), r.CustomerNumber, r.LegalName, $"{r.HolderName}, {r.Routing} ••••{r.Last4}",
+        return rows.Select(r => new ChangeNoticeRow(r.n.Id, PaymentReference.Format(r.n.PaymentId), r.CustomerNumber, r.LegalName, $"{r.HolderName}, {r.Routing} ••••{r.Last4}",
             r.n.ChangeCode, r.n.CorrectedDataShown, r.n.ReceivedAt)).ToList();
     }
 
@@ -62,7 +62,7 @@ public static class BankChangeNotices
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         (notice.Status, notice.ClosedAt, notice.Resolution) = (ChangeNoticeStatus.Closed, clock.UtcNow, resolution.Trim());
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync("change-notice.close", $"payment {Payment.FormatReference(notice.PaymentId)}", new { Status = "Open", notice.ChangeCode }, new { Status = "Closed", notice.Resolution }, cancellationToken);
+        await audit.RecordAsync("change-notice.close", $"payment {PaymentReference.Format(notice.PaymentId)}", new { Status = "Open", notice.ChangeCode }, new { Status = "Closed", notice.Resolution }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return notice;
     }

@@ -53,7 +53,7 @@ public sealed record ReturnFile(BankFileFormat Format, string CurrencyCode, IRea
 /// nobody is emailed and nothing is changed. A malformed file, or one naming a debit we did not send
 /// (identification, amount, format or currency), imports nothing.
 /// </summary>
-public sealed class PaymentReturns(FacturoDbContext db, EmailOutbox outbox, PortalPayments portalPayments, BillerClock clock)
+public sealed class PaymentReturns(FacturoDbContext db, EmailOutbox outbox, BankAccountNumbers numbers, BillerClock clock)
 {
     public async Task<Outcome<BankFileImport>> ImportAsync(string fileName, string content, CancellationToken cancellationToken)
     {
@@ -126,14 +126,8 @@ public sealed class PaymentReturns(FacturoDbContext db, EmailOutbox outbox, Port
             foreach (var item in file.Returns)
             {
                 var payment = payments[item.PaymentId];
-                // Settled money already moved to cash; a late return takes it back from there.
-                var from = payment.Status == PaymentStatus.Settled ? LedgerAccount.Cash : LedgerAccount.BankClearing;
-                var currency = Currency.Parse(payment.CurrencyCode);
-                postings.Add(LedgerPosting.From(Posting.Create(PostingKind.PaymentReturn, clock.Today, payment.Reference,
-                [
-                    new PostingLine(from, -new Money(payment.AmountCents, currency)),
-                    .. payment.Allocations.Select(a => new PostingLine(LedgerAccount.AccountsReceivable, new Money(a.AmountCents, currency), payment.AccountId, ReceivableDocument.Invoice(a.InvoiceId))),
-                ]), now));
+                postings.Add(LedgerPosting.From(PaymentPostings.Returned(payment.Reference, clock.Today, payment.AccountId, payment.Shares(),
+                    wasSettled: payment.Status == PaymentStatus.Settled), now));
                 failed.Add(new FailedPayment { PaymentId = payment.Id, ReasonCode = item.ReasonCode, CreatedAt = now, Status = FailedPaymentStatus.Open });
                 await TellPayerAsync(payment, payers[payment.SubmittedByUserId], item.ReasonCode, cancellationToken);
             }
@@ -146,7 +140,7 @@ public sealed class PaymentReturns(FacturoDbContext db, EmailOutbox outbox, Port
                     PaymentId = change.PaymentId,
                     BankAccountId = payments[change.PaymentId].BankAccountId,
                     ChangeCode = change.Change.ChangeCode,
-                    ProtectedCorrectedData = portalPayments.ProtectAccountNumber(change.Change.CorrectedData),
+                    ProtectedCorrectedData = numbers.Protect(change.Change.CorrectedData),
                     CorrectedDataShown = ChangeCodes.Shown(change.Change.ChangeCode, change.Change.CorrectedData),
                     OriginalTraceNumber = change.Change.OriginalTraceNumber,
                     FileName = fileName,
@@ -255,14 +249,12 @@ public sealed class PaymentReturns(FacturoDbContext db, EmailOutbox outbox, Port
     /// </summary>
     private static bool TryPaymentId(string identification, out long paymentId)
     {
-        paymentId = 0;
-        var digits = identification switch
+        if (PaymentReference.TryParse(identification, out paymentId))
         {
-            ['P', .. var rest] => rest,
-            ['F', .. var rest] when rest.Length > 10 && rest[9] == '/' && rest[..9].All(char.IsAsciiDigit) => rest[10..],
-            _ => "",
-        };
-        return digits.Length > 0 && digits.All(char.IsAsciiDigit) && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out paymentId);
+            return true;
+        }
+        var legacyId = identification is ['F', .. var rest] && rest.Length > 10 && rest[9] == '/' && rest[..9].All(char.IsAsciiDigit) ? rest[10..] : "";
+        return legacyId.Length > 0 && legacyId.All(char.IsAsciiDigit) && long.TryParse(legacyId, NumberStyles.None, CultureInfo.InvariantCulture, out paymentId);
     }
 
     /// <summary>

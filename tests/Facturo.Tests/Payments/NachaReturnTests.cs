@@ -169,7 +169,7 @@ public abstract class NachaReturnTests(DatabaseProvider provider) : PortalTest(p
         await using (var db = Database.NewContext())
         {
             var usd = (await db.Accounts.SingleAsync(a => a.CustomerNumber == customerNumber)).CurrencyCode == "USD";
-            var bank = await InScopeAsync<PortalPayments, Outcome<BankAccount>>(p => p.AddBankAccountAsync(payer, usd
+            var bank = await InScopeAsync<BankAccounts, Outcome<BankAccount>>(p => p.AddAsync(payer, usd
                 ? new BankAccountForm(BankCountry.US, "Payer Inc", null, null, "021000021", customerNumber)
                 : new BankAccountForm(BankCountry.CA, "Payer Inc", "815", "30800", null, customerNumber), CancellationToken.None));
             Assert.True(bank.Succeeded, bank.Error?.Code);
@@ -177,7 +177,7 @@ public abstract class NachaReturnTests(DatabaseProvider provider) : PortalTest(p
             {
                 await NextPaymentIdIsAsync(db, next);
             }
-            var paid = await InScopeAsync<PortalPayments, Outcome<Payment>>(p =>
+            var paid = await InScopeAsync<SubmitPayment, Outcome<Payment>>(p =>
                 p.SubmitAsync(payer, new PaymentRequest(customerNumber, [invoice], null, bank.Value!.Id, true, $"pay-{customerNumber}", "127.0.0.1"), CancellationToken.None));
             Assert.True(paid.Succeeded, paid.Error?.Code);
             Assert.Equal(paymentId ?? paid.Value!.Id, paid.Value!.Id);
