@@ -249,12 +249,14 @@ public sealed class PaymentReturns(FacturoDbContext db, EmailOutbox outbox, Bank
     /// </summary>
     private static bool TryPaymentId(string identification, out long paymentId)
     {
-        if (PaymentReference.TryParse(identification, out paymentId))
+        paymentId = 0;
+        var digits = identification switch
         {
-            return true;
-        }
-        var legacyId = identification is ['F', .. var rest] && rest.Length > 10 && rest[9] == '/' && rest[..9].All(char.IsAsciiDigit) ? rest[10..] : "";
-        return legacyId.Length > 0 && legacyId.All(char.IsAsciiDigit) && long.TryParse(legacyId, NumberStyles.None, CultureInfo.InvariantCulture, out paymentId);
+            [PaymentReference.Prefix, .. var rest] => rest,
+            ['F', .. var rest] when rest.Length > 10 && rest[9] == '/' && rest[..9].All(char.IsAsciiDigit) => rest[10..],
+            _ => "",
+        };
+        return digits.Length > 0 && digits.All(char.IsAsciiDigit) && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out paymentId);
     }
 
     /// <summary>

@@ -195,8 +195,16 @@ public abstract class NachaReturnTests(DatabaseProvider provider) : PortalTest(p
         await db.Database.ExecuteSqlAsync($"INSERT INTO sqlite_sequence (name, seq) VALUES ('payments', {next - 1})");
     }
 
-    private Task<IReadOnlyList<DebitBatch>> RunBatchAsync() =>
-        InScopeAsync<DebitBatches, IReadOnlyList<DebitBatch>>(b => b.RunAsync(null, CancellationToken.None));
+    /// <summary>The batches written, each with its file as the bank gets it (it is stored encrypted).</summary>
+    private async Task<IReadOnlyList<DebitBatch>> RunBatchAsync()
+    {
+        var batches = await InScopeAsync<DebitBatches, IReadOnlyList<DebitBatch>>(b => b.RunAsync(null, CancellationToken.None));
+        foreach (var batch in batches)
+        {
+            batch.Content = FileOf(batch);
+        }
+        return batches;
+    }
 
     private Task<Outcome<BankFileImport>> ImportReturnsAsync(string name, string content) =>
         InScopeAsync<PaymentReturns, Outcome<BankFileImport>>(r => r.ImportAsync(name, content, CancellationToken.None));

@@ -12,7 +12,7 @@ public static class ReturnFiles
     /// </summary>
     public static string Cpa005Returns(string sentFile, string reason, int returnedSegments, bool reasonInStoredType = false, Func<string, string>? crossReference = null, string? currency = null)
     {
-        var records = sentFile.Split("\r\n");
+        var records = sentFile.TrimEnd('\n').TrimEnd('\r').Split("\r\n");
         var detail = records[1].ToCharArray();
         long total = 0;
         for (var s = 0; s < Cpa005.SegmentsPerRecord; s++)
@@ -49,7 +49,7 @@ public static class ReturnFiles
     public static string NachaReturns(string sentFile, string reason, Func<string, string>? identification = null, int? returnedEntries = null)
     {
         var moov = MoovSample("moov-return-WEB.ach");
-        var sent = sentFile.Split("\r\n").Where(l => l[0] == '6').Take(returnedEntries ?? int.MaxValue).ToList();
+        var sent = sentFile.TrimEnd('\n').TrimEnd('\r').Split("\r\n").Where(l => l[0] == '6').Take(returnedEntries ?? int.MaxValue).ToList();
         var records = new List<string>();
         var sequence = 0;
         foreach (var entry in sent)
@@ -70,7 +70,7 @@ public static class ReturnFiles
     public static string NachaChangeNotice(string sentFile, string changeCode, string correctedData, int debit = 0)
     {
         var moov = MoovSample("moov-cor-example.ach");
-        var entry = sentFile.Split("\r\n").Where(l => l[0] == '6').ElementAt(debit);
+        var entry = sentFile.TrimEnd('\n').TrimEnd('\r').Split("\r\n").Where(l => l[0] == '6').ElementAt(debit);
         var trace = moov[2][79..87] + Digits(1, 7);
         var records = new List<string>
         {

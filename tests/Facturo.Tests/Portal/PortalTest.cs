@@ -194,23 +194,27 @@ public abstract class PortalTest(DatabaseProvider provider) : FacturoTest(provid
         await page.Locator("#Email").FillAsync(email);
         await page.Locator("#Password").FillAsync(AgentPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await ExpectUrlAsync(page, "**/admin/two-step");
+        await ExpectPathAsync(page, "/admin/two-step");
         var key = await page.GetByTestId("totp-key").InnerTextAsync();
         await page.Locator("#Code").FillAsync(Totp.Code(key, Clock.GetUtcNow()));
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await ExpectUrlAsync(page, "**/admin");
+        await ExpectPathAsync(page, "/admin");
     }
 
-    /// <summary>Waits for the URL to commit; if it never does, says what the page showed instead.</summary>
-    private static async Task ExpectUrlAsync(IPage page, string glob)
+    /// <summary>
+    /// Waits until the page shows the path. Polls the address rather than waiting for a navigation event: on a busy
+    /// machine the navigation can end before the wait starts, and Playwright then waited for a load event already past.
+    /// </summary>
+    private static async Task ExpectPathAsync(IPage page, string path)
     {
-        try
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (new Uri(page.Url).AbsolutePath != path)
         {
-            await page.WaitForURLAsync(glob, new() { WaitUntil = WaitUntilState.Commit });
-        }
-        catch (TimeoutException)
-        {
-            throw new InvalidOperationException($"Expected {glob} but stayed on {page.Url}: {await page.Locator("main").InnerTextAsync()}");
+            if (waited.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                throw new InvalidOperationException($"Expected {path} but stayed on {page.Url}: {await page.Locator("main").InnerTextAsync()}");
+            }
+            await Task.Delay(100);
         }
     }
 }
