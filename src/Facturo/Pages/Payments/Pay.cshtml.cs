@@ -13,8 +13,8 @@ namespace Facturo.Pages.Payments;
 
 /// <summary>
 /// Pay invoices by debit: choose unpaid invoices (or an amount), a bank account, accept the debit
-/// agreement the first time, submit. The form carries its own idempotency key, so a double click or a
-/// resubmitted page debits once.
+/// agreement the first time, review what will be debited, confirm. Only the confirmation submits; the
+/// form carries its own idempotency key through both steps, so a double click or a resubmitted page debits once.
 /// </summary>
 [Authorize]
 public sealed class PayModel(PortalAccess access, PortalPayments payments, UserManager<PortalUser> users, FacturoDbContext db, BillerClock clock) : PortalPage
@@ -33,6 +33,7 @@ public sealed class PayModel(PortalAccess access, PortalPayments payments, UserM
     public IReadOnlyList<BankAccount> BankAccounts { get; private set; } = [];
     public IReadOnlyDictionary<long, string> AgreementsToAccept { get; private set; } = new Dictionary<long, string>();
     public Payment? Submitted { get; private set; }
+    public PaymentReview? Review { get; private set; }
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -41,21 +42,40 @@ public sealed class PayModel(PortalAccess access, PortalPayments payments, UserM
         return await LoadAsync(cancellationToken) ? Page() : NotFound();
     }
 
+    /// <summary>The first step: what would be debited, shown for the person to confirm. Nothing is submitted.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))
         {
             return NotFound();
         }
-        decimal? amount = null;
-        if (Invoices.Count == 0 && !string.IsNullOrWhiteSpace(AmountToPay))
+        var review = Prepare();
+        (Review, Error) = review.Succeeded ? (review.Value, (string?)null) : ((PaymentReview?)null, Message(review.Error!));
+        return Page();
+    }
+
+    /// <summary>Back to the form, with what the person chose and typed.</summary>
+    public async Task<IActionResult> OnPostChangeAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostConfirmAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
         {
-            if (!TryParseAmount(AmountToPay, out var parsed))
+            return NotFound();
+        }
+        // The service checks everything again, and answers a twin of this confirmation (a double click) with the
+        // payment the first one made, even though its invoices are no longer open: so no Prepare() here.
+        decimal? amount = null;
+        if (Invoices.Count == 0)
+        {
+            var typed = ReadAmount(AmountToPay, Current!.Currency);
+            if (!typed.Succeeded)
             {
-                Error = Message(UserError.Validation("payments.invalid-amount", Receivable().ToDecimal()));
+                Error = Message(typed.Error!);
                 return Page();
             }
-            amount = parsed;
+            amount = typed.Value.ToDecimal();
         }
         var ip = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "";
         var outcome = await payments.SubmitAsync(Me, new PaymentRequest(Current!.CustomerNumber, Invoices, amount, BankAccountId, AcceptAgreement, IdempotencyKey, ip), cancellationToken);
@@ -67,6 +87,67 @@ public sealed class PayModel(PortalAccess access, PortalPayments payments, UserM
         Submitted = outcome.Value;
         await LoadAsync(cancellationToken);
         return Page();
+    }
+
+    /// <summary>
+    /// Checks the form as the service will, and lists the invoices the money pays: those chosen, or for an amount
+    /// the oldest due first (then by number), as the service allocates it.
+    /// </summary>
+    private Outcome<PaymentReview> Prepare()
+    {
+        if (Me.Role is not (PortalRole.Admin or PortalRole.Payer))
+        {
+            return UserError.Forbidden("payments.payers-only");
+        }
+        var parts = new List<(OpenInvoice Invoice, Money Amount)>();
+        if (Invoices.Count > 0)
+        {
+            foreach (var number in Invoices.Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                if (Unpaid.SingleOrDefault(u => string.Equals(Billing.Invoice.FormatNumber(u.InvoiceId), number.Trim(), StringComparison.OrdinalIgnoreCase)) is not { } invoice)
+                {
+                    return UserError.Validation("payments.invoice-not-open", number);
+                }
+                parts.Add((invoice, invoice.Balance));
+            }
+        }
+        else if (string.IsNullOrWhiteSpace(AmountToPay))
+        {
+            return UserError.Validation("payments.nothing-chosen");
+        }
+        else
+        {
+            var typed = ReadAmount(AmountToPay, Current!.Currency);
+            if (!typed.Succeeded)
+            {
+                return typed.Error!;
+            }
+            if (typed.Value > Receivable())
+            {
+                return UserError.Validation("payments.invalid-amount", Receivable().ToDecimal());
+            }
+            var left = typed.Value;
+            foreach (var invoice in Unpaid.OrderBy(u => u.DueDate).ThenBy(u => u.InvoiceId).TakeWhile(_ => !left.IsZero))
+            {
+                var part = invoice.Balance < left ? invoice.Balance : left;
+                parts.Add((invoice, part));
+                left -= part;
+            }
+        }
+        if (BankAccounts.SingleOrDefault(b => b.Id == BankAccountId) is not { } bank)
+        {
+            return UserError.Validation("payments.bank-account-not-found");
+        }
+        if (bank.Currency != Current!.Currency)
+        {
+            return UserError.Validation("payments.currency-mismatch", bank.Masked, Current.CurrencyCode);
+        }
+        var agreement = AgreementsToAccept.GetValueOrDefault(bank.Id);
+        if (agreement is not null && !AcceptAgreement)
+        {
+            return UserError.Validation("payments.agreement-required", bank.Masked);
+        }
+        return new PaymentReview(Money.Sum(parts.Select(p => p.Amount), Current.Currency), bank, parts.OrderBy(p => p.Invoice.DueDate).ThenBy(p => p.Invoice.InvoiceId).ToList(), agreement);
     }
 
     private Money Receivable() => Money.Sum(Unpaid.Select(u => u.Balance), Current!.Currency);
@@ -89,3 +170,6 @@ public sealed class PayModel(PortalAccess access, PortalPayments payments, UserM
         return true;
     }
 }
+
+/// <summary>What a confirmation will debit: the total, from which bank account, paying which invoices, under which new agreement (if any).</summary>
+public sealed record PaymentReview(Money Amount, BankAccount Bank, IReadOnlyList<(OpenInvoice Invoice, Money Amount)> Invoices, string? AgreementToAccept);
