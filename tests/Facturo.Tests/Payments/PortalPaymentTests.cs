@@ -145,7 +145,8 @@ public abstract class PortalPaymentTests(DatabaseProvider provider) : PortalTest
         await page.GetByRole(AriaRole.Button, new() { Name = change }).ClickAsync();
         var kept = await page.Locator("#AmountToPay").InputValueAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = review }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = confirm }).ClickAsync();
+        // A double click sends the confirmation twice with the same idempotency key: one debit.
+        await page.GetByRole(AriaRole.Button, new() { Name = confirm }).DblClickAsync();
         var reference = await page.GetByTestId("payment-reference").InnerTextAsync();
 
         Assert.Equal(shown, amount);
