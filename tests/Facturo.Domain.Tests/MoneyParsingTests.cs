@@ -113,6 +113,16 @@ public class MoneyParsingTests
             }, iter: 50_000);
     }
 
+    /// <summary>ICU (through .NET) is an independent writer of both cultures' numbers: what it writes with grouping reads back.</summary>
+    [Fact]
+    public void Numbers_grouped_by_icu_with_one_or_two_decimals_read_back_in_their_culture()
+    {
+        Gen.Select(AnyAmountInCents, Gen.OneOf(French, English), Gen.OneOf("N2", "C2"))
+            .Sample((cents, culture, format) => Money.TryParse((cents / 100m).ToString(format, culture), Currency.Cad, culture).Value == Money.Cad(cents), iter: 20_000);
+        Gen.Select(Gen.Long[1, Money.MaximumTypedCents / 10], Gen.OneOf(French, English))
+            .Sample((dimes, culture) => Money.TryParse((dimes / 10m).ToString("N1", culture), Currency.Cad, culture).Value == Money.Cad(dimes * 10), iter: 20_000);
+    }
+
     [Fact]
     public void Every_amount_typed_plainly_with_a_point_or_a_comma_reads_the_same_in_either_language()
     {

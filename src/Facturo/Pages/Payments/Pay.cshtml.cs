@@ -49,6 +49,10 @@ public sealed class PayModel(PortalAccess access, PortalPayments payments, UserM
         {
             return NotFound();
         }
+        if (Current is null)
+        {
+            return Page();
+        }
         var review = Prepare();
         (Review, Error) = review.Succeeded ? (review.Value, (string?)null) : ((PaymentReview?)null, Message(review.Error!));
         return Page();
@@ -64,12 +68,16 @@ public sealed class PayModel(PortalAccess access, PortalPayments payments, UserM
         {
             return NotFound();
         }
+        if (Current is null)
+        {
+            return Page();
+        }
         // The service checks everything again, and answers a twin of this confirmation (a double click) with the
         // payment the first one made, even though its invoices are no longer open: so no Prepare() here.
         decimal? amount = null;
         if (Invoices.Count == 0)
         {
-            var typed = ReadAmount(AmountToPay, Current!.Currency);
+            var typed = ReadAmount(AmountToPay, Current.Currency);
             if (!typed.Succeeded)
             {
                 Error = Message(typed.Error!);
@@ -78,7 +86,7 @@ public sealed class PayModel(PortalAccess access, PortalPayments payments, UserM
             amount = typed.Value.ToDecimal();
         }
         var ip = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "";
-        var outcome = await payments.SubmitAsync(Me, new PaymentRequest(Current!.CustomerNumber, Invoices, amount, BankAccountId, AcceptAgreement, IdempotencyKey, ip), cancellationToken);
+        var outcome = await payments.SubmitAsync(Me, new PaymentRequest(Current.CustomerNumber, Invoices, amount, BankAccountId, AcceptAgreement, IdempotencyKey, ip), cancellationToken);
         if (!outcome.Succeeded)
         {
             Error = Message(outcome.Error!);
