@@ -19,7 +19,7 @@ public enum AmountRefusal
     TooLarge,
 }
 
-/// <summary>An amount read from what a person typed, or why it was not.</summary>
+/// <summary>An amount read from what a person typed, or why it was not (then <see cref="Value"/> is zero: check <see cref="Succeeded"/>).</summary>
 public readonly record struct ParsedMoney(Money Value, AmountRefusal? Refusal)
 {
     public bool Succeeded => Refusal is null;
