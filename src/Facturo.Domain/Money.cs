@@ -6,7 +6,7 @@ namespace Facturo;
 /// An amount of money as integer cents plus currency. Integer cents make sums exact and let both
 /// SQLite and PostgreSQL sort and compare amounts the same way.
 /// </summary>
-public readonly record struct Money : IComparable<Money>
+public readonly partial record struct Money : IComparable<Money>
 {
     public long Cents { get; }
     public Currency Currency { get; }

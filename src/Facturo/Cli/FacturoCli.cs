@@ -329,7 +329,7 @@ public static class FacturoCli
     private static Command RecordPayment()
     {
         var method = new Option<Payments.ReceiptMethod>("--method") { Description = "Eft, Wire, Cheque or Cash.", Required = true };
-        var amount = new Option<decimal>("--amount") { Description = "The amount received, in dollars (for example 113.00).", Required = true };
+        var amount = new Option<string>("--amount") { Description = "The amount received, in dollars and cents (for example 113.00 or 1,234.56).", Required = true };
         var currency = new Option<string>("--currency") { Description = "CAD or USD.", DefaultValueFactory = _ => "CAD" };
         var received = new Option<DateOnly>("--received") { Description = "The day the money was received, YYYY-MM-DD.", Required = true };
         var reference = new Option<string>("--reference") { Description = "What the payer wrote: invoice numbers (F000000123), customer number.", DefaultValueFactory = _ => "" };
@@ -340,13 +340,15 @@ public static class FacturoCli
             { method, amount, currency, received, reference, bankReference, customer, payer };
         command.SetAction((parse, cancellationToken) => WithServicesAsync(parse, async (scope, ct) =>
         {
-            var cents = parse.GetValue(amount) * 100m;
-            if (cents != decimal.Truncate(cents))
+            var currencyCode = parse.GetValue(currency)!.ToUpperInvariant();
+            // Read as the portal reads English amounts; an unknown currency is left for Receipts to refuse in its own words.
+            var typed = TypedAmounts.Read(parse.GetValue(amount), currencyCode == "USD" ? Currency.Usd : Currency.Cad, Language.En);
+            if (!typed.Succeeded)
             {
-                Console.Error.WriteLine("The amount has more than two decimals.");
+                Console.Error.WriteLine(typed.Error!.Message(Language.En));
                 return CommandLineError;
             }
-            var entry = new Payments.ReceiptEntry(parse.GetValue(method), (long)cents, parse.GetValue(currency)!.ToUpperInvariant(), parse.GetValue(received),
+            var entry = new Payments.ReceiptEntry(parse.GetValue(method), typed.Value.Cents, currencyCode, parse.GetValue(received),
                 parse.GetValue(reference)!, parse.GetValue(bankReference)!, parse.GetValue(payer), parse.GetValue(customer));
             var recorded = await scope.ServiceProvider.GetRequiredService<Payments.Receipts>().RecordAsync(entry, $"command line ({Environment.UserName})", ct);
             if (!recorded.Succeeded)

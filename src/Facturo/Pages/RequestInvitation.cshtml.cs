@@ -1,4 +1,5 @@
 using Facturo.Accounts;
+using Facturo.Platform;
 using Facturo.Portal;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -22,12 +23,13 @@ public sealed class RequestInvitationModel(Invitations invitations) : PortalPage
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!TryParseAmount(InvoiceTotal, out var total))
+        var total = TypedAmounts.ReadDollars(InvoiceTotal, Language);
+        if (!total.Succeeded)
         {
-            Error = T("Le montant total doit être un nombre, par exemple 114,98.", "The total amount must be a number, for example 114.98.");
+            Error = Message(total.Error!);
             return Page();
         }
-        var requested = await invitations.RequestAsync(CustomerNumber, InvoiceNumber, total, Email, Language, cancellationToken);
+        var requested = await invitations.RequestAsync(CustomerNumber, InvoiceNumber, total.Value.ToDecimal(), Email, Language, cancellationToken);
         if (!requested.Succeeded)
         {
             Error = Message(requested.Error!);

@@ -276,6 +276,37 @@ public static class UserMessages
         ["creditnote.missing-reason"] = (
             "Indiquez la raison de la note de crédit (500 caractères au plus).",
             "Give the reason for the credit note (500 characters at most)."),
+        // Amounts typed in a form or on the command line ({0} what was typed, {1} the currency, {2} the largest amount): see Money.TryParse.
+        ["amount.empty"] = (
+            "Indiquez un montant, par exemple 1234,56.",
+            "Enter an amount, for example 1234.56."),
+        ["amount.not-a-number"] = (
+            "« {0} » n'est pas un montant : écrivez des chiffres, par exemple 1234,56 ou 1 234,56 $.",
+            "\"{0}\" is not an amount: write digits, for example 1234.56 or $1,234.56."),
+        ["amount.negative"] = (
+            "« {0} » est négatif : le montant doit être plus grand que zéro.",
+            "\"{0}\" is negative: the amount must be more than zero."),
+        ["amount.zero"] = (
+            "Le montant doit être plus grand que zéro.",
+            "The amount must be more than zero."),
+        ["amount.too-many-decimals"] = (
+            "« {0} » a plus de deux décimales : écrivez des dollars et des cents, par exemple 12,35.",
+            "\"{0}\" has more than two decimals: write dollars and cents, for example 12.35."),
+        ["amount.exponent"] = (
+            "« {0} » est écrit en puissance de dix : écrivez le montant au long, par exemple 1000,00.",
+            "\"{0}\" is written as a power of ten: write the amount in full, for example 1000.00."),
+        ["amount.ambiguous"] = (
+            "« {0} » peut se lire de deux façons (milliers ou décimales) : écrivez les cents, par exemple 1234,00 ou 1 234,00.",
+            "\"{0}\" can be read two ways (thousands or decimals): write the cents, for example 1234.00 or 1,234.00."),
+        ["amount.misplaced-separator"] = (
+            "« {0} » a un séparateur mal placé : écrivez par exemple 1234,56 ou 1 234,56 (les milliers par groupes de trois).",
+            "\"{0}\" has a misplaced separator: write for example 1234.56 or 1,234.56 (thousands in groups of three)."),
+        ["amount.wrong-currency"] = (
+            "« {0} » est dans une autre devise : ce montant est en {1}.",
+            "\"{0}\" is in another currency: this amount is in {1}."),
+        ["amount.too-large"] = (
+            "« {0} » est trop grand : le montant maximal est {2}.",
+            "\"{0}\" is too large: the most is {2}."),
         ["api.key-missing"] = (
             "Une clé d'API valide est requise dans l'en-tête X-Api-Key.",
             "A valid API key is required in the X-Api-Key header."),

@@ -21,14 +21,6 @@ public abstract class PortalPage : PageModel
 
     public string Message(UserError error) => error.Message(Language);
 
-    /// <summary>"1 234,56", "1234.56" and "$1,234.56" all mean the same total; the last separator with two digits after it is the decimal one.</summary>
-    public static bool TryParseAmount(string text, out decimal amount)
-    {
-        var digits = new string(text.Where(c => char.IsDigit(c) || c is ',' or '.').ToArray());
-        var separator = digits.Length > 3 && digits[^3] is ',' or '.' ? digits[^3] : (char?)null;
-        var normalised = separator is null
-            ? digits.Replace(",", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal)
-            : digits[..^3].Replace(",", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal) + "." + digits[^2..];
-        return decimal.TryParse(normalised, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount) && amount > 0;
-    }
+    /// <summary>An amount typed on this page, read in the page's language (see <see cref="Money.TryParse"/>).</summary>
+    public Outcome<Money> ReadAmount(string? text, Currency currency) => TypedAmounts.Read(text, currency, Language);
 }

@@ -33,16 +33,18 @@ public abstract class PortalPaymentTests(DatabaseProvider provider) : PortalTest
         await page.GotoAsync("/payments/pay");
         await page.Locator("input[name=Invoices][value=F000000001]").CheckAsync();
         var agreement = await page.Locator("pre[data-testid^=agreement-]").InnerTextAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Submit the payment" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Review the payment" }).ClickAsync();
         var notAccepted = await page.GetByRole(AriaRole.Alert).InnerTextAsync();
         await page.Locator("input[name=Invoices][value=F000000001]").CheckAsync();
         await page.Locator("input[name=AcceptAgreement]").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Submit the payment" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Review the payment" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm payment" }).ClickAsync();
         var firstReference = await page.GetByTestId("payment-reference").InnerTextAsync();
         await page.GotoAsync("/payments/pay");
         var agreementsAskedAgain = await page.Locator("pre[data-testid^=agreement-]").CountAsync();
         await page.Locator("#AmountToPay").FillAsync("50.00");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Submit the payment" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Review the payment" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm payment" }).ClickAsync();
         var secondReference = await page.GetByTestId("payment-reference").InnerTextAsync();
         await page.GotoAsync("/summary");
         var totalDue = await page.GetByTestId("total-due").InnerTextAsync();
@@ -111,6 +113,100 @@ public abstract class PortalPaymentTests(DatabaseProvider provider) : PortalTest
         Assert.True(wire.Succeeded, wire.Error?.Code);
         Assert.Equal(("$37.00", "$0.00"), (unapplied, totalDue));
         await LedgerAssertions.AssertBalancedAsync(Database);
+    }
+
+    [Theory]
+    [InlineData("en-CA", Language.En, "12.5", "$12.50", "Review the payment", "Change", "Confirm payment")]
+    [InlineData("fr-CA", Language.Fr, "12,5", "12,50 $", "Vérifier le paiement", "Modifier", "Confirmer le paiement")]
+    public async Task A_payer_typing_twelve_and_a_half_confirms_12_50_shown_in_their_language_and_is_debited_12_50(
+        string locale, Language language, string typed, string shown, string review, string change, string confirm)
+    {
+        await TwoBilledInvoicesAsync("1000084");
+        var payer = await RegisterAsync("1000084", "half@payer.example", PortalRole.Payer, language);
+        await AddCanadianBankAccountAsync(payer);
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(BaseAddress, locale);
+        await SignInAsync(page, "half@payer.example", Password);
+
+        await page.GotoAsync("/payments/pay");
+        await page.Locator("#AmountToPay").FillAsync(typed);
+        await page.Locator("input[name=AcceptAgreement]").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = review }).ClickAsync();
+        var amount = Spaces(await page.GetByTestId("confirm-amount").InnerTextAsync());
+        var bank = await page.GetByTestId("confirm-bank").InnerTextAsync();
+        var customer = await page.GetByTestId("confirm-customer").InnerTextAsync();
+        var invoices = await page.GetByTestId("confirm-invoices").Locator("li").AllInnerTextsAsync();
+        var agreement = await page.GetByTestId("confirm-agreement").InnerTextAsync();
+        await Screenshot(page, $"payments-confirm-{locale[..2]}");
+        await using (var beforeConfirming = Database.NewContext())
+        {
+            Assert.Empty(await beforeConfirming.Payments.ToListAsync());
+        }
+        await page.GetByRole(AriaRole.Button, new() { Name = change }).ClickAsync();
+        var kept = await page.Locator("#AmountToPay").InputValueAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = review }).ClickAsync();
+        // A double click sends the confirmation twice with the same idempotency key: one debit.
+        await page.GetByRole(AriaRole.Button, new() { Name = confirm }).DblClickAsync();
+        var reference = await page.GetByTestId("payment-reference").InnerTextAsync();
+
+        Assert.Equal(shown, amount);
+        Assert.Contains("••••6789", bank, StringComparison.Ordinal);
+        Assert.Equal("1000084", customer);
+        Assert.Equal("F000000001", Assert.Single(invoices).Split(' ')[0]);
+        Assert.Contains(shown, Spaces(invoices[0]), StringComparison.Ordinal);
+        Assert.Contains("1000084", agreement, StringComparison.Ordinal);
+        Assert.Equal(typed, kept);
+        Assert.Equal("P000000001", reference);
+        await using var db = Database.NewContext();
+        var payment = await db.Payments.Include(p => p.Allocations).SingleAsync();
+        Assert.Equal((1250L, 1L), (payment.AmountCents, payment.Allocations.Single().InvoiceId));
+        await LedgerAssertions.AssertBalancedAsync(Database);
+    }
+
+    [Fact]
+    public async Task Amounts_written_negative_as_a_power_of_ten_or_with_three_decimals_are_refused_where_typed_and_nothing_is_debited()
+    {
+        await TwoBilledInvoicesAsync("1000085");
+        var payer = await RegisterAsync("1000085", "typos@payer.example", PortalRole.Payer);
+        await AddCanadianBankAccountAsync(payer);
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(BaseAddress, "en-CA");
+        await SignInAsync(page, "typos@payer.example", Password);
+
+        var refusals = new List<(string Message, string Kept)>();
+        foreach (var typed in new[] { "-100", "1e3", "12.345", "1,5000" })
+        {
+            await page.GotoAsync("/payments/pay");
+            await page.Locator("#AmountToPay").FillAsync(typed);
+            await page.Locator("input[name=AcceptAgreement]").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Review the payment" }).ClickAsync();
+            refusals.Add((await page.GetByRole(AriaRole.Alert).InnerTextAsync(), await page.Locator("#AmountToPay").InputValueAsync()));
+        }
+        var confirmations = await page.GetByTestId("confirm-amount").CountAsync();
+
+        Assert.Equal(
+        [
+            ("\"-100\" is negative: the amount must be more than zero.", "-100"),
+            ("\"1e3\" is written as a power of ten: write the amount in full, for example 1000.00.", "1e3"),
+            ("\"12.345\" can be read two ways (thousands or decimals): write the cents, for example 1234.00 or 1,234.00.", "12.345"),
+            ("\"1,5000\" has more than two decimals: write dollars and cents, for example 12.35.", "1,5000"),
+        ], refusals);
+        Assert.Equal(0, confirmations);
+        await using var db = Database.NewContext();
+        Assert.Empty(await db.Payments.ToListAsync());
+        Assert.Empty(await db.DebitAuthorizations.ToListAsync());
+    }
+
+    /// <summary>F000000001 (October, due first) and F000000002 (November), $113.00 each.</summary>
+    private async Task TwoBilledInvoicesAsync(string customerNumber)
+    {
+        await AddAccountAsync(customerNumber);
+        await PlaceOrderAsync(customerNumber, unitPrice: 100m);
+        MoveClockTo(2026, 11, 1);
+        await BillAsync(October);
+        await PlaceOrderAsync(customerNumber, unitPrice: 100m);
+        MoveClockTo(2026, 12, 1);
+        await BillAsync(October.Next);
     }
 
     private static async Task<string> AddBankAccountAsync(IPage page, string transit, AriaRole outcome)

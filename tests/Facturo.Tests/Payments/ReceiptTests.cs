@@ -2,6 +2,7 @@ using Facturo.Accounts;
 using Facturo.Data;
 using Facturo.Platform;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
 
 namespace Facturo.Payments;
 
@@ -108,6 +109,57 @@ public abstract class ReceiptTests(DatabaseProvider provider) : Portal.PortalTes
         Assert.Contains("'EUR' is not a currency this biller bills in", imported.Error!.Message(Language.En), StringComparison.Ordinal);
         await using var db = Database.NewContext();
         Assert.Empty(await db.Receipts.ToListAsync());
+    }
+
+    [Fact]
+    public async Task Staff_recording_a_cheque_of_150_5_record_150_50_and_apply_100_5_of_it_while_three_decimals_or_a_negative_change_nothing()
+    {
+        await BilledAsync("1000137", "1000138");
+        await CreateStaffAsync("cheques@staff.example", Staff.StaffRole.BillingOperator);
+        await using var browser = await Infrastructure.Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(BaseAddress, "en-CA");
+        await SignInAsStaffAsync(page, "cheques@staff.example");
+
+        await page.GotoAsync("/admin/unapplied");
+        var threeDecimals = await RecordChequeAsync(page, "150.505", AriaRole.Alert);
+        var kept = (await page.Locator("#AmountReceived").InputValueAsync(), await page.Locator("#BankReference").InputValueAsync(), await page.Locator("#ReceivedOn").InputValueAsync());
+        await using (var db = Database.NewContext())
+        {
+            Assert.Empty(await db.Receipts.ToListAsync());
+        }
+        var recorded = await RecordChequeAsync(page, "150.5", AriaRole.Status);
+        var negative = await ApplyOnPageAsync(page, "-5", AriaRole.Alert);
+        var applied = await ApplyOnPageAsync(page, "100.5", AriaRole.Status);
+        var unapplied = await page.GetByTestId("unapplied").Locator("tbody tr").AllInnerTextsAsync();
+
+        Assert.Equal("\"150.505\" can be read two ways (thousands or decimals): write the cents, for example 1234.00 or 1,234.00.", threeDecimals);
+        Assert.Equal(("150.505", "CHQ-000150", "2026-11-03"), kept);
+        Assert.Equal("Payment E000000001 recorded.", recorded);
+        Assert.Equal("\"-5\" is negative: the amount must be more than zero.", negative);
+        Assert.Equal("Applied to F000000001.", applied);
+        Assert.Contains("$50.00", Assert.Single(unapplied), StringComparison.Ordinal);
+        await using var check = Database.NewContext();
+        var receipt = await check.Receipts.Include(r => r.Allocations).SingleAsync();
+        Assert.Equal((15_050L, 10_050L), (receipt.AmountCents, receipt.Allocations.Single().AmountCents));
+        await Infrastructure.LedgerAssertions.AssertBalancedAsync(Database);
+    }
+
+    private static async Task<string> RecordChequeAsync(IPage page, string amount, AriaRole outcome)
+    {
+        await page.Locator("details").First.EvaluateAsync("details => details.open = true");
+        await page.Locator("#AmountReceived").FillAsync(amount);
+        await page.Locator("#ReceivedOn").FillAsync("2026-11-03");
+        await page.Locator("#BankReference").FillAsync("CHQ-000150");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the payment" }).ClickAsync();
+        return await page.GetByRole(outcome).InnerTextAsync();
+    }
+
+    private static async Task<string> ApplyOnPageAsync(IPage page, string amount, AriaRole outcome)
+    {
+        await page.Locator("#invoice-1").FillAsync("F000000001");
+        await page.Locator("#amount-1").FillAsync(amount);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        return await page.GetByRole(outcome).InnerTextAsync();
     }
 
     /// <summary>One $113.00 invoice per account, F000000001 for the first, F000000002 for the second.</summary>

@@ -1,4 +1,5 @@
 using Facturo.Payments;
+using Facturo.Platform;
 using Facturo.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -18,6 +19,8 @@ public sealed class UnappliedModel(Operations operations) : Portal.PortalPage
     [BindProperty] public string? PayerName { get; set; }
     [BindProperty] public string? CustomerNumber { get; set; }
     public IReadOnlyList<Receipt> Receipts { get; private set; } = [];
+    /// <summary>What was typed in a row's apply form, shown again in that row when it is refused.</summary>
+    public (long ReceiptId, string Invoice, string Amount)? Applying { get; private set; }
     public string? Notice { get; private set; }
     public string? Error { get; private set; }
 
@@ -25,13 +28,20 @@ public sealed class UnappliedModel(Operations operations) : Portal.PortalPage
 
     public async Task OnPostRecordAsync(CancellationToken cancellationToken)
     {
-        if (!TryParseAmount(AmountReceived, out var dollars) || decimal.Round(dollars, 2) != dollars || ReceivedOn is not { } received)
+        var amount = CurrencyCode is "CAD" or "USD"
+            ? ReadAmount(AmountReceived, Currency.Parse(CurrencyCode))
+            : UserError.Validation("receipts.currency", CurrencyCode);
+        if (!amount.Succeeded)
         {
-            Error = T("Indiquez le montant en dollars et cents et la date de réception.", "Give the amount in dollars and cents and the day it was received.");
+            Error = Message(amount.Error!);
+        }
+        else if (ReceivedOn is not { } received)
+        {
+            Error = T("Indiquez la date de réception.", "Give the day it was received.");
         }
         else
         {
-            var recorded = await operations.RecordAsync(new ReceiptEntry(Method, (long)(dollars * 100), CurrencyCode, received, PayerReference ?? "", BankReference ?? "",
+            var recorded = await operations.RecordAsync(new ReceiptEntry(Method, amount.Value.Cents, CurrencyCode, received, PayerReference ?? "", BankReference ?? "",
                 PayerName, string.IsNullOrWhiteSpace(CustomerNumber) ? null : CustomerNumber), cancellationToken);
             if (recorded.Succeeded)
             {
@@ -39,7 +49,7 @@ public sealed class UnappliedModel(Operations operations) : Portal.PortalPage
                 Notice = T($"Paiement {recorded.Value.Reference} enregistré{(applied.Length > 0 ? $", appliqué à {applied}" : "")}.",
                     $"Payment {recorded.Value.Reference} recorded{(applied.Length > 0 ? $", applied to {applied}" : "")}.");
                 ModelState.Clear();
-                (AmountReceived, BankReference, PayerReference, PayerName, CustomerNumber) = ("", "", "", null, null);
+                (AmountReceived, BankReference, PayerReference, PayerName, CustomerNumber, ReceivedOn) = ("", "", "", null, null, null);
             }
             else
             {
@@ -51,17 +61,20 @@ public sealed class UnappliedModel(Operations operations) : Portal.PortalPage
 
     public async Task OnPostAsync(long receiptId, string invoice, string amount, CancellationToken cancellationToken)
     {
-        if (!TryParseAmount(amount ?? "", out var dollars) || decimal.Round(dollars, 2) != dollars)
+        Receipts = await operations.UnappliedAsync(cancellationToken);
+        Applying = (receiptId, invoice ?? "", amount ?? "");
+        // The amount is in the receipt's currency; an unknown receipt is refused by ApplyAsync, whatever the amount.
+        var currency = Receipts.SingleOrDefault(r => r.Id == receiptId) is { } receipt ? Currency.Parse(receipt.CurrencyCode) : Currency.Cad;
+        var typed = ReadAmount(amount, currency);
+        if (!typed.Succeeded)
         {
-            Error = T("Le montant doit être en dollars et cents, plus grand que zéro.", "The amount must be in dollars and cents, more than zero.");
+            Error = Message(typed.Error!);
+            return;
         }
-        else
-        {
-            var applied = await operations.ApplyAsync(receiptId, invoice ?? "", (long)(dollars * 100), cancellationToken);
-            (Notice, Error) = applied.Succeeded
-                ? (T($"Appliqué à {invoice}.", $"Applied to {invoice}."), null)
-                : ((string?)null, Message(applied.Error!));
-        }
+        var applied = await operations.ApplyAsync(receiptId, invoice ?? "", typed.Value.Cents, cancellationToken);
+        (Notice, Error, Applying) = applied.Succeeded
+            ? (T($"Appliqué à {invoice}.", $"Applied to {invoice}."), null, null)
+            : ((string?)null, Message(applied.Error!), Applying);
         Receipts = await operations.UnappliedAsync(cancellationToken);
     }
 }

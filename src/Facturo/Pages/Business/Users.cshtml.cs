@@ -1,4 +1,5 @@
 using Facturo.Accounts;
+using Facturo.Platform;
 using Facturo.Portal;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -55,12 +56,13 @@ public sealed class UsersModel(EnterpriseUsers enterpriseUsers, UserManager<Port
         {
             return NotFound();
         }
-        if (!TryParseAmount(LinkDocumentTotal, out var total))
+        var total = TypedAmounts.ReadDollars(LinkDocumentTotal, Language);
+        if (!total.Succeeded)
         {
-            Error = T("Le montant total doit être un nombre, par exemple 114,98.", "The total amount must be a number, for example 114.98.");
+            Error = Message(total.Error!);
             return Page();
         }
-        var linked = await enterpriseUsers.LinkAccountAsync(Me, LinkCustomerNumber, LinkDocumentNumber, total, cancellationToken);
+        var linked = await enterpriseUsers.LinkAccountAsync(Me, LinkCustomerNumber, LinkDocumentNumber, total.Value.ToDecimal(), cancellationToken);
         if (!linked.Succeeded)
         {
             Error = Message(linked.Error!);

@@ -13,8 +13,8 @@ namespace Facturo.Pages.Payments;
 
 /// <summary>
 /// Pay invoices by debit: choose unpaid invoices (or an amount), a bank account, accept the debit
-/// agreement the first time, submit. The form carries its own idempotency key, so a double click or a
-/// resubmitted page debits once.
+/// agreement the first time, review what will be debited, confirm. Only the confirmation submits; the
+/// form carries its own idempotency key through both steps, so a double click or a resubmitted page debits once.
 /// </summary>
 [Authorize]
 public sealed class PayModel(PortalAccess access, SubmitPayment payments, BankAccounts bankAccounts, UserManager<PortalUser> users, FacturoDbContext db, BillerClock clock) : PortalPage
@@ -33,6 +33,7 @@ public sealed class PayModel(PortalAccess access, SubmitPayment payments, BankAc
     public IReadOnlyList<BankAccount> BankAccounts { get; private set; } = [];
     public IReadOnlyDictionary<long, string> AgreementsToAccept { get; private set; } = new Dictionary<long, string>();
     public Payment? Submitted { get; private set; }
+    public PaymentReview? Review { get; private set; }
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -41,24 +42,51 @@ public sealed class PayModel(PortalAccess access, SubmitPayment payments, BankAc
         return await LoadAsync(cancellationToken) ? Page() : NotFound();
     }
 
+    /// <summary>The first step: what would be debited, shown for the person to confirm. Nothing is submitted.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))
         {
             return NotFound();
         }
-        Money? amount = null;
-        if (Invoices.Count == 0 && !string.IsNullOrWhiteSpace(AmountToPay))
+        if (Current is null)
         {
-            if (!TryParseAmount(AmountToPay, out var parsed))
+            return Page();
+        }
+        var review = Prepare();
+        (Review, Error) = review.Succeeded ? (review.Value, (string?)null) : ((PaymentReview?)null, Message(review.Error!));
+        return Page();
+    }
+
+    /// <summary>Back to the form, with what the person chose and typed.</summary>
+    public async Task<IActionResult> OnPostChangeAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostConfirmAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+        if (Current is null)
+        {
+            return Page();
+        }
+        // The service checks everything again, and answers a twin of this confirmation (a double click) with the
+        // payment the first one made, even though its invoices are no longer open: so no Prepare() here.
+        Money? amount = null;
+        if (Invoices.Count == 0)
+        {
+            var typed = ReadAmount(AmountToPay, Current.Currency);
+            if (!typed.Succeeded)
             {
-                Error = Message(UserError.Validation("payments.invalid-amount", Receivable().ToDecimal()));
+                Error = Message(typed.Error!);
                 return Page();
             }
-            amount = Money.Round(parsed, Current!.Currency);
+            amount = typed.Value;
         }
         var ip = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "";
-        var outcome = await payments.SubmitAsync(Me, new PaymentRequest(Current!.CustomerNumber, Invoices, amount, BankAccountId, AcceptAgreement, IdempotencyKey, ip), cancellationToken);
+        var outcome = await payments.SubmitAsync(Me, new PaymentRequest(Current.CustomerNumber, Invoices, amount, BankAccountId, AcceptAgreement, IdempotencyKey, ip), cancellationToken);
         if (!outcome.Succeeded)
         {
             Error = Message(outcome.Error!);
@@ -67,6 +95,69 @@ public sealed class PayModel(PortalAccess access, SubmitPayment payments, BankAc
         Submitted = outcome.Value;
         await LoadAsync(cancellationToken);
         return Page();
+    }
+
+    /// <summary>
+    /// Checks the form as the service will, and lists the invoices the money pays: those chosen, or for an amount
+    /// the oldest due first (then by number), as the service allocates it.
+    /// </summary>
+    private Outcome<PaymentReview> Prepare()
+    {
+        if (Payers.Refuse(Me) is { } refused)
+        {
+            return refused;
+        }
+        var allocation = Allocate();
+        if (!allocation.Succeeded)
+        {
+            return allocation.Error!;
+        }
+        if (BankAccounts.SingleOrDefault(b => b.Id == BankAccountId) is not { } bank)
+        {
+            return UserError.Validation("payments.bank-account-not-found");
+        }
+        if (bank.Currency != Current!.Currency)
+        {
+            return UserError.Validation("payments.currency-mismatch", bank.Masked, Current.CurrencyCode);
+        }
+        var agreement = AgreementsToAccept.GetValueOrDefault(bank.Id);
+        if (agreement is not null && !AcceptAgreement)
+        {
+            return UserError.Validation("payments.agreement-required", bank.Masked);
+        }
+        var shares = allocation.Value!;
+        return new PaymentReview(shares.Total(Current.Currency), bank,
+            shares.Shares.Select(s => (Unpaid.Single(u => u.InvoiceId == s.InvoiceId), s.Amount)).OrderBy(p => p.Item1.DueDate).ThenBy(p => p.Item1.InvoiceId).ToList(), agreement);
+    }
+
+    /// <summary>The invoices chosen, or the amount typed spread oldest due first: the same rule the service applies on confirmation.</summary>
+    private Outcome<Allocation> Allocate()
+    {
+        if (Invoices.Count > 0)
+        {
+            var ids = new List<long>();
+            foreach (var number in Invoices)
+            {
+                if (!PortalAccess.TryParseInvoiceNumber(number, out var id))
+                {
+                    return UserError.Validation("payments.invoice-not-open", number);
+                }
+                ids.Add(id);
+            }
+            var chosen = DebitAllocation.Chosen(Unpaid, ids);
+            return chosen.Succeeded ? chosen : UserError.Validation("payments.invoice-not-open", Billing.Invoice.FormatNumber(chosen.InvoiceAtFault!.Value));
+        }
+        if (string.IsNullOrWhiteSpace(AmountToPay))
+        {
+            return UserError.Validation("payments.nothing-chosen");
+        }
+        var typed = ReadAmount(AmountToPay, Current!.Currency);
+        if (!typed.Succeeded)
+        {
+            return typed.Error!;
+        }
+        var spread = DebitAllocation.OldestFirst(Unpaid, typed.Value);
+        return spread.Succeeded ? spread : UserError.Validation("payments.invalid-amount", Receivable().ToDecimal());
     }
 
     private Money Receivable() => Money.Sum(Unpaid.Select(u => u.Balance), Current!.Currency);
@@ -89,3 +180,6 @@ public sealed class PayModel(PortalAccess access, SubmitPayment payments, BankAc
         return true;
     }
 }
+
+/// <summary>What a confirmation will debit: the total, from which bank account, paying which invoices, under which new agreement (if any).</summary>
+public sealed record PaymentReview(Money Amount, BankAccount Bank, IReadOnlyList<(OpenInvoice Invoice, Money Amount)> Invoices, string? AgreementToAccept);
