@@ -25,7 +25,7 @@ public class NachaReaderTests
     [Fact]
     public void A_return_addenda_is_attached_to_its_entry_and_the_returned_debit_counted_on_the_debit_side()
     {
-        var lines = File(1).Split("\r\n").ToList();
+        var lines = File(1).TrimEnd('\n').TrimEnd('\r').Split("\r\n").ToList();
         lines[2] = "626" + lines[2][3..78] + "1" + lines[2][79..];
         lines.Insert(3, "799R01011000150000000      02100002Insufficient funds                          011000010000001");
         lines[4] = lines[4][..4] + "000002" + lines[4][10..20] + "000000001000" + "000000000000" + lines[4][44..];
