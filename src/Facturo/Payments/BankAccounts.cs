@@ -131,6 +131,11 @@ public sealed class BankAccounts(FacturoDbContext db, BankAccountNumbers numbers
         {
             return UserError.Validation("payments.holder-name");
         }
+        if (!BankFileName.TryFrom(form.HolderName, out _))
+        {
+            // Banks refuse an item without a payor name, and their files carry Latin capitals only.
+            return UserError.Validation("payments.holder-name-latin");
+        }
         var problem = form.Country == BankCountry.CA
             ? BankAccountNumber.TryCanadian(form.Institution, form.Transit, form.AccountNumber, out var number)
             : BankAccountNumber.TryUnitedStates(form.Routing, form.AccountNumber, out number);

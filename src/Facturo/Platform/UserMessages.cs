@@ -237,6 +237,9 @@ public static class UserMessages
         ["payments.holder-name"] = (
             "Indiquez le nom du titulaire du compte (100 caractères au plus).",
             "Enter the account holder's name (100 characters at most)."),
+        ["payments.holder-name-latin"] = (
+            "Indiquez le nom du titulaire tel que votre banque le connaît, en lettres latines (par exemple YAMATO KK) : les fichiers de débit bancaires n'acceptent que ces lettres, des chiffres et & - . , ' /.",
+            "Enter the holder's name as your bank knows it, in Latin letters (for example YAMATO KK): bank debit files accept only those letters, digits and & - . , ' /."),
         ["payments.InstitutionNotThreeDigits"] = (
             "Le numéro d'institution a 3 chiffres (par exemple 003 ou 815).",
             "The institution number has 3 digits (for example 003 or 815)."),

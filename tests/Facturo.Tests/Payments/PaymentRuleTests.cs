@@ -68,6 +68,7 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
         var usBank = await InScopeAsync<BankAccounts, Outcome<BankAccount>>(p => p.AddAsync(payer, new BankAccountForm(BankCountry.US, "Client US", null, null, "021000021", "1234567"), CancellationToken.None));
         var cadWithUsBank = await SubmitAsync(payer, Request("k8", ["F000000001"], bank: usBank.Value!.Id));
         var badRouting = await InScopeAsync<BankAccounts, Outcome<BankAccount>>(p => p.AddAsync(payer, new BankAccountForm(BankCountry.US, "Client US", null, null, "021000022", "1234567"), CancellationToken.None));
+        var nameNoBankCanWrite = await InScopeAsync<BankAccounts, Outcome<BankAccount>>(p => p.AddAsync(payer, new BankAccountForm(BankCountry.CA, "株式会社ヤマト", "815", "30800", null, "123456789"), CancellationToken.None));
 
         Assert.Equal("payments.payers-only", byViewer.Error?.Code);
         Assert.Equal("C'est le premier débit du compte bancaire ••••6789 : lisez l'accord de débit et cochez la case pour l'accepter.", withoutAgreement.Error?.Message(Language.Fr));
@@ -79,7 +80,9 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
         Assert.Equal("payments.nothing-chosen", nothing.Error?.Code);
         Assert.Equal("payments.currency-mismatch", cadWithUsBank.Error?.Code);
         Assert.Equal("Ce numéro d'acheminement n'existe pas : son chiffre de contrôle ne correspond pas. Vérifiez-le sur un chèque.", badRouting.Error?.Message(Language.Fr));
+        Assert.StartsWith("Enter the holder's name as your bank knows it, in Latin letters", nameNoBankCanWrite.Error?.Message(Language.En), StringComparison.Ordinal);
         await using var db = Database.NewContext();
+        Assert.DoesNotContain(await db.BankAccounts.Select(b => b.HolderName).ToListAsync(), name => name == "株式会社ヤマト");
         Assert.Empty(await db.Payments.ToListAsync());
         Assert.Empty(await db.DebitAuthorizations.ToListAsync());
         Assert.Empty(await db.LedgerPostings.Where(p => p.Kind == Ledger.PostingKind.Payment).ToListAsync());
