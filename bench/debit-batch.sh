@@ -5,13 +5,17 @@
 # the outbox), then `facturo import-returns` of a bank return file with R of those debits returned
 # (reversal postings, failed-payment queue rows and emails to the payers).
 #
-#   bench/debit-batch.sh postgres [debits] [returns]
-#   bench/debit-batch.sh sqlite   [debits] [returns]
+# With USD, the accounts bill in US dollars and pay from US bank accounts: the batch writes a NACHA file
+# (the returns step is CPA-005 only, so it is skipped).
+#
+#   bench/debit-batch.sh postgres [debits] [returns] [CAD|USD]
+#   bench/debit-batch.sh sqlite   [debits] [returns] [CAD|USD]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 provider="${1:?postgres or sqlite}"
 debits="${2:-100000}"
 returns="${3:-10000}"
+currency="${4:-CAD}"
 period=$(date -d "$(date +%Y-%m-01) -1 month" +%Y-%m)
 work=/tmp/facturo-debit-bench
 
@@ -25,15 +29,20 @@ fresh_database "$provider" facturo_bench
 db=(--provider "$db_provider" --connection-string "$db_connection")
 
 start=$(date +%s)
-"${facturo[@]}" sizing-data --accounts "$debits" --charges-per-account 1 --period "$period" "${db[@]}" | tail -n 1
+"${facturo[@]}" sizing-data --accounts "$debits" --charges-per-account 1 --period "$period" --currency "$currency" "${db[@]}" | tail -n 1
 "${facturo[@]}" bill-run --period "$period" "${db[@]}" | grep -v '^progress:' | head -n 1
-"${facturo[@]}" sizing-debits "${db[@]}" | tail -n 1
+"${facturo[@]}" sizing-debits --currency "$currency" "${db[@]}" | tail -n 1
 echo "Loaded in $(( $(date +%s) - start )) s."
 
 echo "== debit-batch"
+start=$(date +%s%N)
 "${facturo[@]}" debit-batch --out "$work/outbox" "${db[@]}" | grep -v '^progress:'
+echo "debit-batch took $(( ($(date +%s%N) - start) / 1000000 )) ms (the whole command, start-up included)"
+[ "$currency" = USD ] && exit 0
 sent=$(ls "$work"/outbox/cpa005-*.txt)
 dotnet bench/Facturo.Bench/bin/Release/net10.0/Facturo.Bench.dll --cpa005-returns "$sent" "$returns" 901 "$work/returns.txt"
 
 echo "== import-returns"
+start=$(date +%s%N)
 "${facturo[@]}" import-returns "$work/returns.txt" "${db[@]}"
+echo "import-returns took $(( ($(date +%s%N) - start) / 1000000 )) ms (the whole command, start-up included)"

@@ -12,5 +12,7 @@ public sealed class BankAccountNumbers(IDataProtectionProvider protection)
 
     public string Protect(string accountNumber) => _protector.Protect(accountNumber);
 
-    public string Reveal(BankAccount account) => _protector.Unprotect(account.ProtectedAccountNumber);
+    public string Reveal(BankAccount account) => Reveal(account.ProtectedAccountNumber);
+
+    public string Reveal(string protectedAccountNumber) => _protector.Unprotect(protectedAccountNumber);
 }

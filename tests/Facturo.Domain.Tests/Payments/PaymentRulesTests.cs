@@ -134,9 +134,10 @@ public class PaymentRulesTests
     [InlineData(10_000, "P000010000")]
     [InlineData(1_000_001, "P001000001")]
     [InlineData(1_234_567_890, "P1234567890")]
-    public void A_payment_reference_names_the_payment_and_reads_back(long id, string reference)
+    public void A_payment_reference_names_the_payment_whole_in_both_bank_files_and_reads_back(long id, string reference)
     {
         Assert.Equal(reference, PaymentReference.Format(id));
+        Assert.True(reference.Length <= Nacha.IdentificationLength);
         Assert.True(PaymentReference.TryParse(reference, out var read));
         Assert.Equal(id, read);
     }

@@ -55,19 +55,6 @@ public abstract class DebitFileFieldTests(DatabaseProvider provider) : PortalTes
         var entry = Assert.Single(lines, l => l.StartsWith('6'));
         Assert.Equal(("P000000001     ", "GRANDS LACS EXPEDITION"), (entry[39..54], entry[54..76]));
     }
-
-    [Theory]
-    [InlineData(45, "P000000045")]
-    [InlineData(12_347, "P000012347")]
-    [InlineData(1_000_000, "P001000000")]
-    [InlineData(1_234_567_890, "P1234567890")]
-    public void The_identification_of_a_debit_is_its_payment_reference_whole_past_ten_thousand_a_million_and_a_billion(long id, string expected)
-    {
-        var reference = DebitBatches.CrossReference(new Payment { Id = id, IdempotencyKey = "k" });
-
-        Assert.Equal(expected, reference);
-        Assert.True(reference.Length <= Nacha.IdentificationLength);
-    }
 }
 
 public sealed class DebitFileFieldTestsOnSqlite() : DebitFileFieldTests(DatabaseProvider.Sqlite);
