@@ -121,7 +121,7 @@ public sealed partial class BillRunner(FacturoDbContext db, BillerClock clock, I
             .ToLookup(c => c.AccountId);
 
         var drafts = accounts
-            .Select(a => (Account: a, Draft: InvoiceGenerator.Generate(a.ToBillable(), chargesByAccount[a.Id].Select(c => c.ToBillable()).ToList(), settings.PaperFee, period, run.IssueDate, TaxTable.Canada)!))
+            .Select(a => (Account: a, Draft: InvoiceGenerator.Generate(a.ToBillable(), chargesByAccount[a.Id].Select(c => c.ToBillable()).ToList(), PaperFeeOf(settings, a), period, run.IssueDate, TaxTable.Canada)!))
             .ToList();
         var number = await DocumentNumbers.TakeAsync(db, DocumentSequence.Invoices, drafts.Count, cancellationToken);
         var now = clock.UtcNow;
@@ -199,6 +199,9 @@ public sealed partial class BillRunner(FacturoDbContext db, BillerClock clock, I
     }
 
     /// <summary>Another node billing the same accounts makes our batch hit a unique index; the retry skips what it billed.</summary>
+    /// <summary>The paper fee is the biller's amount in the account's own billing currency: a US-dollar account pays 5.00 US$.</summary>
+    private static Money PaperFeeOf(BillerSettings settings, CustomerAccount account) => new(settings.PaperFeeCents, account.Currency);
+
     private async Task<T> WithConflictRetryAsync<T>(Func<Task<T>> batch, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)

@@ -49,6 +49,22 @@ public abstract class BillRunTests(DatabaseProvider provider) : FacturoTest(prov
     }
 
     [Fact]
+    public async Task A_us_dollar_account_on_paper_billing_pays_its_paper_fee_in_us_dollars()
+    {
+        await AddAccountAsync("1000005", delivery: DeliveryPreference.Paper, currencyCode: "USD");
+        await PlaceOrderAsync("1000005", unitPrice: 100m);
+        MoveClockTo(2026, 11, 1);
+
+        var outcome = await RunAsync(October);
+
+        Assert.True(outcome.Succeeded, outcome.Error?.Code);
+        await using var db = Database.NewContext();
+        var invoice = await db.Invoices.Include(i => i.Lines).SingleAsync();
+        Assert.Equal("USD", invoice.CurrencyCode);
+        Assert.Contains(invoice.Lines, l => l.Category == ChargeCategory.PaperFee && l.AmountCents == 500);
+    }
+
+    [Fact]
     public async Task Running_a_period_again_bills_nothing_twice_and_numbers_stay_gap_free()
     {
         foreach (var number in new[] { "1000011", "1000012", "1000013" })
