@@ -128,6 +128,21 @@ public sealed class Programs(FacturoDbContext db, StaffAudit audit, EmailOutbox 
         return account;
     }
 
+    /// <summary>
+    /// A sales representative's upgrade acts on an open lead and on that lead's account only: the Sales role may
+    /// grant credit terms to the small businesses the criteria job found, not to any account it can name.
+    /// </summary>
+    public async Task<Outcome<CustomerAccount>> UpgradeLeadAsync(long leadId, int creditTermsDays, string reason, CancellationToken cancellationToken)
+    {
+        var customerNumber = await db.SalesLeads.AsNoTracking()
+            .Where(l => l.Id == leadId && (l.Status == SalesLeadStatus.Open || l.Status == SalesLeadStatus.Contacted))
+            .Join(db.Accounts, l => l.AccountId, a => a.Id, (l, a) => a.CustomerNumber)
+            .SingleOrDefaultAsync(cancellationToken);
+        return customerNumber is null
+            ? UserError.NotFound("programs.lead-not-found")
+            : await ToCommercialAsync(customerNumber, creditTermsDays, reason, cancellationToken);
+    }
+
     /// <summary>Shipping and direct mail over the 12 months before today: orders paid when placed and on-account charges.</summary>
     public async Task<Dictionary<long, Volume>> VolumesAsync(IReadOnlyCollection<long> accountIds, CancellationToken cancellationToken)
     {

@@ -62,6 +62,19 @@ public abstract class ProgramTests(DatabaseProvider provider) : PortalTest(provi
         await SignInAsStaffAsync(page, "rep@staff.example");
         await page.GotoAsync("/admin/leads");
         await Screenshot(page, "admin-sales-leads-en");
+        // A representative who rewrites the form to name an account without a lead (or a lead that is not open) upgrades nothing.
+        await page.EvaluateAsync("""
+            () => {
+                const form = document.querySelector('button[aria-label^="Upgrade"]').form;
+                for (const [name, value] of [['id', '999999'], ['customerNumber', '1000162']]) {
+                    const input = form.querySelector(`input[name=${name}]`) ?? form.appendChild(Object.assign(document.createElement('input'), { type: 'hidden', name }));
+                    input.value = value;
+                }
+            }
+            """);
+        await page.Locator("input[name=decision]").FillAsync("Any account I like");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upgrade 1000161 to commercial" }).ClickAsync();
+        var tampered = await page.GetByRole(AriaRole.Alert).InnerTextAsync();
         await page.Locator("select[name=creditTermsDays]").SelectOptionAsync("15");
         await page.Locator("input[name=decision]").FillAsync("Signed a commercial agreement, net 15");
         await page.GetByRole(AriaRole.Button, new() { Name = "Upgrade 1000161 to commercial" }).ClickAsync();
@@ -75,10 +88,12 @@ public abstract class ProgramTests(DatabaseProvider provider) : PortalTest(provi
         Assert.Empty(second);
         Assert.Contains("$5,500.00", repEmail, StringComparison.Ordinal);
         Assert.Equal("Account 1000161 is now commercial.", upgraded);
+        Assert.DoesNotContain("commercial.", tampered, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Created, onAccount.StatusCode);
         await using var db = Database.NewContext();
         var account = await db.Accounts.SingleAsync(a => a.CustomerNumber == "1000161");
         Assert.Equal((BillingProgram.Commercial, 15), (account.Program, account.CreditTermsDays));
+        Assert.Equal(BillingProgram.SmallBusiness, (await db.Accounts.SingleAsync(a => a.CustomerNumber == "1000162")).Program);
         var invoice = await db.Invoices.SingleAsync(i => i.AccountId == account.Id);
         Assert.Equal((new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 16)), (invoice.IssueDate, invoice.DueDate));
         var lead = await db.SalesLeads.SingleAsync();

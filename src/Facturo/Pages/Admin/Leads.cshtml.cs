@@ -26,11 +26,11 @@ public sealed class LeadsModel(FacturoDbContext db, Programs programs) : Portal.
         await LoadAsync(cancellationToken);
     }
 
-    public async Task OnPostUpgradeAsync(string customerNumber, int creditTermsDays, string decision, CancellationToken cancellationToken)
+    public async Task OnPostUpgradeAsync(long id, int creditTermsDays, string decision, CancellationToken cancellationToken)
     {
-        var upgraded = await programs.ToCommercialAsync(customerNumber ?? "", creditTermsDays, decision ?? "", cancellationToken);
+        var upgraded = await programs.UpgradeLeadAsync(id, creditTermsDays, decision ?? "", cancellationToken);
         (Notice, Error) = upgraded.Succeeded
-            ? (T($"Le compte {customerNumber} est maintenant commercial.", $"Account {customerNumber} is now commercial."), null)
+            ? (T($"Le compte {upgraded.Value!.CustomerNumber} est maintenant commercial.", $"Account {upgraded.Value!.CustomerNumber} is now commercial."), null)
             : ((string?)null, Message(upgraded.Error!));
         await LoadAsync(cancellationToken);
     }
