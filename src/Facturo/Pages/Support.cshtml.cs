@@ -4,12 +4,14 @@ using Facturo.Portal;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Facturo.Pages;
 
 /// <summary>Ask billing support a question and read the answers, for everyone in the business.</summary>
 [Authorize]
+[EnableRateLimiting(PortalRateLimits.SupportQuestions)]
 public sealed class SupportModel(SupportQuestions questions, UserManager<PortalUser> users, FacturoDbContext db) : PortalPage
 {
     [BindProperty] public string? CustomerNumber { get; set; }

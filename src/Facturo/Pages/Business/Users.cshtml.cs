@@ -4,11 +4,13 @@ using Facturo.Portal;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Facturo.Pages.Business;
 
 [Authorize]
+[EnableRateLimiting(PortalRateLimits.AccountProofs)]
 public sealed class UsersModel(EnterpriseUsers enterpriseUsers, UserManager<PortalUser> users, PortalAccess access) : PortalPage
 {
     [BindProperty] public string Email { get; set; } = "";
