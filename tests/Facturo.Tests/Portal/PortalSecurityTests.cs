@@ -68,6 +68,34 @@ public abstract class PortalSecurityTests(DatabaseProvider provider) : PortalTes
     }
 
     [Fact]
+    public async Task Opening_the_security_page_signs_nobody_out()
+    {
+        await AddAccountAsync("1000065");
+        MoveClockTo(2026, 11, 1);
+        await RegisterAsync("1000065", "curious@client.example", PortalRole.Admin);
+        await using var browser = await Browser.LaunchAsync();
+        var office = await browser.NewPageAsync(BaseAddress, "en-CA");
+        var phone = await browser.NewPageAsync(BaseAddress, "en-CA");
+        foreach (var page in new[] { office, phone })
+        {
+            await SignInAsync(page, "curious@client.example", Password);
+            await page.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
+        }
+
+        await office.GotoAsync("/account/security");
+        var key = await office.Locator("#shared-key").InnerTextAsync();
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        await office.GotoAsync("/summary");
+        var officeAfter = new Uri(office.Url).AbsolutePath;
+        await phone.GotoAsync("/summary");
+        var phoneAfter = new Uri(phone.Url).AbsolutePath;
+        await office.GotoAsync("/account/security");
+
+        Assert.Equal(("/summary", "/summary"), (officeAfter, phoneAfter));
+        Assert.Equal(key, await office.Locator("#shared-key").InnerTextAsync());
+    }
+
+    [Fact]
     public async Task Sign_out_everywhere_ends_the_other_browsers_session_and_turning_two_step_off_needs_the_password()
     {
         await AddAccountAsync("1000062");

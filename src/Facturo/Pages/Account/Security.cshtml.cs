@@ -11,9 +11,10 @@ namespace Facturo.Pages.Account;
 /// My account → Security: two-step verification with an authenticator app (TOTP) and "sign out everywhere".
 /// </summary>
 [Authorize]
-public sealed class SecurityModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, PortalChrome chrome) : PortalPage
+public sealed class SecurityModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, IUserStore<PortalUser> store, PortalChrome chrome) : PortalPage
 {
     private const int RecoveryCodeCount = 10;
+    private readonly IUserAuthenticatorKeyStore<PortalUser> _authenticatorKeys = (IUserAuthenticatorKeyStore<PortalUser>)store;
 
     [BindProperty] public string Code { get; set; } = "";
     [BindProperty] public string CurrentPassword { get; set; } = "";
@@ -88,8 +89,11 @@ public sealed class SecurityModel(UserManager<PortalUser> users, SignInManager<P
         var key = await users.GetAuthenticatorKeyAsync(me);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(me);
-            key = await users.GetAuthenticatorKeyAsync(me);
+            // A key to set up, kept without Identity's reset: the reset changes the security stamp, which signed the
+            // person out of every session (this one included) a minute after merely opening this page.
+            key = users.GenerateNewAuthenticatorKey();
+            await _authenticatorKeys.SetAuthenticatorKeyAsync(me, key, HttpContext.RequestAborted);
+            await users.UpdateAsync(me);
         }
         SharedKey = Grouped(key!);
         var issuer = (await chrome.BillerAsync())?.LegalName ?? "Facturo";
