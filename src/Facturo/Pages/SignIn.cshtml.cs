@@ -5,8 +5,15 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Facturo.Pages;
 
-public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users) : PortalPage
+/// <remarks>
+/// A stranger must not learn which addresses have an account: an unknown address, a wrong password and a locked
+/// account get the same message, and each costs one password hash, so the answer's timing tells nothing either.
+/// </remarks>
+public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, IPasswordHasher<PortalUser> hasher) : PortalPage
 {
+    private static string? _decoyHash;
+    private static readonly PortalUser Decoy = new() { FullName = "", SecurityQuestion1 = "", SecurityAnswer1Hash = "", SecurityQuestion2 = "", SecurityAnswer2Hash = "" };
+
     [BindProperty] public string Email { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -21,16 +28,15 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<Po
         var user = await users.FindByEmailAsync(Email.Trim());
         if (user is null || user.RemovedAt is not null)
         {
-            Error = Message(UserError.Validation("portal.sign-in-failed"));
-            return Page();
+            return Failed();
         }
         // A fresh session on every sign-in: whatever cookie came with the request is replaced.
         await signIn.SignOutAsync();
         var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
-            Error = Message(UserError.Validation("portal.locked-out"));
-            return Page();
+            // Identity answers a locked account before hashing anything.
+            return Failed();
         }
         if (result.RequiresTwoFactor)
         {
@@ -43,5 +49,14 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<Po
         }
         Response.Cookies.Delete(PortalLanguage.CookieName);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/summary");
+    }
+
+    /// <summary>Spends one password hash, as checking a real password does, then says what a wrong password says.</summary>
+    private Microsoft.AspNetCore.Mvc.RazorPages.PageResult Failed()
+    {
+        _decoyHash ??= hasher.HashPassword(Decoy, Guid.NewGuid().ToString("N"));
+        hasher.VerifyHashedPassword(Decoy, _decoyHash, Password);
+        Error = Message(UserError.Validation("portal.sign-in-failed"));
+        return Page();
     }
 }

@@ -100,8 +100,8 @@ public static class UserMessages
             "Le mot de passe doit compter au moins 10 caractères, dont une majuscule, une minuscule et un chiffre.",
             "The password must have at least 10 characters, including an uppercase letter, a lowercase letter and a digit."),
         ["portal.sign-in-failed"] = (
-            "Courriel ou mot de passe incorrect.",
-            "Incorrect email or password."),
+            "Courriel ou mot de passe incorrect. Après cinq essais infructueux, la connexion est bloquée 15 minutes : attendez, ou choisissez un nouveau mot de passe (Mot de passe oublié).",
+            "Incorrect email or password. After five failed attempts, sign-in is locked for 15 minutes: wait, or choose a new password (Forgot password)."),
         ["portal.locked-out"] = (
             "Trop d'essais infructueux : la connexion est bloquée pendant 15 minutes.",
             "Too many failed attempts: sign-in is locked for 15 minutes."),

@@ -68,6 +68,33 @@ public abstract class PortalSecurityTests(DatabaseProvider provider) : PortalTes
     }
 
     [Fact]
+    public async Task A_stranger_cannot_tell_a_locked_account_or_a_wrong_password_from_an_address_with_no_account()
+    {
+        await AddAccountAsync("1000066");
+        MoveClockTo(2026, 11, 1);
+        await RegisterAsync("1000066", "locked@client.example", PortalRole.Admin);
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(BaseAddress, "en-CA");
+        async Task<string> SignInAnswerAsync(string email, string password)
+        {
+            await SignInAsync(page, email, password);
+            return await page.GetByRole(AriaRole.Alert).InnerTextAsync();
+        }
+
+        var unknown = await SignInAnswerAsync("nobody@client.example", "Whatever-Password-1");
+        var wrong = await SignInAnswerAsync("locked@client.example", "Wrong-Password-12");
+        for (var attempt = 2; attempt <= 5; attempt++)
+        {
+            await SignInAnswerAsync("locked@client.example", "Wrong-Password-12");
+        }
+        var lockedWithTheRightPassword = await SignInAnswerAsync("locked@client.example", Password);
+
+        Assert.Equal(unknown, wrong);
+        Assert.Equal(unknown, lockedWithTheRightPassword);
+        Assert.Contains("After five failed attempts", unknown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Opening_the_security_page_signs_nobody_out()
     {
         await AddAccountAsync("1000065");
