@@ -42,11 +42,17 @@ public static class BulkInsert
         var connection = transaction.Connection!;
         if (table.GeneratedKey is { } key)
         {
+            await using var sequence = connection.CreateCommand();
+            sequence.Transaction = transaction;
+            sequence.CommandText = "SELECT pg_get_serial_sequence(@table, @column)";
+            AddParameter(sequence, "table", table.Name);
+            AddParameter(sequence, "column", key.UnquotedName);
+            var sequenceName = (string)(await sequence.ExecuteScalarAsync(cancellationToken))!;
             await using var ids = connection.CreateCommand();
             ids.Transaction = transaction;
-            ids.CommandText = "SELECT nextval(pg_get_serial_sequence(@table, @column)) FROM generate_series(1, @count)";
-            AddParameter(ids, "table", table.Name);
-            AddParameter(ids, "column", key.Name);
+            // The sequence as a constant: pg_get_serial_sequence inside the query was looked up again for every id.
+            ids.CommandText = "SELECT nextval(@sequence::regclass) FROM generate_series(1, @count)";
+            AddParameter(ids, "sequence", sequenceName);
             AddParameter(ids, "count", rows.Count);
             await using var reader = await ids.ExecuteReaderAsync(cancellationToken);
             foreach (var row in rows)
@@ -71,17 +77,33 @@ public static class BulkInsert
         await insert.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>One prepared INSERT run once per row: SQLite has no network round trip, so this is as fast as it gets there.</summary>
+    /// <summary>
+    /// Ids taken after the table's highest (this transaction holds SQLite's one write lock, so nobody else can take
+    /// them), then one prepared INSERT run per row: without a network, that is what SQLite does fastest. Not multi-row
+    /// (the driver looks each parameter up by name) and not RETURNING (a reader per row doubled the time).
+    /// </summary>
     private static async Task InsertSqliteAsync<T>(DbTransaction transaction, Table table, IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class
     {
-        var columns = table.Columns.Where(c => !c.IsGeneratedKey).ToList();
-        await using var insert = transaction.Connection!.CreateCommand();
+        var connection = transaction.Connection!;
+        if (table.GeneratedKey is { } key)
+        {
+            await using var last = connection.CreateCommand();
+            last.Transaction = transaction;
+            // AUTOINCREMENT never reuses an id, even of a row deleted since: sqlite_sequence remembers the highest.
+            last.CommandText = $"SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = @table), 0), coalesce((SELECT max({key.Name}) FROM {table.Name}), 0))";
+            AddParameter(last, "@table", table.UnquotedName);
+            var next = Convert.ToInt64(await last.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            foreach (var row in rows)
+            {
+                key.Set(row, ++next);
+            }
+        }
+        var columns = table.Columns;
+        await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = $"INSERT INTO {table.Name} ({string.Join(", ", columns.Select(c => c.Name))}) " +
-                             $"VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})" +
-                             (table.GeneratedKey is { } returned ? $" RETURNING {returned.Name}" : "");
-        var parameters = columns.Select((c, i) => c.Mapping.CreateParameter(insert, $"@p{i}", null, c.Property.IsNullable)).ToList();
-        insert.Parameters.AddRange(parameters.ToArray());
+        insert.CommandText = $"INSERT INTO {table.Name} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
+        var parameters = columns.Select((c, i) => c.Mapping.CreateParameter(insert, $"@p{i}", null, c.Property.IsNullable)).ToArray();
+        insert.Parameters.AddRange(parameters);
         await insert.PrepareAsync(cancellationToken);
         foreach (var row in rows)
         {
@@ -89,14 +111,7 @@ public static class BulkInsert
             {
                 parameters[c].Value = columns[c].ProviderValue(row) ?? DBNull.Value;
             }
-            if (table.GeneratedKey is { } key)
-            {
-                key.Set(row, Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                await insert.ExecuteNonQueryAsync(cancellationToken);
-            }
+            await insert.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 
@@ -109,7 +124,7 @@ public static class BulkInsert
     }
 
     /// <summary>An entity type's table as the EF model maps it; only plain types (no owned, complex, shadow or inherited properties) are supported.</summary>
-    private sealed record Table(string Name, IReadOnlyList<Column> Columns, Column? GeneratedKey)
+    private sealed record Table(string Name, string UnquotedName, IReadOnlyList<Column> Columns, Column? GeneratedKey)
     {
         public static Table For(FacturoDbContext db, Type type)
         {
@@ -124,17 +139,19 @@ public static class BulkInsert
             var key = entity.FindPrimaryKey()?.Properties is [var single] && single.ValueGenerated == ValueGenerated.OnAdd && single.ClrType == typeof(long) ? single : null;
             var columns = entity.GetProperties().Select(p => p.IsShadowProperty() || p.PropertyInfo is null
                     ? throw new NotSupportedException($"{type.Name}.{p.Name} has no CLR property to read; bulk inserts take plain properties.")
-                    : new Column(p, sql.DelimitIdentifier(p.GetColumnName(store)!), p == key))
+                    : new Column(p, p.GetColumnName(store)!, sql.DelimitIdentifier(p.GetColumnName(store)!), p == key))
                 .ToList();
-            return new Table(sql.DelimitIdentifier(tableName, entity.GetSchema()), columns, columns.SingleOrDefault(c => c.IsGeneratedKey));
+            return new Table(sql.DelimitIdentifier(tableName, entity.GetSchema()), tableName, columns, columns.SingleOrDefault(c => c.IsGeneratedKey));
         }
     }
 
-    private sealed class Column(IProperty property, string name, bool isGeneratedKey)
+    private sealed class Column(IProperty property, string unquotedName, string name, bool isGeneratedKey)
     {
         private readonly IClrPropertyGetter _getter = property.GetGetter();
 
         public IProperty Property { get; } = property;
+        public string UnquotedName { get; } = unquotedName;
+        /// <summary>As SQL names it, quoted where the database needs it.</summary>
         public string Name { get; } = name;
         public bool IsGeneratedKey { get; } = isGeneratedKey;
         public RelationalTypeMapping Mapping { get; } = property.GetRelationalTypeMapping();
