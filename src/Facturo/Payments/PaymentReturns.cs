@@ -128,28 +128,25 @@ public sealed class PaymentReturns(FacturoDbContext db, EmailOutbox outbox, Bank
             failed.Add(new FailedPayment { PaymentId = payment.Id, ReasonCode = item.ReasonCode, CreatedAt = now, Status = FailedPaymentStatus.Open });
             emails.Add(await EmailToPayerAsync(payment, payers[payment.SubmittedByUserId], item.ReasonCode, cancellationToken));
         }
-        // Thousands of rows per file: written set-based in this transaction, not tracked and saved one by one.
+        // Thousands of rows per file: written set-based in this transaction, not tracked and saved one by one; so is the rest, which spares the import SaveChanges.
         await LedgerWriter.AppendAsync(db, postings, cancellationToken);
         await BulkInsert.InsertAsync(db, failed, cancellationToken);
         await outbox.QueueAllAsync(emails, cancellationToken);
-        foreach (var change in file.Changes)
+        await BulkInsert.InsertAsync(db, file.Changes.Select(change => new BankChangeNotice
         {
-            db.BankChangeNotices.Add(new BankChangeNotice
-            {
-                PaymentId = change.PaymentId,
-                BankAccountId = payments[change.PaymentId].BankAccountId,
-                ChangeCode = change.Change.ChangeCode,
-                ProtectedCorrectedData = numbers.Protect(change.Change.CorrectedData),
-                CorrectedDataShown = ChangeCodes.Shown(change.Change.ChangeCode, change.Change.CorrectedData),
-                OriginalTraceNumber = change.Change.OriginalTraceNumber,
-                FileName = fileName,
-                ReceivedAt = now,
-                Status = ChangeNoticeStatus.Open,
-            });
-        }
+            PaymentId = change.PaymentId,
+            BankAccountId = payments[change.PaymentId].BankAccountId,
+            ChangeCode = change.Change.ChangeCode,
+            ProtectedCorrectedData = numbers.Protect(change.Change.CorrectedData),
+            CorrectedDataShown = ChangeCodes.Shown(change.Change.ChangeCode, change.Change.CorrectedData),
+            OriginalTraceNumber = change.Change.OriginalTraceNumber,
+            FileName = fileName,
+            ReceivedAt = now,
+            Status = ChangeNoticeStatus.Open,
+        }).ToList(), cancellationToken);
         var import = new BankFileImport { Kind = "returns", FileName = fileName, Sha256 = sha, ImportedAt = now, Items = file.Returns.Count };
-        db.BankFileImports.Add(import);
-        await db.SaveChangesAsync(cancellationToken);
+        // The unique hash refuses a second import of the same file that raced this one past the check above.
+        await BulkInsert.InsertAsync(db, [import], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return import;
     }
