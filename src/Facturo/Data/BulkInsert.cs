@@ -136,7 +136,11 @@ public static class BulkInsert
             }
             var store = StoreObjectIdentifier.Table(tableName, entity.GetSchema());
             var sql = db.GetService<ISqlGenerationHelper>();
-            var key = entity.FindPrimaryKey()?.Properties is [var single] && single.ValueGenerated == ValueGenerated.OnAdd && single.ClrType == typeof(long) ? single : null;
+            var key = entity.FindPrimaryKey()?.Properties is [var single] && single.ValueGenerated == ValueGenerated.OnAdd ? single : null;
+            if (key is not null && key.ClrType != typeof(long))
+            {
+                throw new NotSupportedException($"Bulk inserts generate long ids; {type.Name}.{key.Name} is {key.ClrType.Name}.");
+            }
             var columns = entity.GetProperties().Select(p => p.IsShadowProperty() || p.PropertyInfo is null
                     ? throw new NotSupportedException($"{type.Name}.{p.Name} has no CLR property to read; bulk inserts take plain properties.")
                     : new Column(p, p.GetColumnName(store)!, sql.DelimitIdentifier(p.GetColumnName(store)!), p == key))
