@@ -281,6 +281,8 @@ public static class FacturoCli
                 Console.Error.WriteLine($"No file at {path.FullName}.");
                 return Refused;
             }
+            // EF Core builds its model of the database once per process (the back office at start-up): not part of the import's time.
+            _ = scope.ServiceProvider.GetRequiredService<FacturoDbContext>().Model;
             var started = TimeProvider.System.GetTimestamp();
             var imported = await scope.ServiceProvider.GetRequiredService<Payments.PaymentReturns>()
                 .ImportAsync(path.Name, await File.ReadAllTextAsync(path.FullName, ct), ct);

@@ -12,13 +12,17 @@ public sealed class EmailOutbox(FacturoDbContext db, TimeProvider time)
 {
     private Accounts.BillerSettings? _biller;
 
-    public async Task QueueAsync(string kind, string to, Language language, string subject, string body, CancellationToken cancellationToken, string? dedupKey = null)
+    public async Task QueueAsync(string kind, string to, Language language, string subject, string body, CancellationToken cancellationToken, string? dedupKey = null) =>
+        db.OutboxEmails.Add(await ComposeAsync(kind, to, language, subject, body, cancellationToken, dedupKey));
+
+    /// <summary>The email as <see cref="QueueAsync"/> would queue it, for a caller queueing thousands with <see cref="QueueAllAsync"/>.</summary>
+    public async Task<OutboxEmail> ComposeAsync(string kind, string to, Language language, string subject, string body, CancellationToken cancellationToken, string? dedupKey = null)
     {
         var biller = _biller ??= await db.BillerSettings.AsNoTracking().SingleAsync(cancellationToken);
         var signature = language == Language.Fr
             ? $"\n\n--\n{biller.LegalName}\nQuestions sur la facturation : {biller.SupportPhone} · {biller.SupportEmail}"
             : $"\n\n--\n{biller.LegalName}\nBilling questions: {biller.SupportPhone} · {biller.SupportEmail}";
-        db.OutboxEmails.Add(new OutboxEmail
+        return new OutboxEmail
         {
             Kind = kind,
             ToAddress = to,
@@ -27,6 +31,9 @@ public sealed class EmailOutbox(FacturoDbContext db, TimeProvider time)
             Body = body + signature,
             CreatedAt = time.GetUtcNow(),
             DedupKey = dedupKey,
-        });
+        };
     }
+
+    /// <summary>Queues composed emails set-based, written at once in the caller's transaction (which must be open) rather than by its SaveChanges.</summary>
+    public Task QueueAllAsync(IReadOnlyList<OutboxEmail> emails, CancellationToken cancellationToken) => BulkInsert.InsertAsync(db, emails, cancellationToken);
 }

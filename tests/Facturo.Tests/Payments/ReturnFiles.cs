@@ -40,6 +40,32 @@ public static class ReturnFiles
     }
 
     /// <summary>
+    /// A Canadian bank's file returning the first <paramref name="count"/> debits of the file we sent, however many
+    /// records they span: returned debits (J), six to a record, each with the reason in the transaction type and the original code in the stored one.
+    /// </summary>
+    public static string Cpa005ReturnsOfMany(string sentFile, string reason, int count)
+    {
+        var records = sentFile.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = records[0];
+        var segments = records.Where(r => r[0] == 'D')
+            .SelectMany(r => Enumerable.Range(0, Cpa005.SegmentsPerRecord).Select(s => r.Substring(24 + s * Cpa005.SegmentLength, Cpa005.SegmentLength)))
+            .Where(s => !string.IsNullOrWhiteSpace(s))
+            .Take(count)
+            .Select(s => reason + s[3..62] + s[..3] + s[65..])
+            .ToList();
+        var lines = new List<string> { header };
+        foreach (var chunk in segments.Chunk(Cpa005.SegmentsPerRecord))
+        {
+            lines.Add("J" + (lines.Count + 1).ToString("D9", CultureInfo.InvariantCulture) + header[10..24] + string.Concat(chunk).PadRight(Cpa005.SegmentsPerRecord * Cpa005.SegmentLength));
+        }
+        var total = segments.Sum(s => long.Parse(s[3..13], CultureInfo.InvariantCulture));
+        var trailer = "Z" + (lines.Count + 1).ToString("D9", CultureInfo.InvariantCulture) + header[10..24]
+            + total.ToString("D14", CultureInfo.InvariantCulture) + segments.Count.ToString("D8", CultureInfo.InvariantCulture);
+        lines.Add(trailer.PadRight(Cpa005.RecordLength, '0')[..112].PadRight(Cpa005.RecordLength));
+        return string.Join("\r\n", lines);
+    }
+
+    /// <summary>
     /// What the receiving bank sends back, in the layout of moov-io/ach's return-WEB.ach (kept in the domain
     /// tests' samples): the first <paramref name="returnedEntries"/> debits of the file we sent, each as a
     /// returned debit (code 26) with the routing, account, amount, name and identification we sent (or what
