@@ -137,10 +137,19 @@ public sealed class SubmitPayment(FacturoDbContext db, EmailOutbox outbox, Bille
     private async Task<Outcome<List<InvoiceShare>>> AllocateAsync(CustomerAccount account, PaymentRequest request, CancellationToken cancellationToken)
     {
         var open = (await Receivables.ForAccountAsync(db, account.Id, account.Currency, clock.Today, cancellationToken)).OpenInvoices;
-        if (request.InvoiceNumbers.Count > 0)
+        return Allocate(open, account.Currency, request.InvoiceNumbers, request.Amount);
+    }
+
+    /// <summary>
+    /// The invoices chosen (by number), or the amount spread oldest due first, with the error a person reads when
+    /// neither works: the one rule for the review page and for the submission.
+    /// </summary>
+    public static Outcome<List<InvoiceShare>> Allocate(IReadOnlyList<OpenInvoice> open, Currency currency, IReadOnlyList<string> invoiceNumbers, Money? amount)
+    {
+        if (invoiceNumbers.Count > 0)
         {
             var ids = new List<long>();
-            foreach (var number in request.InvoiceNumbers)
+            foreach (var number in invoiceNumbers)
             {
                 if (!PortalAccess.TryParseInvoiceNumber(number, out var id))
                 {
@@ -155,14 +164,14 @@ public sealed class SubmitPayment(FacturoDbContext db, EmailOutbox outbox, Bille
             }
             return chosen.Shares.ToList();
         }
-        if (request.Amount is not { } amount)
+        if (amount is not { } typed)
         {
             return UserError.Validation("payments.nothing-chosen");
         }
-        var allocation = amount.Currency == account.Currency ? DebitAllocation.OldestFirst(open, amount) : null;
+        var allocation = typed.Currency == currency ? DebitAllocation.OldestFirst(open, typed) : null;
         if (allocation is not { Succeeded: true })
         {
-            return UserError.Validation("payments.invalid-amount", DebitAllocation.Owing(open, account.Currency).ToDecimal());
+            return UserError.Validation("payments.invalid-amount", DebitAllocation.Owing(open, currency).ToDecimal());
         }
         return allocation.Shares.ToList();
     }

@@ -126,41 +126,25 @@ public sealed class PayModel(PortalAccess access, SubmitPayment payments, BankAc
             return UserError.Validation("payments.agreement-required", bank.Masked);
         }
         var shares = allocation.Value!;
-        return new PaymentReview(shares.Total(Current.Currency), bank,
-            shares.Shares.Select(s => (Unpaid.Single(u => u.InvoiceId == s.InvoiceId), s.Amount)).OrderBy(p => p.Item1.DueDate).ThenBy(p => p.Item1.InvoiceId).ToList(), agreement);
+        return new PaymentReview(Money.Sum(shares.Select(s => s.Amount), Current.Currency), bank,
+            shares.Select(s => (Unpaid.Single(u => u.InvoiceId == s.InvoiceId), s.Amount)).OrderBy(p => p.Item1.DueDate).ThenBy(p => p.Item1.InvoiceId).ToList(), agreement);
     }
 
     /// <summary>The invoices chosen, or the amount typed spread oldest due first: the same rule the service applies on confirmation.</summary>
-    private Outcome<Allocation> Allocate()
+    private Outcome<List<InvoiceShare>> Allocate()
     {
-        if (Invoices.Count > 0)
+        Money? amount = null;
+        if (Invoices.Count == 0 && !string.IsNullOrWhiteSpace(AmountToPay))
         {
-            var ids = new List<long>();
-            foreach (var number in Invoices)
+            var typed = ReadAmount(AmountToPay, Current!.Currency);
+            if (!typed.Succeeded)
             {
-                if (!PortalAccess.TryParseInvoiceNumber(number, out var id))
-                {
-                    return UserError.Validation("payments.invoice-not-open", number);
-                }
-                ids.Add(id);
+                return typed.Error!;
             }
-            var chosen = DebitAllocation.Chosen(Unpaid, ids);
-            return chosen.Succeeded ? chosen : UserError.Validation("payments.invoice-not-open", Billing.Invoice.FormatNumber(chosen.InvoiceAtFault!.Value));
+            amount = typed.Value;
         }
-        if (string.IsNullOrWhiteSpace(AmountToPay))
-        {
-            return UserError.Validation("payments.nothing-chosen");
-        }
-        var typed = ReadAmount(AmountToPay, Current!.Currency);
-        if (!typed.Succeeded)
-        {
-            return typed.Error!;
-        }
-        var spread = DebitAllocation.OldestFirst(Unpaid, typed.Value);
-        return spread.Succeeded ? spread : UserError.Validation("payments.invalid-amount", Receivable().ToDecimal());
+        return SubmitPayment.Allocate(Unpaid, Current!.Currency, Invoices, amount);
     }
-
-    private Money Receivable() => Money.Sum(Unpaid.Select(u => u.Balance), Current!.Currency);
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
