@@ -17,6 +17,7 @@ public static class FacturoWeb
         builder.Services.AddFacturo(builder.Configuration);
         customize?.Invoke(builder);
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -94,6 +94,30 @@ public abstract class PortalSecurityTests(DatabaseProvider provider) : PortalTes
         Assert.Contains("After five failed attempts", unknown, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/signin")]
+    [InlineData("/request-invitation")]
+    [InlineData("/admin/signin")]
+    [InlineData("/api/v1/accounts/1000067")]
+    [InlineData("/no-such-page")]
+    public async Task Every_answer_forbids_scripts_framing_type_guessing_and_leaking_the_address(string path)
+    {
+        await AddAccountAsync("1000067");
+
+        using var first = await Api.GetAsync(path);
+        using var second = await Api.GetAsync(path);
+
+        foreach (var response in new[] { first, second })
+        {
+            var policy = string.Join(",", response.Headers.GetValues("Content-Security-Policy"));
+            Assert.Contains("script-src 'none'", policy, StringComparison.Ordinal);
+            Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+            Assert.Equal("nosniff", string.Join(",", response.Headers.GetValues("X-Content-Type-Options")));
+            Assert.Equal("DENY", string.Join(",", response.Headers.GetValues("X-Frame-Options")));
+            Assert.Equal("same-origin", string.Join(",", response.Headers.GetValues("Referrer-Policy")));
+        }
+    }
+
     [Fact]
     public async Task Opening_the_security_page_signs_nobody_out()
     {
