@@ -16,7 +16,11 @@ public static class SecurityHeaders
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            // A policy for pages only: on a PDF, object-src 'none' would stop the browser's own viewer from showing it.
+            if (context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            }
             headers.XContentTypeOptions = "nosniff";
             // Antiforgery sets it on pages with a form only; every answer needs it.
             headers.XFrameOptions = "DENY";
