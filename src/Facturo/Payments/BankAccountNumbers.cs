@@ -12,7 +12,5 @@ public sealed class BankAccountNumbers(IDataProtectionProvider protection)
 
     public string Protect(string accountNumber) => _protector.Protect(accountNumber);
 
-    public string Reveal(BankAccount account) => Reveal(account.ProtectedAccountNumber);
-
     public string Reveal(string protectedAccountNumber) => _protector.Unprotect(protectedAccountNumber);
 }
