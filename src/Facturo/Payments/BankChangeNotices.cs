@@ -59,12 +59,13 @@ public static class BankChangeNotices
         {
             return UserError.NotFound("admin.change-notice-not-found");
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        (notice.Status, notice.ClosedAt, notice.Resolution) = (ChangeNoticeStatus.Closed, clock.UtcNow, resolution.Trim());
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync("change-notice.close", $"payment {PaymentReference.Format(notice.PaymentId)}", new { Status = "Open", notice.ChangeCode }, new { Status = "Closed", notice.Resolution }, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return notice;
+        return await db.InTransactionAsync<BankChangeNotice>(async () =>
+        {
+            (notice.Status, notice.ClosedAt, notice.Resolution) = (ChangeNoticeStatus.Closed, clock.UtcNow, resolution.Trim());
+            await db.SaveChangesAsync(cancellationToken);
+            await audit.RecordAsync("change-notice.close", $"payment {PaymentReference.Format(notice.PaymentId)}", new { Status = "Open", notice.ChangeCode }, new { Status = "Closed", notice.Resolution }, cancellationToken);
+            return notice;
+        }, cancellationToken);
     }
 }
 

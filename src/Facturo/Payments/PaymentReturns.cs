@@ -103,52 +103,52 @@ public sealed class PaymentReturns(FacturoDbContext db, EmailOutbox outbox, Bank
         var payerIds = file.Returns.Select(i => payments[i.PaymentId].SubmittedByUserId).Distinct().ToList();
         var payers = await db.Users.AsNoTracking().Where(u => payerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
         var now = clock.UtcNow;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // One update per reason and prior status instead of one per payment; each moves only a payment still in that status.
-        foreach (var group in file.Returns.GroupBy(i => (i.ReasonCode, payments[i.PaymentId].Status)))
+        return await db.InTransactionAsync<BankFileImport>(async () =>
         {
-            var groupIds = group.Select(i => i.PaymentId).ToList();
-            var (reason, status) = group.Key;
-            var moved = await db.Payments.Where(p => groupIds.Contains(p.Id) && p.Status == status)
-                .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PaymentStatus.Returned).SetProperty(p => p.ReturnCode, reason).SetProperty(p => p.ReturnedAt, now), cancellationToken);
-            if (moved != groupIds.Count)
+            // One update per reason and prior status instead of one per payment; each moves only a payment still in that status.
+            foreach (var group in file.Returns.GroupBy(i => (i.ReasonCode, payments[i.PaymentId].Status)))
             {
-                await transaction.RollbackAsync(cancellationToken);
-                throw new DbUpdateConcurrencyException($"{groupIds.Count - moved} of {groupIds.Count} returned payments changed while the file was imported; import it again.");
+                var groupIds = group.Select(i => i.PaymentId).ToList();
+                var (reason, status) = group.Key;
+                var moved = await db.Payments.Where(p => groupIds.Contains(p.Id) && p.Status == status)
+                    .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PaymentStatus.Returned).SetProperty(p => p.ReturnCode, reason).SetProperty(p => p.ReturnedAt, now), cancellationToken);
+                if (moved != groupIds.Count)
+                {
+                    throw new DbUpdateConcurrencyException($"{groupIds.Count - moved} of {groupIds.Count} returned payments changed while the file was imported; import it again.");
+                }
             }
-        }
-        var postings = new List<LedgerPosting>(file.Returns.Count);
-        var failed = new List<FailedPayment>(file.Returns.Count);
-        var emails = new List<OutboxEmail>(file.Returns.Count);
-        foreach (var item in file.Returns)
-        {
-            var payment = payments[item.PaymentId];
-            postings.Add(LedgerPosting.From(PaymentPostings.Returned(payment.Reference, clock.Today, payment.AccountId, payment.Shares(),
-                wasSettled: payment.Status == PaymentStatus.Settled), now));
-            failed.Add(new FailedPayment { PaymentId = payment.Id, ReasonCode = item.ReasonCode, CreatedAt = now, Status = FailedPaymentStatus.Open });
-            emails.Add(await EmailToPayerAsync(payment, payers[payment.SubmittedByUserId], item.ReasonCode, cancellationToken));
-        }
-        // Thousands of rows per file: written set-based in this transaction, not tracked and saved one by one; so is the rest, which spares the import SaveChanges.
-        await LedgerWriter.AppendAsync(db, postings, cancellationToken);
-        await BulkInsert.InsertAsync(db, failed, cancellationToken);
-        await outbox.QueueAllAsync(emails, cancellationToken);
-        await BulkInsert.InsertAsync(db, file.Changes.Select(change => new BankChangeNotice
-        {
-            PaymentId = change.PaymentId,
-            BankAccountId = payments[change.PaymentId].BankAccountId,
-            ChangeCode = change.Change.ChangeCode,
-            ProtectedCorrectedData = numbers.Protect(change.Change.CorrectedData),
-            CorrectedDataShown = ChangeCodes.Shown(change.Change.ChangeCode, change.Change.CorrectedData),
-            OriginalTraceNumber = change.Change.OriginalTraceNumber,
-            FileName = fileName,
-            ReceivedAt = now,
-            Status = ChangeNoticeStatus.Open,
-        }).ToList(), cancellationToken);
-        var import = new BankFileImport { Kind = "returns", FileName = fileName, Sha256 = sha, ImportedAt = now, Items = file.Returns.Count };
-        // The unique hash refuses a second import of the same file that raced this one past the check above.
-        await BulkInsert.InsertAsync(db, [import], cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return import;
+            var postings = new List<LedgerPosting>(file.Returns.Count);
+            var failed = new List<FailedPayment>(file.Returns.Count);
+            var emails = new List<OutboxEmail>(file.Returns.Count);
+            foreach (var item in file.Returns)
+            {
+                var payment = payments[item.PaymentId];
+                postings.Add(LedgerPosting.From(PaymentPostings.Returned(payment.Reference, clock.Today, payment.AccountId, payment.Shares(),
+                    wasSettled: payment.Status == PaymentStatus.Settled), now));
+                failed.Add(new FailedPayment { PaymentId = payment.Id, ReasonCode = item.ReasonCode, CreatedAt = now, Status = FailedPaymentStatus.Open });
+                emails.Add(await EmailToPayerAsync(payment, payers[payment.SubmittedByUserId], item.ReasonCode, cancellationToken));
+            }
+            // Thousands of rows per file: written set-based in this transaction, not tracked and saved one by one; so is the rest, which spares the import SaveChanges.
+            await LedgerWriter.AppendAsync(db, postings, cancellationToken);
+            await BulkInsert.InsertAsync(db, failed, cancellationToken);
+            await outbox.QueueAllAsync(emails, cancellationToken);
+            await BulkInsert.InsertAsync(db, file.Changes.Select(change => new BankChangeNotice
+            {
+                PaymentId = change.PaymentId,
+                BankAccountId = payments[change.PaymentId].BankAccountId,
+                ChangeCode = change.Change.ChangeCode,
+                ProtectedCorrectedData = numbers.Protect(change.Change.CorrectedData),
+                CorrectedDataShown = ChangeCodes.Shown(change.Change.ChangeCode, change.Change.CorrectedData),
+                OriginalTraceNumber = change.Change.OriginalTraceNumber,
+                FileName = fileName,
+                ReceivedAt = now,
+                Status = ChangeNoticeStatus.Open,
+            }).ToList(), cancellationToken);
+            var import = new BankFileImport { Kind = "returns", FileName = fileName, Sha256 = sha, ImportedAt = now, Items = file.Returns.Count };
+            // The unique hash refuses a second import of the same file that raced this one past the check above.
+            await BulkInsert.InsertAsync(db, [import], cancellationToken);
+            return import;
+        }, cancellationToken);
     }
 
     /// <summary>A NACHA file returns only what went out in a NACHA file, a CPA-005 file only what went out in a CPA-005 file, each in the file's currency.</summary>

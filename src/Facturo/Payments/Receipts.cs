@@ -83,10 +83,11 @@ public sealed partial class Receipts(FacturoDbContext db, BillerClock clock)
                 return UserError.Validation("receipts.currency-mismatch", named.CustomerNumber, named.CurrencyCode);
             }
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var receipt = await RecordOneAsync(entry, named, recordedBy, null, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return receipt;
+        return await db.InTransactionAsync<Receipt>(async () =>
+        {
+            var receipt = await RecordOneAsync(entry, named, recordedBy, null, cancellationToken);
+            return receipt;
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -120,20 +121,21 @@ public sealed partial class Receipts(FacturoDbContext db, BillerClock clock)
         }
         var bankReferences = credits.Select(c => c.BankReference).ToList();
         var known = (await db.Receipts.Where(r => bankReferences.Contains(r.BankReference)).Select(r => r.BankReference).ToListAsync(cancellationToken)).ToHashSet();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var import = new BankFileImport { Kind = "remittance", FileName = fileName, Sha256 = sha, ImportedAt = clock.UtcNow, Items = credits.Count };
-        db.BankFileImports.Add(import);
-        await db.SaveChangesAsync(cancellationToken);
-        var receipts = new List<Receipt>();
-        foreach (var credit in credits.Where(c => known.Add(c.BankReference)))
+        return await db.InTransactionAsync<RemittanceImport>(async () =>
         {
-            var remittance = string.Join(" ", credit.References);
-            var entry = new ReceiptEntry(Enum.Parse<ReceiptMethod>(credit.Method), credit.AmountCents, credit.Currency, credit.BookedOn,
-                remittance.Length > 500 ? remittance[..500] : remittance, credit.BankReference, credit.PayerName?.Length > 140 ? credit.PayerName[..140] : credit.PayerName);
-            receipts.Add(await RecordOneAsync(entry, null, $"import {fileName}", import.Id, cancellationToken));
-        }
-        await transaction.CommitAsync(cancellationToken);
-        return new RemittanceImport(import, receipts, credits.Count - receipts.Count);
+            var import = new BankFileImport { Kind = "remittance", FileName = fileName, Sha256 = sha, ImportedAt = clock.UtcNow, Items = credits.Count };
+            db.BankFileImports.Add(import);
+            await db.SaveChangesAsync(cancellationToken);
+            var receipts = new List<Receipt>();
+            foreach (var credit in credits.Where(c => known.Add(c.BankReference)))
+            {
+                var remittance = string.Join(" ", credit.References);
+                var entry = new ReceiptEntry(Enum.Parse<ReceiptMethod>(credit.Method), credit.AmountCents, credit.Currency, credit.BookedOn,
+                    remittance.Length > 500 ? remittance[..500] : remittance, credit.BankReference, credit.PayerName?.Length > 140 ? credit.PayerName[..140] : credit.PayerName);
+                receipts.Add(await RecordOneAsync(entry, null, $"import {fileName}", import.Id, cancellationToken));
+            }
+            return new RemittanceImport(import, receipts, credits.Count - receipts.Count);
+        }, cancellationToken);
     }
 
     /// <summary>Staff apply unapplied cash to an open invoice of the receipt's customer (or, for unidentified money, of the invoice's customer).</summary>
@@ -144,39 +146,40 @@ public sealed partial class Receipts(FacturoDbContext db, BillerClock clock)
         {
             return UserError.Validation("receipts.invoice-not-applicable", invoiceNumber, Receipt.FormatReference(receiptId));
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // The invoice's account first (nothing else pays the invoice meanwhile), then the receipt (nobody else applies it).
-        await AccountLocks.LockAsync(db, invoice.AccountId, cancellationToken);
-        await LockReceiptAsync(receiptId, cancellationToken);
-        var receipt = await db.Receipts.Include(r => r.Allocations).SingleOrDefaultAsync(r => r.Id == receiptId, cancellationToken);
-        if (receipt is null)
+        return await db.InTransactionAsync<Receipt>(async () =>
         {
-            return UserError.NotFound("receipts.not-found", Receipt.FormatReference(receiptId));
-        }
-        if ((receipt.AccountId is { } owner && owner != invoice.AccountId) || invoice.CurrencyCode != receipt.CurrencyCode)
-        {
-            return UserError.Validation("receipts.invoice-not-applicable", invoiceNumber, receipt.Reference);
-        }
-        var open = await OpenBalanceAsync(invoice.AccountId, invoice.Id, cancellationToken);
-        if (open <= 0)
-        {
-            return UserError.Validation("receipts.invoice-paid", invoiceNumber);
-        }
-        if (amountCents <= 0 || amountCents > receipt.UnappliedCents || amountCents > open)
-        {
-            return UserError.Validation("receipts.amount-too-large", new Money(Math.Min(receipt.UnappliedCents, open), Currency.Parse(receipt.CurrencyCode)).ToDecimal());
-        }
-        var wasUnidentified = receipt.AccountId is null;
-        var restCents = receipt.UnappliedCents - amountCents;
-        receipt.AccountId = invoice.AccountId;
-        var now = clock.UtcNow;
-        receipt.Allocations.Add(new ReceiptAllocation { InvoiceId = invoice.Id, AmountCents = amountCents, AppliedAt = now });
-        var currency = Currency.Parse(receipt.CurrencyCode);
-        db.LedgerPostings.Add(LedgerPosting.From(PaymentPostings.Applied(receipt.Reference, clock.Today, invoice.AccountId,
-            new InvoiceShare(invoice.Id, new Money(amountCents, currency)), wasUnidentified, new Money(restCents, currency)), now));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return receipt;
+            // The invoice's account first (nothing else pays the invoice meanwhile), then the receipt (nobody else applies it).
+            await AccountLocks.LockAsync(db, invoice.AccountId, cancellationToken);
+            await LockReceiptAsync(receiptId, cancellationToken);
+            var receipt = await db.Receipts.Include(r => r.Allocations).SingleOrDefaultAsync(r => r.Id == receiptId, cancellationToken);
+            if (receipt is null)
+            {
+                return UserError.NotFound("receipts.not-found", Receipt.FormatReference(receiptId));
+            }
+            if ((receipt.AccountId is { } owner && owner != invoice.AccountId) || invoice.CurrencyCode != receipt.CurrencyCode)
+            {
+                return UserError.Validation("receipts.invoice-not-applicable", invoiceNumber, receipt.Reference);
+            }
+            var open = await OpenBalanceAsync(invoice.AccountId, invoice.Id, cancellationToken);
+            if (open <= 0)
+            {
+                return UserError.Validation("receipts.invoice-paid", invoiceNumber);
+            }
+            if (amountCents <= 0 || amountCents > receipt.UnappliedCents || amountCents > open)
+            {
+                return UserError.Validation("receipts.amount-too-large", new Money(Math.Min(receipt.UnappliedCents, open), Currency.Parse(receipt.CurrencyCode)).ToDecimal());
+            }
+            var wasUnidentified = receipt.AccountId is null;
+            var restCents = receipt.UnappliedCents - amountCents;
+            receipt.AccountId = invoice.AccountId;
+            var now = clock.UtcNow;
+            receipt.Allocations.Add(new ReceiptAllocation { InvoiceId = invoice.Id, AmountCents = amountCents, AppliedAt = now });
+            var currency = Currency.Parse(receipt.CurrencyCode);
+            db.LedgerPostings.Add(LedgerPosting.From(PaymentPostings.Applied(receipt.Reference, clock.Today, invoice.AccountId,
+                new InvoiceShare(invoice.Id, new Money(amountCents, currency)), wasUnidentified, new Money(restCents, currency)), now));
+            await db.SaveChangesAsync(cancellationToken);
+            return receipt;
+        }, cancellationToken);
     }
 
     /// <summary>Receipts with money not applied yet, oldest first: the staff's worklist.</summary>

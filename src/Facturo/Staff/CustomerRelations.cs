@@ -73,16 +73,17 @@ public sealed class CustomerRelations(FacturoDbContext db, StaffAudit audit, Ema
         {
             return account;
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await TellCustomerAsync(account, "account-details-changed",
-            ("Raison sociale ou adresse modifiée", "Legal name or address changed"),
-            ($"À votre demande, nous avons modifié le compte {account.CustomerNumber} :\n\nAvant : {before}\nMaintenant : {after}\n\nLes prochaines factures porteront ces renseignements. Si vous n'avez pas demandé ce changement, appelez-nous.",
-             $"As you asked, we changed account {account.CustomerNumber}:\n\nBefore: {before}\nNow: {after}\n\nThe next invoices will show these details. If you did not ask for this change, call us."),
-            cancellationToken);
-        await audit.RecordAsync("account.name-address", Subject(account), before, after, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return account;
+        return await db.InTransactionAsync<CustomerAccount>(async () =>
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await TellCustomerAsync(account, "account-details-changed",
+                ("Raison sociale ou adresse modifiée", "Legal name or address changed"),
+                ($"À votre demande, nous avons modifié le compte {account.CustomerNumber} :\n\nAvant : {before}\nMaintenant : {after}\n\nLes prochaines factures porteront ces renseignements. Si vous n'avez pas demandé ce changement, appelez-nous.",
+                 $"As you asked, we changed account {account.CustomerNumber}:\n\nBefore: {before}\nNow: {after}\n\nThe next invoices will show these details. If you did not ask for this change, call us."),
+                cancellationToken);
+            await audit.RecordAsync("account.name-address", Subject(account), before, after, cancellationToken);
+            return account;
+        }, cancellationToken);
     }
 
     /// <summary>At the customer's request: paper invoices by mail (the paper fee then applies to each invoice) or electronic only.</summary>
@@ -99,21 +100,22 @@ public sealed class CustomerRelations(FacturoDbContext db, StaffAudit audit, Ema
         }
         var before = account.Delivery;
         account.Delivery = delivery;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        var settings = await db.BillerSettings.AsNoTracking().SingleAsync(cancellationToken);
-        var fee = new Money(settings.PaperFeeCents, account.Currency);
-        await TellCustomerAsync(account, "delivery-changed",
-            ("Mode de réception des factures", "How you receive invoices"),
-            delivery == DeliveryPreference.Paper
-                ? ($"À votre demande, les factures du compte {account.CustomerNumber} vous seront aussi envoyées sur papier par la poste. Des frais de papier de {fee.Format(Cultures.For(Language.Fr))} s'appliquent à chaque facture.",
-                   $"As you asked, the invoices of account {account.CustomerNumber} will also be mailed to you on paper. A paper fee of {fee.Format(Cultures.For(Language.En))} applies to each invoice.")
-                : ($"À votre demande, les factures du compte {account.CustomerNumber} ne seront plus envoyées sur papier : vous les recevez par courriel et dans le portail, sans frais de papier.",
-                   $"As you asked, the invoices of account {account.CustomerNumber} will no longer be mailed on paper: you receive them by email and in the portal, with no paper fee."),
-            cancellationToken);
-        await audit.RecordAsync("account.delivery", Subject(account), new { Delivery = before.ToString() }, new { Delivery = delivery.ToString() }, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return account;
+        return await db.InTransactionAsync<CustomerAccount>(async () =>
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            var settings = await db.BillerSettings.AsNoTracking().SingleAsync(cancellationToken);
+            var fee = new Money(settings.PaperFeeCents, account.Currency);
+            await TellCustomerAsync(account, "delivery-changed",
+                ("Mode de réception des factures", "How you receive invoices"),
+                delivery == DeliveryPreference.Paper
+                    ? ($"À votre demande, les factures du compte {account.CustomerNumber} vous seront aussi envoyées sur papier par la poste. Des frais de papier de {fee.Format(Cultures.For(Language.Fr))} s'appliquent à chaque facture.",
+                       $"As you asked, the invoices of account {account.CustomerNumber} will also be mailed to you on paper. A paper fee of {fee.Format(Cultures.For(Language.En))} applies to each invoice.")
+                    : ($"À votre demande, les factures du compte {account.CustomerNumber} ne seront plus envoyées sur papier : vous les recevez par courriel et dans le portail, sans frais de papier.",
+                       $"As you asked, the invoices of account {account.CustomerNumber} will no longer be mailed on paper: you receive them by email and in the portal, with no paper fee."),
+                cancellationToken);
+            await audit.RecordAsync("account.delivery", Subject(account), new { Delivery = before.ToString() }, new { Delivery = delivery.ToString() }, cancellationToken);
+            return account;
+        }, cancellationToken);
     }
 
     public async Task<Outcome<Invitation>> ResendInvitationAsync(string customerNumber, string email, CancellationToken cancellationToken)
@@ -123,12 +125,15 @@ public sealed class CustomerRelations(FacturoDbContext db, StaffAudit audit, Ema
         {
             return UserError.NotFound("account.not-found", customerNumber);
         }
-        var invited = await invitations.InviteAsync(customerNumber, email, PortalRole.Admin, account.Language, null, cancellationToken);
-        if (invited.Succeeded)
+        return await db.InTransactionAsync(async () =>
         {
-            await audit.RecordAsync("portal.invitation", Subject(account), null, new { Email = email.Trim() }, cancellationToken);
-        }
-        return invited;
+            var invited = await invitations.InviteAsync(customerNumber, email, PortalRole.Admin, account.Language, null, cancellationToken);
+            if (invited.Succeeded)
+            {
+                await audit.RecordAsync("portal.invitation", Subject(account), null, new { Email = email.Trim() }, cancellationToken);
+            }
+            return invited;
+        }, cancellationToken);
     }
 
     public async Task<Outcome<PortalUser>> UnlockAsync(string customerNumber, long userId, CancellationToken cancellationToken)
@@ -139,10 +144,13 @@ public sealed class CustomerRelations(FacturoDbContext db, StaffAudit audit, Ema
             return UserError.NotFound("account.not-found", customerNumber);
         }
         var lockedUntil = person.LockoutEnd;
-        await users.SetLockoutEndDateAsync(person, null);
-        await users.ResetAccessFailedCountAsync(person);
-        await audit.RecordAsync("portal.unlock", $"user {person.Email}", new { LockedUntil = lockedUntil }, new { LockedUntil = (DateTimeOffset?)null }, cancellationToken);
-        return person;
+        return await db.InTransactionAsync<PortalUser>(async () =>
+        {
+            await users.SetLockoutEndDateAsync(person, null);
+            await users.ResetAccessFailedCountAsync(person);
+            await audit.RecordAsync("portal.unlock", $"user {person.Email}", new { LockedUntil = lockedUntil }, new { LockedUntil = (DateTimeOffset?)null }, cancellationToken);
+            return person;
+        }, cancellationToken);
     }
 
     public static string Subject(CustomerAccount account) => $"account {account.CustomerNumber}";

@@ -39,12 +39,13 @@ public sealed class Operations(FacturoDbContext db, SubmitPayment payments, Rece
         {
             return UserError.NotFound("admin.failed-payment-not-found");
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        (failed.Status, failed.ClosedAt, failed.Resolution) = (FailedPaymentStatus.Closed, clock.UtcNow, resolution.Trim());
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync("failed-payment.close", $"payment {PaymentReference.Format(failed.PaymentId)}", new { Status = "Open" }, new { Status = "Closed", failed.Resolution }, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return failed;
+        return await db.InTransactionAsync<FailedPayment>(async () =>
+        {
+            (failed.Status, failed.ClosedAt, failed.Resolution) = (FailedPaymentStatus.Closed, clock.UtcNow, resolution.Trim());
+            await db.SaveChangesAsync(cancellationToken);
+            await audit.RecordAsync("failed-payment.close", $"payment {PaymentReference.Format(failed.PaymentId)}", new { Status = "Open" }, new { Status = "Closed", failed.Resolution }, cancellationToken);
+            return failed;
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -77,22 +78,28 @@ public sealed class Operations(FacturoDbContext db, SubmitPayment payments, Rece
     /// <summary>A cheque at the counter or a wire the bank reported by phone, recorded by staff and applied like an imported one.</summary>
     public async Task<Outcome<Receipt>> RecordAsync(ReceiptEntry entry, CancellationToken cancellationToken)
     {
-        var recorded = await receipts.RecordAsync(entry, $"staff {audit.CurrentStaffEmail}", cancellationToken);
-        if (recorded.Succeeded)
+        return await db.InTransactionAsync(async () =>
         {
-            await audit.RecordAsync("receipt.record", $"payment {recorded.Value!.Reference}", null,
-                new { Method = entry.Method.ToString(), entry.AmountCents, entry.CurrencyCode, entry.BankReference, entry.PayerReference, entry.CustomerNumber }, cancellationToken);
-        }
-        return recorded;
+            var recorded = await receipts.RecordAsync(entry, $"staff {audit.CurrentStaffEmail}", cancellationToken);
+            if (recorded.Succeeded)
+            {
+                await audit.RecordAsync("receipt.record", $"payment {recorded.Value!.Reference}", null,
+                    new { Method = entry.Method.ToString(), entry.AmountCents, entry.CurrencyCode, entry.BankReference, entry.PayerReference, entry.CustomerNumber }, cancellationToken);
+            }
+            return recorded;
+        }, cancellationToken);
     }
 
     public async Task<Outcome<Receipt>> ApplyAsync(long receiptId, string invoiceNumber, long amountCents, CancellationToken cancellationToken)
     {
-        var applied = await receipts.ApplyAsync(receiptId, invoiceNumber.Trim().ToUpperInvariant(), amountCents, cancellationToken);
-        if (applied.Succeeded)
+        return await db.InTransactionAsync(async () =>
         {
-            await audit.RecordAsync("receipt.apply", $"payment {applied.Value!.Reference}", null, new { Invoice = invoiceNumber.Trim().ToUpperInvariant(), AmountCents = amountCents }, cancellationToken);
-        }
-        return applied;
+            var applied = await receipts.ApplyAsync(receiptId, invoiceNumber.Trim().ToUpperInvariant(), amountCents, cancellationToken);
+            if (applied.Succeeded)
+            {
+                await audit.RecordAsync("receipt.apply", $"payment {applied.Value!.Reference}", null, new { Invoice = invoiceNumber.Trim().ToUpperInvariant(), AmountCents = amountCents }, cancellationToken);
+            }
+            return applied;
+        }, cancellationToken);
     }
 }

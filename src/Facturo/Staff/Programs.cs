@@ -83,16 +83,17 @@ public sealed class Programs(FacturoDbContext db, StaffAudit audit, EmailOutbox 
         {
             return UserError.Validation("programs.reason-and-date");
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await ChangeAsync(account, BillingProgram.SmallBusiness, account.CreditTermsDays, agreementEnded, reason, cancellationToken);
-        var biller = await db.BillerSettings.AsNoTracking().SingleAsync(cancellationToken);
-        await TellAsync(account, "program-small-business",
-            ("Votre compte passe au programme petite entreprise", "Your account moves to the small business program"),
-            ($"Votre entente commerciale a pris fin le {Cultures.LongDate(agreementEnded, Language.Fr)}. À partir de maintenant, le compte {account.CustomerNumber} :\n- ne peut plus être facturé sur compte : chaque commande se paie au moment de la passer (carte de crédit ou compte fournisseur) ;\n- reçoit chaque mois un relevé des frais au lieu d'une facture, dans le portail (Activité) ;\n- garde ses factures déjà émises, qui restent payables comme avant.\nQuestions : {biller.SupportPhone} ou {biller.SupportEmail}.",
-             $"Your commercial agreement ended on {Cultures.LongDate(agreementEnded, Language.En)}. From now on, account {account.CustomerNumber}:\n- can no longer be billed on account: each order is paid when placed (credit card or supplier account);\n- receives a monthly statement of charges instead of an invoice, in the portal (Activity);\n- keeps its invoices already issued, which stay payable as before.\nQuestions: {biller.SupportPhone} or {biller.SupportEmail}."),
-            cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return account;
+        return await db.InTransactionAsync<CustomerAccount>(async () =>
+        {
+            await ChangeAsync(account, BillingProgram.SmallBusiness, account.CreditTermsDays, agreementEnded, reason, cancellationToken);
+            var biller = await db.BillerSettings.AsNoTracking().SingleAsync(cancellationToken);
+            await TellAsync(account, "program-small-business",
+                ("Votre compte passe au programme petite entreprise", "Your account moves to the small business program"),
+                ($"Votre entente commerciale a pris fin le {Cultures.LongDate(agreementEnded, Language.Fr)}. À partir de maintenant, le compte {account.CustomerNumber} :\n- ne peut plus être facturé sur compte : chaque commande se paie au moment de la passer (carte de crédit ou compte fournisseur) ;\n- reçoit chaque mois un relevé des frais au lieu d'une facture, dans le portail (Activité) ;\n- garde ses factures déjà émises, qui restent payables comme avant.\nQuestions : {biller.SupportPhone} ou {biller.SupportEmail}.",
+                 $"Your commercial agreement ended on {Cultures.LongDate(agreementEnded, Language.En)}. From now on, account {account.CustomerNumber}:\n- can no longer be billed on account: each order is paid when placed (credit card or supplier account);\n- receives a monthly statement of charges instead of an invoice, in the portal (Activity);\n- keeps its invoices already issued, which stay payable as before.\nQuestions: {biller.SupportPhone} or {biller.SupportEmail}."),
+                cancellationToken);
+            return account;
+        }, cancellationToken);
     }
 
     /// <summary>Commercial again (or for the first time): on-account billing with the credit terms granted; paying at order stays possible.</summary>
@@ -111,21 +112,22 @@ public sealed class Programs(FacturoDbContext db, StaffAudit audit, EmailOutbox 
         {
             return UserError.Validation("programs.terms", string.Join(", ", AllowedTerms));
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await ChangeAsync(account, BillingProgram.Commercial, creditTermsDays, clock.Today, reason, cancellationToken);
-        await TellAsync(account, "program-commercial",
-            ("Votre compte passe au programme commercial", "Your account moves to the commercial program"),
-            ($"Bonne nouvelle : le compte {account.CustomerNumber} est maintenant commercial. Vos commandes peuvent être facturées sur compte et réglées sur facture mensuelle, payable {(creditTermsDays == 0 ? "sur réception" : $"dans les {creditTermsDays} jours")}. Vous pouvez toujours payer une commande au moment de la passer.",
-             $"Good news: account {account.CustomerNumber} is now commercial. Your orders can be billed on account and paid on a monthly invoice, due {(creditTermsDays == 0 ? "on receipt" : $"in {creditTermsDays} days")}. You can still pay an order when you place it."),
-            cancellationToken);
-        if (await db.SalesLeads.SingleOrDefaultAsync(l => l.AccountId == account.Id && l.Status != SalesLeadStatus.Upgraded && l.Status != SalesLeadStatus.Declined, cancellationToken) is { } lead)
+        return await db.InTransactionAsync<CustomerAccount>(async () =>
         {
-            (lead.Status, lead.DecidedAt) = (SalesLeadStatus.Upgraded, clock.UtcNow);
-            lead.Notes = Append(lead.Notes, $"Upgraded, net {creditTermsDays}: {reason.Trim()}");
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
-        return account;
+            await ChangeAsync(account, BillingProgram.Commercial, creditTermsDays, clock.Today, reason, cancellationToken);
+            await TellAsync(account, "program-commercial",
+                ("Votre compte passe au programme commercial", "Your account moves to the commercial program"),
+                ($"Bonne nouvelle : le compte {account.CustomerNumber} est maintenant commercial. Vos commandes peuvent être facturées sur compte et réglées sur facture mensuelle, payable {(creditTermsDays == 0 ? "sur réception" : $"dans les {creditTermsDays} jours")}. Vous pouvez toujours payer une commande au moment de la passer.",
+                 $"Good news: account {account.CustomerNumber} is now commercial. Your orders can be billed on account and paid on a monthly invoice, due {(creditTermsDays == 0 ? "on receipt" : $"in {creditTermsDays} days")}. You can still pay an order when you place it."),
+                cancellationToken);
+            if (await db.SalesLeads.SingleOrDefaultAsync(l => l.AccountId == account.Id && l.Status != SalesLeadStatus.Upgraded && l.Status != SalesLeadStatus.Declined, cancellationToken) is { } lead)
+            {
+                (lead.Status, lead.DecidedAt) = (SalesLeadStatus.Upgraded, clock.UtcNow);
+                lead.Notes = Append(lead.Notes, $"Upgraded, net {creditTermsDays}: {reason.Trim()}");
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            return account;
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -218,11 +220,12 @@ public sealed class Programs(FacturoDbContext db, StaffAudit audit, EmailOutbox 
         lead.Status = declined ? SalesLeadStatus.Declined : SalesLeadStatus.Contacted;
         lead.DecidedAt = declined ? clock.UtcNow : null;
         lead.Notes = Append(lead.Notes, note.Trim());
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync("lead.contact", $"lead {lead.Id}", new { Status = before.ToString() }, new { Status = lead.Status.ToString(), Note = note.Trim() }, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return lead;
+        return await db.InTransactionAsync<SalesLead>(async () =>
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await audit.RecordAsync("lead.contact", $"lead {lead.Id}", new { Status = before.ToString() }, new { Status = lead.Status.ToString(), Note = note.Trim() }, cancellationToken);
+            return lead;
+        }, cancellationToken);
     }
 
     private async Task ChangeAsync(CustomerAccount account, BillingProgram to, int creditTermsDays, DateOnly agreementDate, string reason, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Facturo.Data;
 using Facturo.Payments;
+using Facturo.Platform;
 using Facturo.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -57,22 +58,38 @@ public sealed class BankFilesModel(FacturoDbContext db, DebitBatches batches, Ba
         using var reader = new StreamReader(file.OpenReadStream());
         var content = await reader.ReadToEndAsync(cancellationToken);
         var name = Path.GetFileName(file.FileName);
-        if (kind == "remittance")
+        var action = $"bank-file.import-{(kind == "remittance" ? "remittance" : "returns")}";
+        var subject = $"bank file {name}";
+        // An import and its audit entry commit together; a refused file changes nothing, and its refusal is audited on its own.
+        var imported = await db.InTransactionAsync(async () =>
         {
-            var imported = await receipts.ImportAsync(name, content, cancellationToken);
-            (Notice, Error) = imported.Succeeded
-                ? (T($"{imported.Value!.Receipts.Count} paiement(s) reçu(s) enregistré(s), {imported.Value.AlreadyRecorded} déjà connu(s).", $"{imported.Value!.Receipts.Count} payment(s) received recorded, {imported.Value.AlreadyRecorded} already known."), null)
-                : ((string?)null, Message(imported.Error!));
-        }
-        else
+            var outcome = kind == "remittance" ? await ImportRemittanceAsync(name, content, cancellationToken) : await ImportReturnsAsync(name, content, cancellationToken);
+            if (outcome.Succeeded)
+            {
+                await audit.RecordAsync(action, subject, null, new { Imported = true, Error = (string?)null }, cancellationToken);
+            }
+            return outcome;
+        }, cancellationToken);
+        (Notice, Error) = imported.Succeeded ? (imported.Value, null) : ((string?)null, Message(imported.Error!));
+        if (!imported.Succeeded)
         {
-            var imported = await returns.ImportAsync(name, content, cancellationToken);
-            (Notice, Error) = imported.Succeeded
-                ? (T($"{imported.Value!.Items} débit(s) retourné(s) importé(s).", $"{imported.Value!.Items} returned debit(s) imported."), null)
-                : ((string?)null, Message(imported.Error!));
+            await audit.RecordAsync(action, subject, null, new { Imported = false, Error }, cancellationToken);
         }
-        await audit.RecordAsync($"bank-file.import-{(kind == "remittance" ? "remittance" : "returns")}", $"bank file {name}", null, new { Imported = Error is null, Error }, cancellationToken);
         await LoadAsync(cancellationToken);
+    }
+
+    private async Task<Outcome<string>> ImportRemittanceAsync(string name, string content, CancellationToken cancellationToken)
+    {
+        var imported = await receipts.ImportAsync(name, content, cancellationToken);
+        return imported.Succeeded
+            ? T($"{imported.Value!.Receipts.Count} paiement(s) reçu(s) enregistré(s), {imported.Value.AlreadyRecorded} déjà connu(s).", $"{imported.Value!.Receipts.Count} payment(s) received recorded, {imported.Value.AlreadyRecorded} already known.")
+            : imported.Error!;
+    }
+
+    private async Task<Outcome<string>> ImportReturnsAsync(string name, string content, CancellationToken cancellationToken)
+    {
+        var imported = await returns.ImportAsync(name, content, cancellationToken);
+        return imported.Succeeded ? T($"{imported.Value!.Items} débit(s) retourné(s) importé(s).", $"{imported.Value!.Items} returned debit(s) imported.") : imported.Error!;
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

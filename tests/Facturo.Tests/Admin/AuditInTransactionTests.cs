@@ -1,0 +1,126 @@
+using System.Security.Claims;
+using Facturo.Accounts;
+using Facturo.Billing;
+using Facturo.Data;
+using Facturo.Infrastructure;
+using Facturo.Payments;
+using Facturo.Platform;
+using Facturo.Portal;
+using Facturo.Staff;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Facturo.Admin;
+
+/// <summary>
+/// A staff action and its audit entry commit together: with the audit table refusing every insert (as a full disk or a
+/// lost connection would), no staff action changes anything, so nothing is ever changed that the audit log does not show.
+/// </summary>
+public abstract class AuditInTransactionTests(DatabaseProvider provider) : PortalTest(provider)
+{
+    [Fact]
+    public async Task No_staff_action_changes_anything_when_its_audit_entry_cannot_be_written()
+    {
+        await AddAccountAsync("1000190");
+        await AddAccountAsync("1000191", BillingProgram.SmallBusiness);
+        await PlaceOrderAsync("1000190", unitPrice: 100m);
+        MoveClockTo(2026, 11, 1);
+        await BillAsync(October);
+        var person = await RegisterAsync("1000190", "locked@audit.example", PortalRole.Admin);
+        await InScopeAsync<UserManager<PortalUser>, IdentityResult>(async users =>
+            await users.SetLockoutEndDateAsync((await users.FindByIdAsync($"{person.Id}"))!, Clock.GetUtcNow().AddMinutes(15)));
+        var unapplied = await InScopeAsync<Receipts, Outcome<Receipt>>(r => r.RecordAsync(
+            new ReceiptEntry(ReceiptMethod.Wire, 5_000, "CAD", new DateOnly(2026, 11, 2), "no reference", "WIRE-AUDIT-1"), "test", CancellationToken.None));
+        var staff = await CreateStaffAsync("admin@audit.example", StaffRole.Administrator);
+        var lead = await AddLeadAsync("1000191");
+        var emailsBefore = await CountEmailsAsync();
+        await RefuseAuditEntriesAsync();
+
+        var actions = new Dictionary<string, Func<IServiceProvider, Task<bool>>>
+        {
+            ["account.name-address"] = async s => (await s.GetRequiredService<CustomerRelations>().ChangeNameAndAddressAsync("1000190",
+                new AddressChange("Renamed Ltd.", "1 Main Street", null, "Ottawa", "ON", "K1A 0B1"), CancellationToken.None)).Succeeded,
+            ["account.delivery"] = async s => (await s.GetRequiredService<CustomerRelations>().SetDeliveryAsync("1000190", DeliveryPreference.Paper, CancellationToken.None)).Succeeded,
+            ["portal.invitation"] = async s => (await s.GetRequiredService<CustomerRelations>().ResendInvitationAsync("1000190", "new@audit.example", CancellationToken.None)).Succeeded,
+            ["portal.unlock"] = async s => (await s.GetRequiredService<CustomerRelations>().UnlockAsync("1000190", person.Id, CancellationToken.None)).Succeeded,
+            ["receipt.record"] = async s => (await s.GetRequiredService<Operations>().RecordAsync(
+                new ReceiptEntry(ReceiptMethod.Cheque, 15_050, "CAD", new DateOnly(2026, 11, 3), "cheque 42", "CHQ-AUDIT-42", "1000190"), CancellationToken.None)).Succeeded,
+            ["receipt.apply"] = async s => (await s.GetRequiredService<Operations>().ApplyAsync(unapplied.Value!.Id, "F000000001", 5_000, CancellationToken.None)).Succeeded,
+            ["account.program-commercial"] = async s => (await s.GetRequiredService<Programs>().UpgradeLeadAsync(lead, 30, "Volumes qualify", CancellationToken.None)).Succeeded,
+            ["account.program-smallbusiness"] = async s => (await s.GetRequiredService<Programs>().ToSmallBusinessAsync("1000190", new DateOnly(2026, 10, 31), "Agreement ended", CancellationToken.None)).Succeeded,
+            ["lead.contact"] = async s => (await s.GetRequiredService<Programs>().RecordContactAsync(lead, "Called, will think", false, CancellationToken.None)).Succeeded,
+        };
+        var changedAnyway = new List<string>();
+        foreach (var (action, run) in actions)
+        {
+            try
+            {
+                if (await AsStaffAsync(staff, run))
+                {
+                    changedAnyway.Add($"{action} succeeded");
+                }
+            }
+            catch (DbUpdateException)
+            {
+                // The refused audit insert: the action must fail as a whole.
+            }
+        }
+
+        Assert.Empty(changedAnyway);
+        await using var db = Database.NewContext();
+        var account = await db.Accounts.SingleAsync(a => a.CustomerNumber == "1000190");
+        Assert.Equal(("Customer 1000190", DeliveryPreference.Electronic, BillingProgram.Commercial), (account.LegalName, account.Delivery, account.Program));
+        Assert.Equal(BillingProgram.SmallBusiness, (await db.Accounts.SingleAsync(a => a.CustomerNumber == "1000191")).Program);
+        Assert.Empty(await db.ProgramChanges.ToListAsync());
+        Assert.False(await db.Invitations.AnyAsync(i => i.Email == "new@audit.example"));
+        Assert.NotNull((await db.Users.SingleAsync(u => u.Id == person.Id)).LockoutEnd);
+        Assert.False(await db.Receipts.AnyAsync(r => r.BankReference == "CHQ-AUDIT-42"));
+        Assert.Empty(await db.ReceiptAllocations.ToListAsync());
+        Assert.Equal(SalesLeadStatus.Open, (await db.SalesLeads.SingleAsync()).Status);
+        Assert.Equal(emailsBefore, await CountEmailsAsync());
+        Assert.Empty(await db.StaffAuditEntries.ToListAsync());
+    }
+
+    /// <summary>A service call as a signed-in staff member makes it from a page: the audit reads who from the request.</summary>
+    private async Task<bool> AsStaffAsync(StaffMember staff, Func<IServiceProvider, Task<bool>> run)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var request = new Microsoft.AspNetCore.Http.DefaultHttpContext { User = StaffSignIn.Principal(staff, twoStepDone: true), RequestServices = scope.ServiceProvider };
+        scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>().HttpContext = request;
+        return await run(scope.ServiceProvider);
+    }
+
+    private async Task<long> AddLeadAsync(string customerNumber)
+    {
+        await using var db = Database.NewContext();
+        var account = await db.Accounts.SingleAsync(a => a.CustomerNumber == customerNumber);
+        var lead = new SalesLead { AccountId = account.Id, Status = SalesLeadStatus.Open, OpenedAt = Clock.GetUtcNow() };
+        db.SalesLeads.Add(lead);
+        await db.SaveChangesAsync();
+        return lead.Id;
+    }
+
+    private async Task<int> CountEmailsAsync()
+    {
+        await using var db = Database.NewContext();
+        return await db.OutboxEmails.CountAsync();
+    }
+
+    /// <summary>A trigger that refuses every insert into the audit log, on either database.</summary>
+    private async Task RefuseAuditEntriesAsync()
+    {
+        await using var db = Database.NewContext();
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse_audit BEFORE INSERT ON staff_audit_entries BEGIN SELECT RAISE(ABORT, 'audit log unavailable'); END;");
+            return;
+        }
+        await db.Database.ExecuteSqlRawAsync("""
+            CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit log unavailable'; END $$;
+            CREATE TRIGGER refuse_audit BEFORE INSERT ON staff_audit_entries FOR EACH ROW EXECUTE FUNCTION refuse_audit();
+            """);
+    }
+}
+
+public sealed class AuditInTransactionTestsOnSqlite() : AuditInTransactionTests(DatabaseProvider.Sqlite);
+public sealed class AuditInTransactionTestsOnPostgres() : AuditInTransactionTests(DatabaseProvider.Postgres);
