@@ -5,6 +5,8 @@ using Facturo.Portal;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Facturo.Pages.Payments;
@@ -41,6 +43,21 @@ public sealed class IndexModel(BankAccounts bankAccounts, LeaseDebits leaseDebit
     public string? Error { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    /// <summary>Viewers see the business's payments but move no money: every form here refuses them before any service runs.</summary>
+    [NonHandler]
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (HttpMethods.IsPost(Request.Method) && Payers.Refuse((await users.GetUserAsync(User))!) is { } refused)
+        {
+            await LoadAsync(HttpContext.RequestAborted);
+            Error = Message(refused);
+            Response.StatusCode = refused.Status;
+            context.Result = Page();
+            return;
+        }
+        await next();
+    }
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
     {

@@ -7,6 +7,8 @@ using Facturo.Portal;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Facturo.Pages.Payments;
@@ -35,6 +37,20 @@ public sealed class PayModel(PortalAccess access, SubmitPayment payments, BankAc
     public Payment? Submitted { get; private set; }
     public PaymentReview? Review { get; private set; }
     public string? Error { get; private set; }
+
+    /// <summary>Viewers see invoices but pay none: the page tells them so, with a refusal status, before anything is loaded or submitted.</summary>
+    [NonHandler]
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        Me = (await users.GetUserAsync(User))!;
+        if (Payers.Refuse(Me) is { } refused)
+        {
+            Response.StatusCode = refused.Status;
+            context.Result = Page();
+            return;
+        }
+        await next();
+    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
