@@ -98,6 +98,34 @@ public abstract class PasswordPolicyTests(DatabaseProvider provider) : PortalTes
         Assert.Equal(Enumerable.Repeat<string?>("password.reused", 5), reuses);
         Assert.True(sixthLast);
     }
+
+    [Fact]
+    public async Task A_staff_password_set_again_follows_the_same_policy_and_history_and_ends_a_lockout()
+    {
+        await CreateStaffAsync("again@staff.example", StaffRole.Sales);
+        for (var failure = 0; failure < 5; failure++)
+        {
+            await InScopeAsync<StaffSignIn, (StaffSignInResult, StaffMember?)>(s => s.CheckPasswordAsync("again@staff.example", "Not-The-Password-1", CancellationToken.None));
+        }
+        Task<Outcome<StaffMember>> SetAsync(string password) =>
+            InScopeAsync<StaffSignIn, Outcome<StaffMember>>(s => s.SetPasswordAsync("again@staff.example", password, CancellationToken.None));
+
+        var common = await SetAsync("aaaaaaaaaaaa");
+        var same = await SetAsync(AgentPassword);
+        var changed = await SetAsync("Staff-Second-Pass-2");
+        var back = await SetAsync(AgentPassword);
+        var third = await SetAsync("Staff-Third-Pass-3");
+        var unknown = await InScopeAsync<StaffSignIn, Outcome<StaffMember>>(s => s.SetPasswordAsync("nobody@staff.example", "Staff-Third-Pass-3", CancellationToken.None));
+        var (signIn, _) = await InScopeAsync<StaffSignIn, (StaffSignInResult, StaffMember?)>(s => s.CheckPasswordAsync("again@staff.example", "Staff-Third-Pass-3", CancellationToken.None));
+
+        Assert.Equal("password.too-common", common.Error?.Code);
+        Assert.Equal("password.reused", same.Error?.Code);
+        Assert.True(changed.Succeeded, changed.Error?.Code);
+        Assert.Equal("password.reused", back.Error?.Code);
+        Assert.True(third.Succeeded, third.Error?.Code);
+        Assert.Equal("staff.unknown", unknown.Error?.Code);
+        Assert.Equal(StaffSignInResult.PasswordAccepted, signIn);
+    }
 }
 
 public sealed class PasswordPolicyTestsOnSqlite() : PasswordPolicyTests(DatabaseProvider.Sqlite);
