@@ -45,6 +45,33 @@ public abstract partial class StaffSignInTests(DatabaseProvider provider) : Port
         Assert.Contains("Courriel ou mot de passe incorrect. Après cinq essais infructueux, la connexion est bloquée 15 minutes.", WebUtility.HtmlDecode(unknown), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Staff_sign_in_and_the_reset_password_form_stop_a_flood_of_posts_from_one_address()
+    {
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+        async Task<HttpStatusCode> PostAsync(string path, Dictionary<string, string> fields)
+        {
+            fields["__RequestVerificationToken"] = Token().Match(await client.GetStringAsync(path)).Groups[1].Value;
+            return (await client.PostAsync(path, new FormUrlEncodedContent(fields))).StatusCode;
+        }
+
+        var staffAnswers = new List<HttpStatusCode>();
+        for (var post = 0; post <= PortalRateLimits.StaffSignInsPerWindow; post++)
+        {
+            staffAnswers.Add(await PostAsync("/admin/signin", new() { ["Email"] = $"guess{post}@staff.example", ["Password"] = "Spray-Password-2026" }));
+        }
+        var resetAnswers = new List<HttpStatusCode>();
+        for (var post = 0; post <= PortalRateLimits.PostsPerWindow; post++)
+        {
+            resetAnswers.Add(await PostAsync("/reset-password", new() { ["Email"] = "someone@client.example", ["Token"] = $"guess{post}", ["NewPassword"] = "Guessing-Tokens-2026" }));
+        }
+
+        Assert.All(staffAnswers.SkipLast(1), status => Assert.Equal(HttpStatusCode.OK, status));
+        Assert.Equal(HttpStatusCode.TooManyRequests, staffAnswers[^1]);
+        Assert.All(resetAnswers.SkipLast(1), status => Assert.Equal(HttpStatusCode.OK, status));
+        Assert.Equal(HttpStatusCode.TooManyRequests, resetAnswers[^1]);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 
