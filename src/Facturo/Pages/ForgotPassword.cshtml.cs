@@ -29,31 +29,21 @@ public sealed class ForgotPasswordModel(PasswordRecovery recovery) : PortalPage
         return Page();
     }
 
-    public async Task<IActionResult> OnPostQuestionsAsync()
+    public async Task<IActionResult> OnPostQuestionsAsync(CancellationToken cancellationToken)
     {
-        Questions = await recovery.QuestionsForAsync(Email);
+        Questions = await recovery.QuestionsForAsync(Email, cancellationToken);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAnswersAsync()
+    public async Task<IActionResult> OnPostAnswersAsync(CancellationToken cancellationToken)
     {
-        var result = await recovery.ResetWithAnswersAsync(Email, Answer1, Answer2, NewPassword);
-        switch (result)
+        if (await recovery.ResetWithAnswersAsync(Email, Answer1, Answer2, NewPassword, cancellationToken) is { } refusal)
         {
-            case RecoveryResult.Reset:
-                Notice = T("Votre mot de passe a été changé. Vous pouvez maintenant vous connecter.", "Your password was changed. You can now sign in.");
-                return Page();
-            case RecoveryResult.WeakPassword:
-                Error = Message(UserError.Validation("portal.weak-password"));
-                break;
-            case RecoveryResult.LockedOut:
-                Error = Message(UserError.Validation("portal.locked-out"));
-                break;
-            default:
-                Error = T("Les réponses ne correspondent pas à celles enregistrées pour cette adresse.", "The answers do not match those recorded for this address.");
-                break;
+            Error = Message(refusal);
+            Questions = await recovery.QuestionsForAsync(Email, cancellationToken);
+            return Page();
         }
-        Questions = await recovery.QuestionsForAsync(Email);
+        Notice = T("Votre mot de passe a été changé. Vous pouvez maintenant vous connecter.", "Your password was changed. You can now sign in.");
         return Page();
     }
 }

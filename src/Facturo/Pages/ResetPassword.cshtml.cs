@@ -1,9 +1,10 @@
-using Facturo.Platform;
 using Facturo.Portal;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Facturo.Pages;
 
+[EnableRateLimiting(PortalRateLimits.AnonymousForms)]
 public sealed class ResetPasswordModel(PasswordRecovery recovery) : PortalPage
 {
     [BindProperty(SupportsGet = true)] public string Email { get; set; } = "";
@@ -16,15 +17,11 @@ public sealed class ResetPasswordModel(PasswordRecovery recovery) : PortalPage
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (NewPassword.Length < 10)
-        {
-            Error = Message(UserError.Validation("portal.weak-password"));
-            return Page();
-        }
-        Done = await recovery.ResetWithLinkAsync(Email, Token, NewPassword);
-        Error = Done ? null : T("Ce lien n'est plus valide ou le mot de passe est trop faible. Demandez un nouveau lien.", "This link is no longer valid or the password is too weak. Ask for a new link.");
+        var refusal = await recovery.ResetWithLinkAsync(Email, Token, NewPassword, cancellationToken);
+        Done = refusal is null;
+        Error = refusal is null ? null : Message(refusal);
         return Page();
     }
 }

@@ -9,7 +9,7 @@ namespace Facturo.Pages;
 /// A stranger must not learn which addresses have an account: an unknown address, a wrong password and a locked
 /// account get the same message, and each costs one password hash, so the answer's timing tells nothing either.
 /// </remarks>
-public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, IPasswordHasher<PortalUser> hasher) : PortalPage
+public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, IPasswordHasher<PortalUser> hasher, KnownBrowsers knownBrowsers) : PortalPage
 {
     private static string? _decoyHash;
     private static readonly PortalUser Decoy = new() { FullName = "", SecurityQuestion1 = "", SecurityAnswer1Hash = "", SecurityQuestion2 = "", SecurityAnswer2Hash = "" };
@@ -23,12 +23,16 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<Po
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var user = await users.FindByEmailAsync(Email.Trim());
         if (user is null || user.RemovedAt is not null)
         {
             return Failed();
+        }
+        if (knownBrowsers.NeedsEmailCode(HttpContext, user))
+        {
+            return await AskForEmailedCodeAsync(user, cancellationToken);
         }
         // A fresh session on every sign-in: whatever cookie came with the request is replaced.
         await signIn.SignOutAsync();
@@ -47,8 +51,26 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<Po
             Error = Message(UserError.Validation("portal.sign-in-failed"));
             return Page();
         }
+        knownBrowsers.Remember(HttpContext, user);
         Response.Cookies.Delete(PortalLanguage.CookieName);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/summary");
+    }
+
+    /// <summary>The password is checked (and counted) as usual, but no session starts until the emailed code is given.</summary>
+    private async Task<IActionResult> AskForEmailedCodeAsync(PortalUser user, CancellationToken cancellationToken)
+    {
+        var result = await signIn.CheckPasswordSignInAsync(user, Password, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            return Failed();
+        }
+        if (!result.Succeeded)
+        {
+            Error = Message(UserError.Validation("portal.sign-in-failed"));
+            return Page();
+        }
+        await knownBrowsers.SendCodeAsync(HttpContext, user, cancellationToken);
+        return RedirectToPage("/SignInEmailCode", new { ReturnUrl });
     }
 
     /// <summary>Spends one password hash, as checking a real password does, then says what a wrong password says.</summary>

@@ -96,9 +96,30 @@ public static class UserMessages
         ["portal.email-taken"] = (
             "Cette adresse courriel est déjà inscrite au portail. Connectez-vous ou réinitialisez votre mot de passe.",
             "This email address is already registered. Sign in or reset your password."),
-        ["portal.weak-password"] = (
-            "Le mot de passe doit compter au moins 10 caractères, dont une majuscule, une minuscule et un chiffre.",
-            "The password must have at least 10 characters, including an uppercase letter, a lowercase letter and a digit."),
+        ["password.too-short"] = (
+            "Le mot de passe doit compter au moins {0} caractères. Une phrase de quelques mots est facile à retenir.",
+            "The password must have at least {0} characters. A phrase of a few words is easy to remember."),
+        ["password.too-common"] = (
+            "Ce mot de passe est l'un des plus courants et serait vite deviné : choisissez-en un autre.",
+            "This password is one of the most common and would be guessed quickly: choose another one."),
+        ["password.reused"] = (
+            "Choisissez un mot de passe différent de vos {0} derniers.",
+            "Choose a password different from your last {0}."),
+        ["portal.recovery-refused"] = (
+            "Les réponses ne correspondent pas à celles enregistrées pour cette adresse, ou trop d'essais ont été faits : attendez 15 minutes, ou demandez un lien par courriel.",
+            "The answers do not match those recorded for this address, or too many attempts were made: wait 15 minutes, or ask for a link by email."),
+        ["portal.reset-link-invalid"] = (
+            "Ce lien n'est plus valide. Demandez un nouveau lien.",
+            "This link is no longer valid. Ask for a new link."),
+        ["portal.email-code-invalid"] = (
+            "Ce code n'est pas valide ou a expiré. Reconnectez-vous pour recevoir un nouveau code.",
+            "This code is not valid or has expired. Sign in again to receive a new code."),
+        ["portal.current-password-wrong"] = (
+            "Le mot de passe actuel est incorrect.",
+            "The current password is incorrect."),
+        ["portal.passwords-differ"] = (
+            "Les deux mots de passe ne correspondent pas.",
+            "The two passwords do not match."),
         ["portal.sign-in-failed"] = (
             "Courriel ou mot de passe incorrect. Après cinq essais infructueux, la connexion est bloquée 15 minutes : attendez, ou choisissez un nouveau mot de passe (Mot de passe oublié).",
             "Incorrect email or password. After five failed attempts, sign-in is locked for 15 minutes: wait, or choose a new password (Forgot password)."),
@@ -150,9 +171,12 @@ public static class UserMessages
         ["staff.invalid"] = (
             "Indiquez une adresse courriel et un nom.",
             "Give an email address and a name."),
-        ["staff.weak-password"] = (
-            "Le mot de passe du personnel doit avoir au moins 12 caractères.",
-            "A staff password must have at least 12 characters."),
+        ["staff.sign-in-failed"] = (
+            "Courriel ou mot de passe incorrect. Après cinq essais infructueux, la connexion est bloquée 15 minutes.",
+            "Wrong email or password. After five failed attempts, sign-in is blocked for 15 minutes."),
+        ["staff.unknown"] = (
+            "Aucun membre du personnel actif n'utilise l'adresse {0}.",
+            "No active staff member uses {0}."),
         ["staff.exists"] = (
             "Un membre du personnel utilise déjà l'adresse {0}.",
             "A staff member already uses {0}."),

@@ -164,7 +164,7 @@ public sealed class Invitations(FacturoDbContext db, EmailOutbox outbox, UserMan
         {
             return created.Errors.Any(e => e.Code is "DuplicateUserName" or "DuplicateEmail")
                 ? UserError.Validation("portal.email-taken")
-                : UserError.Validation("portal.weak-password");
+                : Passwords.PortalPasswordValidator.RefusalIn(created) ?? UserError.Validation("portal.invalid-email", invitation.Email);
         }
         await transaction.CommitAsync(cancellationToken);
         return user;

@@ -1,19 +1,25 @@
-using System.Security.Cryptography;
-using System.Text;
 using Facturo.Accounts;
 using Facturo.Emails;
+using Facturo.Passwords;
+using Facturo.Platform;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace Facturo.Portal;
 
 /// <summary>
-/// Forgotten passwords, by an emailed link or by the security questions chosen at registration. Neither
-/// way tells whether an address is registered: unknown addresses get the same answers and the same
-/// made-up questions every time. Wrong answers count towards the lockout, like wrong passwords.
+/// Forgotten passwords, by an emailed link or by the security questions chosen at registration. Neither way tells
+/// whether an address is registered or locked: an unknown address gets made-up questions (<see cref="DecoyQuestions"/>),
+/// the same refusal and the same two answer hashes as a wrong answer; a locked account too. Wrong answers count
+/// towards the lockout, like wrong passwords. A reset by the questions alone also makes the next sign-in from a new
+/// browser ask for an emailed code (<see cref="KnownBrowsers"/>), unless two-step verification already guards it.
 /// </summary>
-public sealed class PasswordRecovery(UserManager<PortalUser> users, EmailOutbox outbox, Data.FacturoDbContext db, IOptions<EmailOptions> emailOptions)
+public sealed class PasswordRecovery(UserManager<PortalUser> users, EmailOutbox outbox, Data.FacturoDbContext db, IOptions<EmailOptions> emailOptions,
+    DecoyQuestions decoys, AccountNotices notices)
 {
+    private static readonly PortalUser Decoy = new() { FullName = "", SecurityQuestion1 = "", SecurityAnswer1Hash = "", SecurityQuestion2 = "", SecurityAnswer2Hash = "" };
+    private static readonly Lazy<string> DecoyAnswerHash = new(() => SecurityQuestions.Hash(Decoy, Guid.NewGuid().ToString("N")));
+
     public async Task SendResetLinkAsync(string email, CancellationToken cancellationToken)
     {
         var user = await FindAsync(email);
@@ -33,51 +39,79 @@ public sealed class PasswordRecovery(UserManager<PortalUser> users, EmailOutbox 
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task<bool> ResetWithLinkAsync(string email, string token, string newPassword)
+    /// <summary>Null when the password was reset; otherwise why not.</summary>
+    public async Task<UserError?> ResetWithLinkAsync(string email, string token, string newPassword, CancellationToken cancellationToken)
     {
-        var user = await FindAsync(email);
-        return user is not null && (await users.ResetPasswordAsync(user, token, newPassword)).Succeeded;
-    }
-
-    /// <summary>The two questions to ask for this address: the person's own, or for an unknown address, two that look just as real.</summary>
-    public async Task<(string Question1, string Question2)> QuestionsForAsync(string email)
-    {
-        var user = await FindAsync(email);
-        if (user is not null)
+        if (PasswordPolicy.Refusal(newPassword) is { } refusal)
         {
-            return (user.SecurityQuestion1, user.SecurityQuestion2);
+            return refusal;
         }
-        var codes = SecurityQuestions.All.Keys.ToArray();
-        var seed = SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToUpperInvariant()));
-        var first = seed[0] % codes.Length;
-        var second = (first + 1 + seed[1] % (codes.Length - 1)) % codes.Length;
-        return (codes[first], codes[second]);
-    }
-
-    public async Task<RecoveryResult> ResetWithAnswersAsync(string email, string answer1, string answer2, string newPassword)
-    {
         var user = await FindAsync(email);
         if (user is null)
         {
-            return RecoveryResult.Refused;
+            return UserError.Validation("portal.reset-link-invalid");
         }
-        if (await users.IsLockedOutAsync(user))
+        var reset = await users.ResetPasswordAsync(user, token, newPassword);
+        if (!reset.Succeeded)
         {
-            return RecoveryResult.LockedOut;
+            return PortalPasswordValidator.RefusalIn(reset) ?? UserError.Validation("portal.reset-link-invalid");
         }
-        if (!SecurityQuestions.Verify(user, user.SecurityAnswer1Hash, answer1) || !SecurityQuestions.Verify(user, user.SecurityAnswer2Hash, answer2))
+        // Opening the emailed link proves the address, which is what the emailed code after a reset by the questions asks for.
+        user.EmailCodeOnNewBrowser = false;
+        await users.UpdateAsync(user);
+        await notices.PasswordChangedAsync(user, PasswordChange.ResetByLink, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>The two questions to ask for this address: the person's own, or for an unknown address, two that look just as real.</summary>
+    public async Task<(string Question1, string Question2)> QuestionsForAsync(string email, CancellationToken cancellationToken)
+    {
+        var user = await FindAsync(email);
+        return user is not null ? (user.SecurityQuestion1, user.SecurityQuestion2) : await decoys.ForAsync(email, cancellationToken);
+    }
+
+    /// <summary>Null when the password was reset; otherwise why not, in words that do not tell an unknown address from a locked account or wrong answers.</summary>
+    public async Task<UserError?> ResetWithAnswersAsync(string email, string answer1, string answer2, string newPassword, CancellationToken cancellationToken)
+    {
+        // Judged before anyone is looked up, so it says the same whoever the address is.
+        if (PasswordPolicy.Refusal(newPassword) is { } weak)
+        {
+            return weak;
+        }
+        var refused = UserError.Validation("portal.recovery-refused");
+        var user = await FindAsync(email);
+        if (user is null)
+        {
+            // Two answer hashes, as checking a real person's answers costs.
+            _ = SecurityQuestions.Verify(Decoy, DecoyAnswerHash.Value, answer1) & SecurityQuestions.Verify(Decoy, DecoyAnswerHash.Value, answer2);
+            return refused;
+        }
+        var locked = await users.IsLockedOutAsync(user);
+        // Both answers are always hashed (no short circuit), whether the first is right, wrong or the account locked.
+        var right = SecurityQuestions.Verify(user, user.SecurityAnswer1Hash, answer1) & SecurityQuestions.Verify(user, user.SecurityAnswer2Hash, answer2);
+        if (locked)
+        {
+            return refused;
+        }
+        if (!right)
         {
             await users.AccessFailedAsync(user);
-            return RecoveryResult.Refused;
+            return refused;
         }
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var reset = await users.ResetPasswordAsync(user, token, newPassword);
         if (!reset.Succeeded)
         {
-            return RecoveryResult.WeakPassword;
+            return PortalPasswordValidator.RefusalIn(reset) ?? refused;
         }
         await users.ResetAccessFailedCountAsync(user);
-        return RecoveryResult.Reset;
+        // Answers others may know: without a second factor, a browser the person never used must also show the emailed code.
+        user.EmailCodeOnNewBrowser = !user.TwoFactorEnabled;
+        await users.UpdateAsync(user);
+        await notices.PasswordChangedAsync(user, PasswordChange.ResetByQuestions, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
     }
 
     private async Task<PortalUser?> FindAsync(string email)
@@ -86,5 +120,3 @@ public sealed class PasswordRecovery(UserManager<PortalUser> users, EmailOutbox 
         return user is { RemovedAt: null } ? user : null;
     }
 }
-
-public enum RecoveryResult { Reset, Refused, LockedOut, WeakPassword }

@@ -44,6 +44,8 @@ public sealed class PortalUser : IdentityUser<long>
     public required string SecurityAnswer2Hash { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RemovedAt { get; set; }
+    /// <summary>Set by a reset with the security questions (without two-step verification): the next sign-in from a browser not seen before needs a code emailed to the person.</summary>
+    public bool EmailCodeOnNewBrowser { get; set; }
 }
 
 /// <summary>

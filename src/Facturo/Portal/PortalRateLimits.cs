@@ -10,15 +10,19 @@ namespace Facturo.Portal;
 /// (asking for an invitation by proving an account, password recovery) are limited per network address and
 /// per form, so an office that exhausts one (a person guessing an invoice total) can still recover a password.
 /// Those of a signed-in person (proving a customer number to link it, asking billing a question) are limited
-/// per person. Sign-in has its own per-person lockout instead, so a whole office behind one address can still
-/// sign in at nine in the morning.
+/// per person. Portal sign-in has its own per-person lockout instead, so a whole office behind one address can still
+/// sign in at nine in the morning; staff sign-in has a lockout too, and a generous per-address limit against someone
+/// trying one password on many staff addresses.
 /// </summary>
 public static class PortalRateLimits
 {
     public const string AnonymousForms = "anonymous-forms";
     public const string AccountProofs = "account-proofs";
     public const string SupportQuestions = "support-questions";
+    public const string StaffSignIn = "staff-sign-in";
     public const int PostsPerWindow = 10;
+    /// <summary>Staff sign in from one office address at the start of a shift; each account also locks after five failures.</summary>
+    public const int StaffSignInsPerWindow = 60;
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
 
     public static IServiceCollection AddPortalRateLimits(this IServiceCollection services) => services.AddRateLimiter(options =>
@@ -33,6 +37,14 @@ public static class PortalRateLimits
             : RateLimitPartition.GetNoLimiter(""));
         options.AddPolicy(SupportQuestions, http => HttpMethods.IsPost(http.Request.Method)
             ? Limited($"question|{PersonOf(http)}")
+            : RateLimitPartition.GetNoLimiter(""));
+        options.AddPolicy(StaffSignIn, http => HttpMethods.IsPost(http.Request.Method)
+            ? RateLimitPartition.GetFixedWindowLimiter($"staff|{http.Connection.RemoteIpAddress}", _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = StaffSignInsPerWindow,
+                Window = Window,
+                QueueLimit = 0,
+            })
             : RateLimitPartition.GetNoLimiter(""));
         options.OnRejected = async (context, cancellationToken) =>
         {

@@ -2,6 +2,7 @@ using Facturo.Data;
 using Facturo.Emails;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Facturo.Portal;
 
@@ -35,14 +36,12 @@ public static class PortalRegistration
         // must survive restarts and be backed up with the database (losing them loses the bank numbers).
         services.AddDataProtection()
             .SetApplicationName("Facturo")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(configuration["DataProtection:KeyDirectory"] ?? "data/keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(KeyDirectory(configuration)));
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<PortalUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 10;
-                options.Password.RequireNonAlphanumeric = false;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
@@ -51,6 +50,12 @@ public static class PortalRegistration
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>();
+        // The one password policy (Passwords/) instead of Identity's composition rules.
+        services.AddScoped<Passwords.PasswordPolicy>();
+        services.Replace(ServiceDescriptor.Scoped<IPasswordValidator<PortalUser>, Passwords.PortalPasswordValidator>());
+        services.AddScoped<KnownBrowsers>();
+        services.AddScoped<AccountNotices>();
+        services.AddSingleton<DecoyQuestions>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -68,4 +73,6 @@ public static class PortalRegistration
         services.AddPortalRateLimits();
         return services;
     }
+
+    public static string KeyDirectory(IConfiguration configuration) => Path.GetFullPath(configuration["DataProtection:KeyDirectory"] ?? "data/keys");
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Facturo.Data;
+using Facturo.Passwords;
 using Facturo.Platform;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -85,10 +86,16 @@ public static class StaffAuth
 public enum StaffSignInResult { PasswordAccepted, Refused, LockedOut }
 
 /// <summary>Password, lockout after five failures, then the authenticator code (set up at the first sign-in).</summary>
-public sealed class StaffSignIn(FacturoDbContext db, IPasswordHasher<StaffMember> hasher, IDataProtectionProvider protection, BillerClock clock)
+/// <remarks>
+/// Every password check costs one hash, whether the address is unknown, the account disabled or locked, so the
+/// answer's timing does not tell which addresses are staff; the page says the same for all of them.
+/// </remarks>
+public sealed class StaffSignIn(FacturoDbContext db, IPasswordHasher<StaffMember> hasher, IDataProtectionProvider protection, BillerClock clock, PasswordPolicy passwords)
 {
     private const int MaxFailures = 5;
     private static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
+    private static readonly StaffMember Decoy = new() { Email = "", FullName = "", PasswordHash = "" };
+    private static string? _decoyHash;
     private readonly IDataProtector _keys = protection.CreateProtector("Facturo.StaffTotpKeys.v1");
 
     public async Task<(StaffSignInResult Result, StaffMember? Staff)> CheckPasswordAsync(string email, string password, CancellationToken cancellationToken)
@@ -97,14 +104,17 @@ public sealed class StaffSignIn(FacturoDbContext db, IPasswordHasher<StaffMember
         var staff = await db.StaffMembers.SingleOrDefaultAsync(s => s.Email == normalized && s.DisabledAt == null, cancellationToken);
         if (staff is null)
         {
+            _decoyHash ??= hasher.HashPassword(Decoy, Guid.NewGuid().ToString("N"));
+            hasher.VerifyHashedPassword(Decoy, _decoyHash, password);
             return (StaffSignInResult.Refused, null);
         }
         var now = clock.UtcNow;
+        var verified = hasher.VerifyHashedPassword(staff, staff.PasswordHash, password);
         if (staff.LockedUntil > now)
         {
             return (StaffSignInResult.LockedOut, null);
         }
-        if (hasher.VerifyHashedPassword(staff, staff.PasswordHash, password) == PasswordVerificationResult.Failed)
+        if (verified == PasswordVerificationResult.Failed)
         {
             staff.FailedSignIns++;
             if (staff.FailedSignIns >= MaxFailures)
@@ -182,9 +192,9 @@ public sealed class StaffSignIn(FacturoDbContext db, IPasswordHasher<StaffMember
         {
             return UserError.Validation("staff.invalid");
         }
-        if (password.Length < 12)
+        if (PasswordPolicy.Refusal(password) is { } weak)
         {
-            return UserError.Validation("staff.weak-password");
+            return weak;
         }
         if (await db.StaffMembers.AnyAsync(s => s.Email == normalized, cancellationToken))
         {
@@ -193,6 +203,27 @@ public sealed class StaffSignIn(FacturoDbContext db, IPasswordHasher<StaffMember
         var staff = new StaffMember { Email = normalized, FullName = fullName.Trim(), Role = role, PasswordHash = "", CreatedAt = clock.UtcNow };
         staff.PasswordHash = hasher.HashPassword(staff, password);
         db.StaffMembers.Add(staff);
+        await db.SaveChangesAsync(cancellationToken);
+        return staff;
+    }
+
+    /// <summary>A new password for an active staff member (set by an administrator with the command line), under the same policy as the portal's.</summary>
+    public async Task<Outcome<StaffMember>> SetPasswordAsync(string email, string password, CancellationToken cancellationToken)
+    {
+        var normalized = email.Trim().ToLowerInvariant();
+        var staff = await db.StaffMembers.SingleOrDefaultAsync(s => s.Email == normalized && s.DisabledAt == null, cancellationToken);
+        if (staff is null)
+        {
+            return UserError.NotFound("staff.unknown", normalized);
+        }
+        var refusal = await passwords.RefusalAsync(PasswordOwner.StaffMember, staff.Id, staff.PasswordHash, password,
+            hash => hasher.VerifyHashedPassword(staff, hash, password) != PasswordVerificationResult.Failed, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        await passwords.RememberReplacedAsync(PasswordOwner.StaffMember, staff.Id, staff.PasswordHash, cancellationToken);
+        (staff.PasswordHash, staff.FailedSignIns, staff.LockedUntil) = (hasher.HashPassword(staff, password), 0, null);
         await db.SaveChangesAsync(cancellationToken);
         return staff;
     }

@@ -1,11 +1,14 @@
+using Facturo.Platform;
 using Facturo.Portal;
 using Facturo.Staff;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Facturo.Pages.Admin;
 
 /// <summary>Staff sign-in, first step: email and password. The second step (authenticator code) always follows.</summary>
+[EnableRateLimiting(PortalRateLimits.StaffSignIn)]
 public sealed class SignInModel(StaffSignIn signIn) : PortalPage
 {
     [BindProperty] public string Email { get; set; } = "";
@@ -21,9 +24,8 @@ public sealed class SignInModel(StaffSignIn signIn) : PortalPage
         var (result, staff) = await signIn.CheckPasswordAsync(Email, Password, cancellationToken);
         if (result != StaffSignInResult.PasswordAccepted)
         {
-            Error = result == StaffSignInResult.LockedOut
-                ? T("Trop d'essais : la connexion est bloquée 15 minutes.", "Too many attempts: sign-in is blocked for 15 minutes.")
-                : T("Courriel ou mot de passe incorrect.", "Wrong email or password.");
+            // Locked or not, known or not: one message, so the page does not tell which addresses are staff.
+            Error = Message(UserError.Validation("staff.sign-in-failed"));
             return Page();
         }
         await HttpContext.SignInAsync(StaffAuth.Scheme, StaffSignIn.Principal(staff!, twoStepDone: false));

@@ -1040,6 +1040,44 @@ namespace Facturo.Data.Migrations.Postgres
                     b.ToTable("order_lines", (string)null);
                 });
 
+            modelBuilder.Entity("Facturo.Passwords.PasswordHistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("owner");
+
+                    b.Property<long>("OwnerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("owner_id");
+
+                    b.Property<DateTimeOffset>("ReplacedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("replaced_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_password_history");
+
+                    b.HasIndex("Owner", "OwnerId")
+                        .HasDatabaseName("ix_password_history_owner_owner_id");
+
+                    b.ToTable("password_history", (string)null);
+                });
+
             modelBuilder.Entity("Facturo.Payments.AutomaticDebit", b =>
                 {
                     b.Property<long>("Id")
@@ -1914,6 +1952,10 @@ namespace Facturo.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("email");
+
+                    b.Property<bool>("EmailCodeOnNewBrowser")
+                        .HasColumnType("boolean")
+                        .HasColumnName("email_code_on_new_browser");
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean")

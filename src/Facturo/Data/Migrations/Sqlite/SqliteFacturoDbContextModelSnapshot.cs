@@ -1019,6 +1019,42 @@ namespace Facturo.Data.Migrations.Sqlite
                     b.ToTable("order_lines", (string)null);
                 });
 
+            modelBuilder.Entity("Facturo.Passwords.PasswordHistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
+
+                    b.Property<long>("OwnerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("owner_id");
+
+                    b.Property<DateTimeOffset>("ReplacedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("replaced_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_password_history");
+
+                    b.HasIndex("Owner", "OwnerId")
+                        .HasDatabaseName("ix_password_history_owner_owner_id");
+
+                    b.ToTable("password_history", (string)null);
+                });
+
             modelBuilder.Entity("Facturo.Payments.AutomaticDebit", b =>
                 {
                     b.Property<long>("Id")
@@ -1865,6 +1901,10 @@ namespace Facturo.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
                         .HasColumnName("email");
+
+                    b.Property<bool>("EmailCodeOnNewBrowser")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("email_code_on_new_browser");
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER")
