@@ -44,6 +44,8 @@ public sealed class PortalUser : IdentityUser<long>
     public required string SecurityAnswer2Hash { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RemovedAt { get; set; }
+    /// <summary>The 30-second step of the last authenticator code accepted: a code at or before it is refused, so one code signs in one session.</summary>
+    public long LastTotpStep { get; set; }
 }
 
 /// <summary>

@@ -17,6 +17,7 @@ public static class PortalRegistration
         services.AddScoped<PortalAccess>();
         services.AddSingleton<PortalChrome>();
         services.AddScoped<PasswordRecovery>();
+        services.AddScoped<TwoStepVerification>();
         services.AddScoped<EnterpriseUsers>();
         services.AddScoped<SupportQuestions>();
         services.AddScoped<Payments.BankAccounts>();
@@ -48,8 +49,11 @@ public static class PortalRegistration
                 options.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<FacturoDbContext>()
+            .AddUserStore<PortalUserStore>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            // Registered under Identity's authenticator name, so sign-in checks codes with Facturo's one TOTP.
+            .AddTokenProvider<PortalAuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<PortalClaimsFactory>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
         services.ConfigureApplicationCookie(cookie =>
