@@ -166,9 +166,13 @@ public abstract class PortalSecurityTests(DatabaseProvider provider) : PortalTes
         var first = await page.Locator("#shared-key").InnerTextAsync();
         await page.GotoAsync("/account/security");
         var second = await page.Locator("#shared-key").InnerTextAsync();
+        await page.Locator("#Code").FillAsync(Totp.Code(first, Now.AddMinutes(5)));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on" }).ClickAsync();
+        var wrongCode = await page.GetByRole(AriaRole.Alert).InnerTextAsync();
 
         Assert.Equal(beforeOpening, afterOpening);
         Assert.Equal(first, second);
+        Assert.Equal("This code is not valid. Enter the 6-digit code your app shows now.", wrongCode);
         Assert.Equal(afterSetUp, await PortalUserRowsAsync());
     }
 
