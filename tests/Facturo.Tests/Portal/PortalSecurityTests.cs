@@ -1,6 +1,7 @@
 using Facturo.Accounts;
 using Facturo.Data;
 using Facturo.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
@@ -112,6 +113,34 @@ public abstract class PortalSecurityTests(DatabaseProvider provider) : PortalTes
     }
 
     [Fact]
+    public async Task Two_sessions_sending_the_same_code_at_the_same_moment_sign_in_only_one()
+    {
+        await AddAccountAsync("1000073");
+        await RegisterAsync("1000073", "race@client.example", PortalRole.Admin);
+        const string Key = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+        await using (var setUp = App.Services.CreateAsyncScope())
+        {
+            var users = setUp.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var user = (await users.FindByEmailAsync("race@client.example"))!;
+            await ((IUserAuthenticatorKeyStore<PortalUser>)setUp.ServiceProvider.GetRequiredService<IUserStore<PortalUser>>()).SetAuthenticatorKeyAsync(user, Key, CancellationToken.None);
+            Assert.True((await users.UpdateAsync(user)).Succeeded);
+        }
+        await using var office = App.Services.CreateAsyncScope();
+        await using var phone = App.Services.CreateAsyncScope();
+        var officeUsers = office.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var phoneUsers = phone.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        // Both sessions have read the person before either saves.
+        var officeUser = (await officeUsers.FindByEmailAsync("race@client.example"))!;
+        var phoneUser = (await phoneUsers.FindByEmailAsync("race@client.example"))!;
+        var code = Totp.Code(Key, Now);
+
+        var officeAccepted = await officeUsers.VerifyTwoFactorTokenAsync(officeUser, TokenOptions.DefaultAuthenticatorProvider, code);
+        var phoneAccepted = await phoneUsers.VerifyTwoFactorTokenAsync(phoneUser, TokenOptions.DefaultAuthenticatorProvider, code);
+
+        Assert.Equal((true, false), (officeAccepted, phoneAccepted));
+    }
+
+    [Fact]
     public async Task A_key_and_recovery_codes_stored_in_plain_text_before_still_work_and_the_key_is_protected_after_use()
     {
         await AddAccountAsync("1000070");
@@ -133,7 +162,7 @@ public abstract class PortalSecurityTests(DatabaseProvider provider) : PortalTes
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
         await page.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
 
-        async Task<bool> RedeemAsync(string code) => await InScopeAsync<Microsoft.AspNetCore.Identity.UserManager<PortalUser>, bool>(async users =>
+        async Task<bool> RedeemAsync(string code) => await InScopeAsync<UserManager<PortalUser>, bool>(async users =>
             (await users.RedeemTwoFactorRecoveryCodeAsync((await users.FindByEmailAsync("legacy@client.example"))!, code)).Succeeded);
         var firstUse = await RedeemAsync("pqrtv-wxy23");
         var secondUse = await RedeemAsync("PQRTV-WXY23");
@@ -142,7 +171,7 @@ public abstract class PortalSecurityTests(DatabaseProvider provider) : PortalTes
         var stored = await check.UserTokens.SingleAsync(t => t.UserId == user.Id && t.Name == "AuthenticatorKey");
         Assert.DoesNotContain(PlainKey, stored.Value, StringComparison.OrdinalIgnoreCase);
         Assert.Equal((true, false), (firstUse, secondUse));
-        Assert.Equal(1, await InScopeAsync<Microsoft.AspNetCore.Identity.UserManager<PortalUser>, int>(async users =>
+        Assert.Equal(1, await InScopeAsync<UserManager<PortalUser>, int>(async users =>
             await users.CountRecoveryCodesAsync((await users.FindByEmailAsync("legacy@client.example"))!)));
     }
 
