@@ -206,6 +206,38 @@ public abstract class PortalSecurityTests(DatabaseProvider provider) : PortalTes
     }
 
     [Fact]
+    public async Task A_new_authenticator_app_replaces_the_old_one_only_once_a_code_from_it_is_entered()
+    {
+        await AddAccountAsync("1000074");
+        await RegisterAsync("1000074", "newphone@client.example", PortalRole.Admin);
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(BaseAddress, "en-CA");
+        await SignInAsync(page, "newphone@client.example", Password);
+        await page.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
+        var (oldKey, _) = await TurnOnTwoStepAsync(page);
+        async Task<bool> SignsInAsync(string key)
+        {
+            Clock.Advance(TimeSpan.FromSeconds(30));
+            return await InScopeAsync<UserManager<PortalUser>, bool>(async users => await users.VerifyTwoFactorTokenAsync(
+                (await users.FindByEmailAsync("newphone@client.example"))!, TokenOptions.DefaultAuthenticatorProvider, Totp.Code(key, Now)));
+        }
+
+        await StartAuthenticatorSetUpAsync(page);
+        var newKey = await page.Locator("#shared-key").InnerTextAsync();
+        var whileSettingUp = (await SignsInAsync(oldKey), await SignsInAsync(newKey));
+        Clock.Advance(TimeSpan.FromSeconds(30));
+        await page.Locator("#Code").FillAsync(Totp.Code(newKey, Now));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm the new app" }).ClickAsync();
+        var confirmed = await page.GetByRole(AriaRole.Status).InnerTextAsync();
+        var afterwards = (await SignsInAsync(oldKey), await SignsInAsync(newKey));
+
+        Assert.NotEqual(oldKey, newKey);
+        Assert.Equal((true, false), whileSettingUp);
+        Assert.Equal("Your new authenticator app is set up; the old one no longer works.", confirmed);
+        Assert.Equal((false, true), afterwards);
+    }
+
+    [Fact]
     public async Task Turning_two_step_verification_on_or_off_emails_the_person_in_their_language()
     {
         await AddAccountAsync("1000072");
