@@ -9,7 +9,8 @@ namespace Facturo.Portal;
 
 /// <summary>
 /// Identity's store for portal people, keeping two-step secrets out of reach of whoever reads the database:
-/// authenticator keys are protected with Data Protection, recovery codes are kept as SHA-256 hashes.
+/// authenticator keys are protected with Data Protection, recovery codes are kept as SHA-256 hashes (they carry
+/// 120 random bits, see <see cref="TwoStepVerification"/>; codes Identity made before are hashed the same way).
 /// </summary>
 public sealed class PortalUserStore(FacturoDbContext context, IDataProtectionProvider protection, IdentityErrorDescriber? describer = null)
     : UserOnlyStore<PortalUser, FacturoDbContext, long>(context, describer)
@@ -107,8 +108,9 @@ public sealed class PortalUserStore(FacturoDbContext context, IDataProtectionPro
         }
     }
 
+    /// <summary>Read as typed: any case, with or without the dashes and spaces that group it.</summary>
     private static string Hash(string code) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(code.Trim().ToUpperInvariant())));
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(new string([.. code.Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant)]))));
 
     /// <summary>Codes stored before hashing are plain (11 characters); hashed ones are 64 hexadecimal digits.</summary>
     private static string AsHash(string stored) => stored.Length == 64 ? stored : Hash(stored);

@@ -84,6 +84,8 @@ public abstract class PortalSecurityTests(DatabaseProvider provider) : PortalTes
         await using var db = Database.NewContext();
         var stored = string.Join('\n', await db.UserTokens.Select(t => t.Value).ToListAsync());
         Assert.Equal(10, recoveryCodes.Count);
+        // 24 Base32 characters are 120 random bits: enough for ASVS 6.5.2 to allow a plain SHA-256 at rest.
+        Assert.All(recoveryCodes, code => Assert.Matches("^([A-Z2-7]{4}-){5}[A-Z2-7]{4}$", code));
         Assert.DoesNotContain(Compact(key), Compact(stored), StringComparison.OrdinalIgnoreCase);
         Assert.All(recoveryCodes, code => Assert.DoesNotContain(code, stored, StringComparison.OrdinalIgnoreCase));
     }
