@@ -123,6 +123,12 @@ public static class UserMessages
         ["portal.sign-in-failed"] = (
             "Courriel ou mot de passe incorrect. Après cinq essais infructueux, la connexion est bloquée 15 minutes : attendez, ou choisissez un nouveau mot de passe (Mot de passe oublié).",
             "Incorrect email or password. After five failed attempts, sign-in is locked for 15 minutes: wait, or choose a new password (Forgot password)."),
+        ["portal.two-step-code-invalid"] = (
+            "Ce code n'est pas valide. Entrez le code à 6 chiffres affiché maintenant par votre application.",
+            "This code is not valid. Enter the 6-digit code your app shows now."),
+        ["portal.two-step-password-incorrect"] = (
+            "Le mot de passe actuel est incorrect.",
+            "The current password is incorrect."),
         ["portal.locked-out"] = (
             "Trop d'essais infructueux : la connexion est bloquée pendant 15 minutes.",
             "Too many failed attempts: sign-in is locked for 15 minutes."),

@@ -46,6 +46,8 @@ public sealed class PortalUser : IdentityUser<long>
     public DateTimeOffset? RemovedAt { get; set; }
     /// <summary>Set by a reset with the security questions (without two-step verification): the next sign-in from a browser not seen before needs a code emailed to the person.</summary>
     public bool EmailCodeOnNewBrowser { get; set; }
+    /// <summary>The 30-second step of the last authenticator code accepted: a code at or before it is refused, so one code signs in one session.</summary>
+    public long LastTotpStep { get; set; }
 }
 
 /// <summary>

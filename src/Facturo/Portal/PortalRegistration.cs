@@ -18,6 +18,7 @@ public static class PortalRegistration
         services.AddScoped<PortalAccess>();
         services.AddSingleton<PortalChrome>();
         services.AddScoped<PasswordRecovery>();
+        services.AddScoped<TwoStepVerification>();
         services.AddScoped<EnterpriseUsers>();
         services.AddScoped<SupportQuestions>();
         services.AddScoped<Payments.BankAccounts>();
@@ -47,8 +48,11 @@ public static class PortalRegistration
                 options.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<FacturoDbContext>()
+            .AddUserStore<PortalUserStore>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            // Registered under Identity's authenticator name, so sign-in checks codes with Facturo's one TOTP.
+            .AddTokenProvider<PortalAuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<PortalClaimsFactory>();
         // The one password policy (Passwords/) instead of Identity's composition rules.
         services.AddScoped<Passwords.PasswordPolicy>();

@@ -118,6 +118,23 @@ public abstract class CustomerRelationsTests(DatabaseProvider provider) : Portal
     }
 
     [Fact]
+    public async Task The_same_staff_authenticator_code_does_not_sign_in_a_second_session()
+    {
+        var staff = await CreateStaffAsync("replay@staff.example", StaffRole.Sales);
+        var key = await InScopeAsync<StaffSignIn, string?>(s => s.PendingKeyAsync(staff.Id, CancellationToken.None));
+        var code = Facturo.Portal.Totp.Code(key!, Clock.GetUtcNow());
+
+        var first = await InScopeAsync<StaffSignIn, StaffMember?>(s => s.VerifyCodeAsync(staff.Id, code, CancellationToken.None));
+        var second = await InScopeAsync<StaffSignIn, StaffMember?>(s => s.VerifyCodeAsync(staff.Id, code, CancellationToken.None));
+        Clock.Advance(TimeSpan.FromSeconds(30));
+        var next = await InScopeAsync<StaffSignIn, StaffMember?>(s => s.VerifyCodeAsync(staff.Id, Facturo.Portal.Totp.Code(key!, Clock.GetUtcNow()), CancellationToken.None));
+
+        Assert.NotNull(first);
+        Assert.Null(second);
+        Assert.NotNull(next);
+    }
+
+    [Fact]
     public async Task The_audit_log_cannot_be_changed_or_deleted()
     {
         var staff = await CreateStaffAsync("auditor@staff.example", StaffRole.Administrator);

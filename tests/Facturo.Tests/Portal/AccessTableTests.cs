@@ -368,7 +368,7 @@ public abstract partial class AccessTableTests(DatabaseProvider provider) : Port
         var db = scope.ServiceProvider.GetRequiredService<FacturoDbContext>();
         var staff = await db.StaffMembers.AsNoTracking().SingleAsync(s => s.Email == email);
         var keys = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("Facturo.StaffTotpKeys.v1");
-        return Facturo.Staff.Totp.Base32(Convert.FromBase64String(keys.Unprotect(staff.ProtectedTotpKey!)));
+        return Platform.Totp.Base32(Convert.FromBase64String(keys.Unprotect(staff.ProtectedTotpKey!)));
     }
 
     private async Task<HttpResponseMessage> AskAsync(Person person, string route, string invoice, string statement)

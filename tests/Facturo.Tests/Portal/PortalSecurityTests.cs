@@ -1,6 +1,7 @@
 using Facturo.Accounts;
 using Facturo.Data;
 using Facturo.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
@@ -18,26 +19,27 @@ public abstract class PortalSecurityTests(DatabaseProvider provider) : PortalTes
         var page = await browser.NewPageAsync(BaseAddress, "en-CA");
         await RegisterAsync(page, link);
 
-        await page.GotoAsync("/account/security");
+        await StartAuthenticatorSetUpAsync(page);
         var key = await page.Locator("#shared-key").InnerTextAsync();
-        await page.Locator("#Code").FillAsync(Totp.Code(key, TimeProvider.System.GetUtcNow().AddHours(1)));
+        await page.Locator("#Code").FillAsync(Totp.Code(key, Now.AddHours(1)));
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn on" }).ClickAsync();
         var wrongSetupCode = await page.GetByRole(AriaRole.Alert).InnerTextAsync();
-        await page.Locator("#Code").FillAsync(Totp.Code(key, TimeProvider.System.GetUtcNow()));
+        await page.Locator("#Code").FillAsync(Totp.Code(key, Now));
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn on" }).ClickAsync();
         var turnedOn = await page.GetByRole(AriaRole.Status).InnerTextAsync();
         var recoveryCodes = await page.Locator("#recovery-codes li").AllInnerTextsAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
+        Clock.Advance(TimeSpan.FromSeconds(30));
 
         await SignInAsync(page, "twostep@client.example", Password);
         await page.WaitForURLAsync("**/signin/two-step**");
         var askedBeforeSummary = await page.GotoAsync("/summary");
         var summaryWithoutCode = page.Url;
         await page.GoBackAsync();
-        await page.Locator("#Code").FillAsync(Totp.Code(key, TimeProvider.System.GetUtcNow().AddHours(-1)));
+        await page.Locator("#Code").FillAsync(Totp.Code(key, Now.AddHours(-1)));
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
         var wrongCode = await page.GetByRole(AriaRole.Alert).InnerTextAsync();
-        await page.Locator("#Code").FillAsync(Totp.Code(key, TimeProvider.System.GetUtcNow()));
+        await page.Locator("#Code").FillAsync(Totp.Code(key, Now));
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
         await page.WaitForURLAsync("**/summary");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
@@ -65,6 +67,237 @@ public abstract class PortalSecurityTests(DatabaseProvider provider) : PortalTes
         Assert.NotNull(askedBeforeSummary);
         Assert.Equal("This code is not valid.", wrongCode);
         Assert.Equal("This code is not valid.", reusedRecoveryCode);
+    }
+
+    [Fact]
+    public async Task The_database_holds_no_authenticator_key_or_recovery_code_in_clear()
+    {
+        await AddAccountAsync("1000068");
+        await RegisterAsync("1000068", "secret@client.example", PortalRole.Admin);
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(BaseAddress, "en-CA");
+        await SignInAsync(page, "secret@client.example", Password);
+        await page.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
+
+        var (key, recoveryCodes) = await TurnOnTwoStepAsync(page);
+
+        await using var db = Database.NewContext();
+        var stored = string.Join('\n', await db.UserTokens.Select(t => t.Value).ToListAsync());
+        Assert.Equal(10, recoveryCodes.Count);
+        // 24 Base32 characters are 120 random bits: enough for ASVS 6.5.2 to allow a plain SHA-256 at rest.
+        Assert.All(recoveryCodes, code => Assert.Matches("^([A-Z2-7]{4}-){5}[A-Z2-7]{4}$", code));
+        Assert.DoesNotContain(Compact(key), Compact(stored), StringComparison.OrdinalIgnoreCase);
+        Assert.All(recoveryCodes, code => Assert.DoesNotContain(code, stored, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task The_same_authenticator_code_does_not_sign_in_a_second_session()
+    {
+        await AddAccountAsync("1000069");
+        await RegisterAsync("1000069", "replay@client.example", PortalRole.Admin);
+        await using var browser = await Browser.LaunchAsync();
+        var office = await browser.NewPageAsync(BaseAddress, "en-CA");
+        await SignInAsync(office, "replay@client.example", Password);
+        await office.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
+        var (key, _) = await TurnOnTwoStepAsync(office);
+        await office.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
+        Clock.Advance(TimeSpan.FromSeconds(30));
+        var code = Totp.Code(key, Now);
+        var phone = await browser.NewPageAsync(BaseAddress, "en-CA");
+
+        await SignInWithCodeAsync(office, code);
+        await office.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
+        await SignInWithCodeAsync(phone, code);
+        var refusal = await phone.GetByRole(AriaRole.Alert).InnerTextAsync();
+
+        Assert.Equal("/signin/two-step", new Uri(phone.Url).AbsolutePath);
+        Assert.Equal("This code is not valid.", refusal);
+    }
+
+    [Fact]
+    public async Task Two_sessions_sending_the_same_code_at_the_same_moment_sign_in_only_one()
+    {
+        await AddAccountAsync("1000073");
+        await RegisterAsync("1000073", "race@client.example", PortalRole.Admin);
+        const string Key = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+        await using (var setUp = App.Services.CreateAsyncScope())
+        {
+            var users = setUp.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var user = (await users.FindByEmailAsync("race@client.example"))!;
+            await ((IUserAuthenticatorKeyStore<PortalUser>)setUp.ServiceProvider.GetRequiredService<IUserStore<PortalUser>>()).SetAuthenticatorKeyAsync(user, Key, CancellationToken.None);
+            Assert.True((await users.UpdateAsync(user)).Succeeded);
+        }
+        await using var office = App.Services.CreateAsyncScope();
+        await using var phone = App.Services.CreateAsyncScope();
+        var officeUsers = office.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var phoneUsers = phone.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        // Both sessions have read the person before either saves.
+        var officeUser = (await officeUsers.FindByEmailAsync("race@client.example"))!;
+        var phoneUser = (await phoneUsers.FindByEmailAsync("race@client.example"))!;
+        var code = Totp.Code(Key, Now);
+
+        var officeAccepted = await officeUsers.VerifyTwoFactorTokenAsync(officeUser, TokenOptions.DefaultAuthenticatorProvider, code);
+        var phoneAccepted = await phoneUsers.VerifyTwoFactorTokenAsync(phoneUser, TokenOptions.DefaultAuthenticatorProvider, code);
+
+        Assert.Equal((true, false), (officeAccepted, phoneAccepted));
+    }
+
+    [Fact]
+    public async Task A_key_and_recovery_codes_stored_in_plain_text_before_still_work_and_the_key_is_protected_after_use()
+    {
+        await AddAccountAsync("1000070");
+        var user = await RegisterAsync("1000070", "legacy@client.example", PortalRole.Admin);
+        const string PlainKey = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+        await using (var db = Database.NewContext())
+        {
+            db.UserTokens.Add(new() { UserId = user.Id, LoginProvider = "[AspNetUserStore]", Name = "AuthenticatorKey", Value = PlainKey });
+            db.UserTokens.Add(new() { UserId = user.Id, LoginProvider = "[AspNetUserStore]", Name = "RecoveryCodes", Value = "BCDFG-HJKMN;PQRTV-WXY23" });
+            (await db.Users.SingleAsync(u => u.Id == user.Id)).TwoFactorEnabled = true;
+            await db.SaveChangesAsync();
+        }
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(BaseAddress, "en-CA");
+
+        await SignInAsync(page, "legacy@client.example", Password);
+        await page.WaitForURLAsync("**/signin/two-step**");
+        await page.Locator("#Code").FillAsync(Totp.Code(PlainKey, Now));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
+        await page.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
+
+        async Task<bool> RedeemAsync(string code) => await InScopeAsync<UserManager<PortalUser>, bool>(async users =>
+            (await users.RedeemTwoFactorRecoveryCodeAsync((await users.FindByEmailAsync("legacy@client.example"))!, code)).Succeeded);
+        var firstUse = await RedeemAsync("pqrtv-wxy23");
+        var secondUse = await RedeemAsync("PQRTV-WXY23");
+
+        await using var check = Database.NewContext();
+        var stored = await check.UserTokens.SingleAsync(t => t.UserId == user.Id && t.Name == "AuthenticatorKey");
+        Assert.DoesNotContain(PlainKey, stored.Value, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal((true, false), (firstUse, secondUse));
+        Assert.Equal(1, await InScopeAsync<UserManager<PortalUser>, int>(async users =>
+            await users.CountRecoveryCodesAsync((await users.FindByEmailAsync("legacy@client.example"))!)));
+    }
+
+    [Fact]
+    public async Task Opening_the_security_page_twice_shows_the_same_key_and_changes_nothing_in_the_database()
+    {
+        await AddAccountAsync("1000071");
+        await RegisterAsync("1000071", "twice@client.example", PortalRole.Admin);
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(BaseAddress, "en-CA");
+        await SignInAsync(page, "twice@client.example", Password);
+        await page.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
+
+        var beforeOpening = await PortalUserRowsAsync();
+        await page.GotoAsync("/account/security");
+        await page.GotoAsync("/account/security");
+        var afterOpening = await PortalUserRowsAsync();
+        await StartAuthenticatorSetUpAsync(page);
+        var afterSetUp = await PortalUserRowsAsync();
+        await page.GotoAsync("/account/security");
+        var first = await page.Locator("#shared-key").InnerTextAsync();
+        await page.GotoAsync("/account/security");
+        var second = await page.Locator("#shared-key").InnerTextAsync();
+        await page.Locator("#Code").FillAsync(Totp.Code(first, Now.AddMinutes(5)));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on" }).ClickAsync();
+        var wrongCode = await page.GetByRole(AriaRole.Alert).InnerTextAsync();
+
+        Assert.Equal(beforeOpening, afterOpening);
+        Assert.Equal(first, second);
+        Assert.Equal("This code is not valid. Enter the 6-digit code your app shows now.", wrongCode);
+        Assert.Equal(afterSetUp, await PortalUserRowsAsync());
+    }
+
+    [Fact]
+    public async Task A_new_authenticator_app_replaces_the_old_one_only_once_a_code_from_it_is_entered()
+    {
+        await AddAccountAsync("1000074");
+        await RegisterAsync("1000074", "newphone@client.example", PortalRole.Admin);
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(BaseAddress, "en-CA");
+        await SignInAsync(page, "newphone@client.example", Password);
+        await page.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
+        var (oldKey, _) = await TurnOnTwoStepAsync(page);
+        async Task<bool> SignsInAsync(string key)
+        {
+            Clock.Advance(TimeSpan.FromSeconds(30));
+            return await InScopeAsync<UserManager<PortalUser>, bool>(async users => await users.VerifyTwoFactorTokenAsync(
+                (await users.FindByEmailAsync("newphone@client.example"))!, TokenOptions.DefaultAuthenticatorProvider, Totp.Code(key, Now)));
+        }
+
+        await StartAuthenticatorSetUpAsync(page);
+        var newKey = await page.Locator("#shared-key").InnerTextAsync();
+        var whileSettingUp = (await SignsInAsync(oldKey), await SignsInAsync(newKey));
+        Clock.Advance(TimeSpan.FromSeconds(30));
+        await page.Locator("#Code").FillAsync(Totp.Code(newKey, Now));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm the new app" }).ClickAsync();
+        var confirmed = await page.GetByRole(AriaRole.Status).InnerTextAsync();
+        var afterwards = (await SignsInAsync(oldKey), await SignsInAsync(newKey));
+
+        Assert.NotEqual(oldKey, newKey);
+        Assert.Equal((true, false), whileSettingUp);
+        Assert.Equal("Your new authenticator app is set up; the old one no longer works.", confirmed);
+        Assert.Equal((false, true), afterwards);
+    }
+
+    [Fact]
+    public async Task Turning_two_step_verification_on_or_off_emails_the_person_in_their_language()
+    {
+        await AddAccountAsync("1000072");
+        await RegisterAsync("1000072", "avis@client.example", PortalRole.Admin, Language.Fr);
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(BaseAddress, "fr-CA");
+        await SignInAsync(page, "avis@client.example", Password);
+        await page.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
+
+        await TurnOnTwoStepAsync(page, "Activer");
+        var on = await ReadEmailAsync("avis@client.example", "Vérification en deux étapes activée");
+        await page.Locator("#CurrentPassword").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Désactiver la vérification en deux étapes" }).ClickAsync();
+        await page.GetByRole(AriaRole.Status).WaitForAsync();
+        var off = await ReadEmailAsync("avis@client.example", "Vérification en deux étapes désactivée");
+
+        Assert.Contains("Pat Payer", on, StringComparison.Ordinal);
+        Assert.Contains("Si ce n'est pas vous", off, StringComparison.Ordinal);
+    }
+
+    private DateTimeOffset Now => Clock.GetUtcNow();
+
+    private static string Compact(string key) => key.Replace(" ", "", StringComparison.Ordinal);
+
+    /// <summary>Opens Security and asks for a new key: the one action that makes one.</summary>
+    private static async Task StartAuthenticatorSetUpAsync(IPage page)
+    {
+        await page.GotoAsync("/account/security");
+        await page.Locator("form[action*=SetUp] button").ClickAsync();
+        await page.Locator("#shared-key").WaitForAsync();
+    }
+
+    private static async Task SignInWithCodeAsync(IPage page, string code)
+    {
+        await SignInAsync(page, "replay@client.example", Password);
+        await page.WaitForURLAsync("**/signin/two-step**");
+        await page.Locator("#Code").FillAsync(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
+    }
+
+    /// <summary>Sets up an authenticator on the Security page and turns two-step verification on; returns the key and the recovery codes shown.</summary>
+    private async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> TurnOnTwoStepAsync(IPage page, string turnOn = "Turn on")
+    {
+        await StartAuthenticatorSetUpAsync(page);
+        var key = await page.Locator("#shared-key").InnerTextAsync();
+        await page.Locator("#Code").FillAsync(Totp.Code(key, Now));
+        await page.GetByRole(AriaRole.Button, new() { Name = turnOn }).ClickAsync();
+        await page.GetByRole(AriaRole.Status).WaitForAsync();
+        return (key, await page.Locator("#recovery-codes li").AllInnerTextsAsync());
+    }
+
+    /// <summary>Everything the database holds about portal people and their tokens, to compare before and after.</summary>
+    private async Task<string> PortalUserRowsAsync()
+    {
+        await using var db = Database.NewContext();
+        var users = await db.Users.AsNoTracking().OrderBy(u => u.Id).ToListAsync();
+        var tokens = await db.UserTokens.AsNoTracking().OrderBy(t => t.UserId).ThenBy(t => t.LoginProvider).ThenBy(t => t.Name).ToListAsync();
+        return System.Text.Json.JsonSerializer.Serialize(new { users, tokens });
     }
 
     [Fact]
@@ -142,6 +375,7 @@ public abstract class PortalSecurityTests(DatabaseProvider provider) : PortalTes
         }
 
         await office.GotoAsync("/account/security");
+        await StartAuthenticatorSetUpAsync(office);
         var key = await office.Locator("#shared-key").InnerTextAsync();
         Clock.Advance(TimeSpan.FromMinutes(2));
         await office.GotoAsync("/summary");
@@ -166,10 +400,7 @@ public abstract class PortalSecurityTests(DatabaseProvider provider) : PortalTes
         await SignInAsync(phone, "everywhere@client.example", Password);
         await phone.WaitForURLAsync("**/summary");
 
-        await office.GotoAsync("/account/security");
-        var key = await office.Locator("#shared-key").InnerTextAsync();
-        await office.Locator("#Code").FillAsync(Totp.Code(key, TimeProvider.System.GetUtcNow()));
-        await office.GetByRole(AriaRole.Button, new() { Name = "Activer" }).ClickAsync();
+        await TurnOnTwoStepAsync(office, "Activer");
         await office.Locator("#CurrentPassword").FillAsync("Pas-Le-Bon-Passe-1");
         await office.GetByRole(AriaRole.Button, new() { Name = "Désactiver la vérification en deux étapes" }).ClickAsync();
         var wrongPassword = await office.GetByRole(AriaRole.Alert).InnerTextAsync();

@@ -9,13 +9,11 @@ namespace Facturo.Pages.Account;
 
 /// <summary>
 /// My account → Security: two-step verification with an authenticator app (TOTP) and "sign out everywhere".
+/// Opening the page changes nothing: a new key is made only when the person asks to set up an app.
 /// </summary>
 [Authorize]
-public sealed class SecurityModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, IUserStore<PortalUser> store, PortalChrome chrome) : PortalPage
+public sealed class SecurityModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, TwoStepVerification twoStep, PortalChrome chrome) : PortalPage
 {
-    private const int RecoveryCodeCount = 10;
-    private readonly IUserAuthenticatorKeyStore<PortalUser> _authenticatorKeys = (IUserAuthenticatorKeyStore<PortalUser>)store;
-
     [BindProperty] public string Code { get; set; } = "";
     [BindProperty] public string CurrentPassword { get; set; } = "";
 
@@ -27,43 +25,46 @@ public sealed class SecurityModel(UserManager<PortalUser> users, SignInManager<P
     public string? Notice { get; private set; }
     public string? Error { get; private set; }
 
-    public async Task OnGetAsync() => await LoadAsync(await MeAsync());
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(await MeAsync(), cancellationToken);
 
-    public async Task<IActionResult> OnPostEnableAsync()
+    public async Task<IActionResult> OnPostSetUpAsync(CancellationToken cancellationToken)
+    {
+        await twoStep.StartSetUpAsync(await MeAsync(), cancellationToken);
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostEnableAsync(CancellationToken cancellationToken)
     {
         var me = await MeAsync();
-        var code = Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        if (!await users.VerifyTwoFactorTokenAsync(me, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        var wasOn = me.TwoFactorEnabled;
+        var confirmed = await twoStep.ConfirmAsync(me, Code, cancellationToken);
+        if (!confirmed.Succeeded)
         {
-            Error = T("Ce code n'est pas valide. Entrez le code à 6 chiffres affiché maintenant par votre application.",
-                "This code is not valid. Enter the 6-digit code your app shows now.");
-            await LoadAsync(me);
+            Error = Message(confirmed.Error!);
+            await LoadAsync(me, cancellationToken);
             return Page();
         }
-        await users.SetTwoFactorEnabledAsync(me, true);
-        RecoveryCodes = [.. (await users.GenerateNewTwoFactorRecoveryCodesAsync(me, RecoveryCodeCount))!];
-        // Turning it on changes the security stamp; keep this session, the others end.
+        RecoveryCodes = confirmed.Value!;
         await signIn.RefreshSignInAsync(me);
-        Notice = T("La vérification en deux étapes est activée.", "Two-step verification is on.");
-        await LoadAsync(me);
+        Notice = wasOn
+            ? T("Votre nouvelle application d'authentification est en place ; l'ancienne ne fonctionne plus.", "Your new authenticator app is set up; the old one no longer works.")
+            : T("La vérification en deux étapes est activée.", "Two-step verification is on.");
+        await LoadAsync(me, cancellationToken);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDisableAsync()
+    public async Task<IActionResult> OnPostDisableAsync(CancellationToken cancellationToken)
     {
         var me = await MeAsync();
-        if (!await users.CheckPasswordAsync(me, CurrentPassword))
+        if (await twoStep.TurnOffAsync(me, CurrentPassword, cancellationToken) is { } refused)
         {
-            Error = T("Le mot de passe actuel est incorrect.", "The current password is incorrect.");
-            await LoadAsync(me);
+            Error = Message(refused);
+            await LoadAsync(me, cancellationToken);
             return Page();
         }
-        await users.SetTwoFactorEnabledAsync(me, false);
-        // A new key, so an app set up before cannot silently come back into use.
-        await users.ResetAuthenticatorKeyAsync(me);
         await signIn.RefreshSignInAsync(me);
         Notice = T("La vérification en deux étapes est désactivée.", "Two-step verification is off.");
-        await LoadAsync(me);
+        await LoadAsync(me, cancellationToken);
         return Page();
     }
 
@@ -78,24 +79,18 @@ public sealed class SecurityModel(UserManager<PortalUser> users, SignInManager<P
 
     private async Task<PortalUser> MeAsync() => (await users.GetUserAsync(User))!;
 
-    private async Task LoadAsync(PortalUser me)
+    private async Task LoadAsync(PortalUser me, CancellationToken cancellationToken)
     {
         TwoFactorEnabled = await users.GetTwoFactorEnabledAsync(me);
         if (TwoFactorEnabled)
         {
             RecoveryCodesLeft = await users.CountRecoveryCodesAsync(me);
+        }
+        if (await twoStep.PendingKeyAsync(me, cancellationToken) is not { } key)
+        {
             return;
         }
-        var key = await users.GetAuthenticatorKeyAsync(me);
-        if (string.IsNullOrEmpty(key))
-        {
-            // A key to set up, kept without Identity's reset: the reset changes the security stamp, which signed the
-            // person out of every session (this one included) a minute after merely opening this page.
-            key = users.GenerateNewAuthenticatorKey();
-            await _authenticatorKeys.SetAuthenticatorKeyAsync(me, key, HttpContext.RequestAborted);
-            await users.UpdateAsync(me);
-        }
-        SharedKey = Grouped(key!);
+        SharedKey = Grouped(key);
         var issuer = (await chrome.BillerAsync())?.LegalName ?? "Facturo";
         var uri = $"otpauth://totp/{Uri.EscapeDataString(issuer)}:{Uri.EscapeDataString(me.Email!)}?secret={key}&issuer={Uri.EscapeDataString(issuer)}&digits=6";
         using var generator = new QRCodeGenerator();

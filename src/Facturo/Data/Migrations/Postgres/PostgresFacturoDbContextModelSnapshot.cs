@@ -1977,6 +1977,10 @@ namespace Facturo.Data.Migrations.Postgres
                         .HasColumnType("character varying(2)")
                         .HasColumnName("language");
 
+                    b.Property<long>("LastTotpStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_totp_step");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("lockout_enabled");
