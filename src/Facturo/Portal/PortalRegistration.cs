@@ -18,6 +18,8 @@ public static class PortalRegistration
         services.AddSingleton<PortalChrome>();
         services.AddScoped<PasswordRecovery>();
         services.AddScoped<EnterpriseUsers>();
+        services.AddScoped<AccessRequests>();
+        services.AddScoped<AdministratorEmails>();
         services.AddScoped<SupportQuestions>();
         services.AddScoped<Payments.BankAccounts>();
         services.AddScoped<Payments.SubmitPayment>();
