@@ -31,6 +31,7 @@ public abstract class FacturoDbContext(DbContextOptions options) : IdentityUserC
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
     public DbSet<EnterpriseAccount> EnterpriseAccounts => Set<EnterpriseAccount>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Portal.AccessRequest> AccessRequests => Set<Portal.AccessRequest>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<Payments.BankAccount> BankAccounts => Set<Payments.BankAccount>();
     public DbSet<Payments.DebitAuthorization> DebitAuthorizations => Set<Payments.DebitAuthorization>();

@@ -7,11 +7,12 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Facturo.Pages;
 
 [EnableRateLimiting(PortalRateLimits.AnonymousForms)]
-public sealed class RequestInvitationModel(Invitations invitations) : PortalPage
+public sealed class RequestInvitationModel(AccessRequests requests) : PortalPage
 {
     [BindProperty] public string CustomerNumber { get; set; } = "";
     [BindProperty] public string InvoiceNumber { get; set; } = "";
     [BindProperty] public string InvoiceTotal { get; set; } = "";
+    [BindProperty] public string FullName { get; set; } = "";
     [BindProperty] public string Email { get; set; } = "";
 
     public string? Notice { get; private set; }
@@ -29,13 +30,15 @@ public sealed class RequestInvitationModel(Invitations invitations) : PortalPage
             Error = Message(total.Error!);
             return Page();
         }
-        var requested = await invitations.RequestAsync(CustomerNumber, InvoiceNumber, total.Value.ToDecimal(), Email, Language, cancellationToken);
-        if (!requested.Succeeded)
+        var fromAddress = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "";
+        var refused = await requests.SubmitAsync(new InvitationRequestForm(CustomerNumber, InvoiceNumber, total.Value.ToDecimal(), FullName, Email, Language), fromAddress, cancellationToken);
+        if (refused is not null)
         {
-            Error = Message(requested.Error!);
+            Error = Message(refused);
             return Page();
         }
-        Notice = T($"Une invitation a été envoyée à {requested.Value!.Email}.", $"An invitation was sent to {requested.Value!.Email}.");
+        // The same answer whatever became of the request, so the page tells a stranger nothing about the account.
+        Notice = UserMessages.Format("portal.invitation-request-received", Language);
         return Page();
     }
 }

@@ -147,6 +147,27 @@ public static class UserMessages
         ["portal.account-linked-elsewhere"] = (
             "Le compte {0} est déjà lié à une autre entreprise dans le portail. Appelez le soutien à la facturation pour le déplacer.",
             "Account {0} is already linked to another business on the portal. Call billing support to move it."),
+        ["portal.invitation-request-received"] = (
+            "Merci. Si ces renseignements correspondent à une facture récente du compte, votre demande est transmise : aux administrateurs de l'entreprise si elle utilise déjà le portail, sinon au contact de facturation du compte, qui recevra l'invitation par courriel. Rien n'est envoyé à l'adresse que vous avez indiquée avant leur accord.",
+            "Thank you. If these details match a recent invoice of the account, your request is passed on: to the business's administrators if it already uses the portal, otherwise to the account's billing contact, who will receive the invitation by email. Nothing is sent to the address you entered until they agree."),
+        ["portal.access-request-not-found"] = (
+            "Cette demande d'accès n'est plus en attente : un autre administrateur y a peut-être déjà répondu.",
+            "This access request is no longer waiting: another administrator may have answered it already."),
+        ["portal.invitation-not-found"] = (
+            "Cette invitation n'est plus en attente : elle a servi, expiré ou été annulée.",
+            "This invitation is no longer pending: it was used, expired or cancelled."),
+        ["portal.role-required"] = (
+            "Choisissez un rôle : administrateur, payeur ou lecture seule.",
+            "Choose a role: administrator, payer or viewer."),
+        ["portal.last-admin"] = (
+            "L'entreprise doit garder au moins un administrateur : nommez-en un autre avant de changer ce rôle.",
+            "The business must keep at least one administrator: make someone else an administrator before changing this role."),
+        ["portal.user-changed"] = (
+            "Cet utilisateur a été modifié entre-temps. Rechargez la page et recommencez.",
+            "This user was changed in the meantime. Reload the page and try again."),
+        ["admin.access-request-now-on-portal"] = (
+            "Le compte {0} est maintenant dans le portail : seuls les administrateurs de son entreprise peuvent accorder l'accès. Refusez cette demande; la personne peut en faire une nouvelle.",
+            "Account {0} is now on the portal: only its business's administrators can grant access. Refuse this request; the person can make a new one."),
         ["payments.payers-only"] = (
             "Seuls les administrateurs et les payeurs de l'entreprise peuvent gérer les comptes bancaires et payer.",
             "Only the business's administrators and payers can manage bank accounts and pay."),

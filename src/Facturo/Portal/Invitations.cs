@@ -21,7 +21,11 @@ public sealed class Invitations(FacturoDbContext db, EmailOutbox outbox, UserMan
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 
-    public async Task<Outcome<Invitation>> InviteAsync(string customerNumber, string email, PortalRole role, Language language, long? invitedBy, CancellationToken cancellationToken)
+    public Task<Outcome<Invitation>> InviteAsync(string customerNumber, string email, PortalRole role, Language language, long? invitedBy, CancellationToken cancellationToken) =>
+        InviteAsync(customerNumber, email, role, language, invitedBy, null, cancellationToken);
+
+    /// <param name="requestedBy">Who asked for access ("name &lt;email&gt;"), told to the billing contact so they know why the invitation came.</param>
+    public async Task<Outcome<Invitation>> InviteAsync(string customerNumber, string email, PortalRole role, Language language, long? invitedBy, string? requestedBy, CancellationToken cancellationToken)
     {
         var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.CustomerNumber == customerNumber.Trim(), cancellationToken);
         if (account is null)
@@ -54,48 +58,33 @@ public sealed class Invitations(FacturoDbContext db, EmailOutbox outbox, UserMan
         db.Invitations.Add(invitation);
         var link = $"{emailOptions.Value.PublicBaseUrl.TrimEnd('/')}/register?token={token}";
         var expires = invitation.ExpiresAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var why = requestedBy is null ? ""
+            : language == Language.Fr
+                ? $"\n\nCette invitation vous est envoyée, comme contact de facturation du compte, parce que {requestedBy} a demandé l'accès au portail avec une facture récente. Si vous ne connaissez pas cette demande, ne faites rien : personne d'autre n'a reçu de lien."
+                : $"\n\nThis invitation is sent to you, the account's billing contact, because {requestedBy} asked for portal access with a recent invoice. If you do not know about this request, do nothing: nobody else was sent a link.";
         await outbox.QueueAsync("invitation", invitation.Email, language,
             language == Language.Fr ? $"Invitation à la facturation électronique – compte {account.CustomerNumber}" : $"Your e-billing invitation – account {account.CustomerNumber}",
             language == Language.Fr
-                ? $"Bonjour,\n\nVous êtes invité à consulter les factures du compte {account.CustomerNumber} ({account.LegalName}) sur notre portail de facturation électronique.\n\nPour vous inscrire, ouvrez ce lien (valide jusqu'au {expires}, une seule fois) :\n{link}"
-                : $"Hello,\n\nYou are invited to see the invoices of account {account.CustomerNumber} ({account.LegalName}) on our e-billing portal.\n\nTo register, open this link (valid until {expires}, once):\n{link}",
+                ? $"Bonjour,\n\nVous êtes invité à consulter les factures du compte {account.CustomerNumber} ({account.LegalName}) sur notre portail de facturation électronique.\n\nPour vous inscrire, ouvrez ce lien (valide jusqu'au {expires}, une seule fois) :\n{link}{why}"
+                : $"Hello,\n\nYou are invited to see the invoices of account {account.CustomerNumber} ({account.LegalName}) on our e-billing portal.\n\nTo register, open this link (valid until {expires}, once):\n{link}{why}",
             cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return invitation;
     }
 
-    /// <summary>
-    /// A person without an invitation proves the account with a recent invoice's (or, for a small business,
-    /// statement's) number and total, and gets one by email. A mismatch never says which detail was wrong.
-    /// </summary>
-    public async Task<Outcome<Invitation>> RequestAsync(string customerNumber, string documentNumber, decimal documentTotal, string email, Language language, CancellationToken cancellationToken)
-    {
-        var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.CustomerNumber == customerNumber.Trim(), cancellationToken);
-        if (account is not null && await RefuseIneligibleAsync(account, cancellationToken) is { } refused)
-        {
-            return refused;
-        }
-        if (account is null || !await ProvesAsync(account, documentNumber, documentTotal, cancellationToken))
-        {
-            return NotProven;
-        }
-        var alreadyLinked = await db.EnterpriseAccounts.AnyAsync(l => l.AccountId == account.Id, cancellationToken);
-        return await InviteAsync(account.CustomerNumber, email, alreadyLinked ? PortalRole.Viewer : PortalRole.Admin, language, null, cancellationToken);
-    }
-
     internal static UserError NotProven => UserError.Validation("portal.request-not-proven", RecentDocumentDays);
 
     /// <summary>Only someone holding the account's paperwork knows a document of the last months and its exact total.</summary>
-    internal async Task<bool> ProvesAsync(CustomerAccount account, string documentNumber, decimal documentTotal, CancellationToken cancellationToken)
+    internal async Task<bool> ProvesAsync(long accountId, string documentNumber, decimal documentTotal, CancellationToken cancellationToken)
     {
         var since = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-RecentDocumentDays);
         var totalCents = decimal.ToInt64(decimal.Round(documentTotal * 100m));
         if (PortalAccess.TryParseInvoiceNumber(documentNumber, out var invoiceId))
         {
-            return await db.Invoices.AnyAsync(i => i.Id == invoiceId && i.AccountId == account.Id && i.IssueDate >= since && i.TotalCents == totalCents, cancellationToken);
+            return await db.Invoices.AnyAsync(i => i.Id == invoiceId && i.AccountId == accountId && i.IssueDate >= since && i.TotalCents == totalCents, cancellationToken);
         }
         return Statement.TryParseNumber(documentNumber, out var statementId)
-            && await db.Statements.AnyAsync(s => s.Id == statementId && s.AccountId == account.Id && s.IssueDate >= since && s.TotalCents == totalCents, cancellationToken);
+            && await db.Statements.AnyAsync(s => s.Id == statementId && s.AccountId == accountId && s.IssueDate >= since && s.TotalCents == totalCents, cancellationToken);
     }
 
     private const int RecentDocumentDays = 180;
@@ -104,7 +93,12 @@ public sealed class Invitations(FacturoDbContext db, EmailOutbox outbox, UserMan
     public async Task<Outcome<Invitation>> FindUsableAsync(string? token, CancellationToken cancellationToken)
     {
         var invitation = string.IsNullOrWhiteSpace(token) ? null : await db.Invitations.SingleOrDefaultAsync(i => i.TokenHash == HashToken(token), cancellationToken);
-        if (invitation is null || invitation.UsedAt is not null || invitation.ExpiresAt <= time.GetUtcNow())
+        if (invitation is null || invitation.UsedAt is not null || invitation.CancelledAt is not null || invitation.ExpiresAt <= time.GetUtcNow())
+        {
+            return UserError.Validation("portal.invitation-unusable");
+        }
+        // An invitation to found the account's business is void once someone else founded it: it must not make a second administrator.
+        if (invitation.EnterpriseId is null && await db.EnterpriseAccounts.AnyAsync(l => l.AccountId == invitation.AccountId, cancellationToken))
         {
             return UserError.Validation("portal.invitation-unusable");
         }

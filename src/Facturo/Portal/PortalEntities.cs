@@ -66,6 +66,8 @@ public sealed class Invitation
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
     public DateTimeOffset? UsedAt { get; set; }
+    /// <summary>Set when an administrator withdraws the invitation; the token then registers nobody.</summary>
+    public DateTimeOffset? CancelledAt { get; set; }
     public long? InvitedByUserId { get; set; }
 }
 

@@ -20,6 +20,8 @@ public static class PortalRegistration
         services.AddScoped<PasswordRecovery>();
         services.AddScoped<TwoStepVerification>();
         services.AddScoped<EnterpriseUsers>();
+        services.AddScoped<AccessRequests>();
+        services.AddScoped<AdministratorEmails>();
         services.AddScoped<SupportQuestions>();
         services.AddScoped<Payments.BankAccounts>();
         services.AddScoped<Payments.SubmitPayment>();

@@ -60,6 +60,7 @@ public static class StaffAuth
         services.AddScoped<StaffSignIn>();
         services.AddScoped<StaffAudit>();
         services.AddScoped<CustomerRelations>();
+        services.AddScoped<AccessRequestReviews>();
         services.AddScoped<Operations>();
         services.AddScoped<Programs>();
         services.AddSingleton<BillRunLauncher>();

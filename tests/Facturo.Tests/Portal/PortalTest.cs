@@ -81,17 +81,18 @@ public abstract class PortalTest(DatabaseProvider provider) : FacturoTest(provid
         await page.Locator("form[action*=Answers] button").ClickAsync();
     }
 
-    /// <summary>Fills the request form and returns the refusal, or "" when none.</summary>
-    protected static async Task<string> RequestInvitationAsync(IPage page, string customerNumber, string invoiceNumber, string total, string email)
+    /// <summary>Fills the request form and returns the page's answer: the refusal, or else the notice.</summary>
+    protected static async Task<string> RequestInvitationAsync(IPage page, string customerNumber, string invoiceNumber, string total, string email, string name = "Robin Requester")
     {
         await page.GotoAsync("/request-invitation");
         await page.Locator("#CustomerNumber").FillAsync(customerNumber);
         await page.Locator("#InvoiceNumber").FillAsync(invoiceNumber);
         await page.Locator("#InvoiceTotal").FillAsync(total);
+        await page.Locator("#FullName").FillAsync(name);
         await page.Locator("#Email").FillAsync(email);
         await page.Locator("main form button[type=submit]").ClickAsync();
         var alert = page.GetByRole(AriaRole.Alert);
-        return await alert.CountAsync() > 0 ? await alert.InnerTextAsync() : "";
+        return await alert.CountAsync() > 0 ? await alert.InnerTextAsync() : await page.GetByRole(AriaRole.Status).InnerTextAsync();
     }
 
     protected static async Task<string> AskForLinkAsync(IPage page, string email)

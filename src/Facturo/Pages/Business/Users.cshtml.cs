@@ -11,7 +11,7 @@ namespace Facturo.Pages.Business;
 
 [Authorize]
 [EnableRateLimiting(PortalRateLimits.AccountProofs)]
-public sealed class UsersModel(EnterpriseUsers enterpriseUsers, UserManager<PortalUser> users, PortalAccess access) : PortalPage
+public sealed class UsersModel(EnterpriseUsers enterpriseUsers, AccessRequests accessRequests, UserManager<PortalUser> users, PortalAccess access) : PortalPage
 {
     [BindProperty] public string Email { get; set; } = "";
     [BindProperty] public string Role { get; set; } = nameof(PortalRole.Viewer);
@@ -22,6 +22,8 @@ public sealed class UsersModel(EnterpriseUsers enterpriseUsers, UserManager<Port
 
     public IReadOnlyList<PortalUser> People { get; private set; } = [];
     public IReadOnlyList<CustomerAccount> LinkedAccounts { get; private set; } = [];
+    public IReadOnlyList<AccessRequest> Requests { get; private set; } = [];
+    public IReadOnlyList<Invitation> Invitations { get; private set; } = [];
     public PortalUser Me { get; private set; } = null!;
     public string? Notice { get; private set; }
     public string? Error { get; private set; }
@@ -90,6 +92,75 @@ public sealed class UsersModel(EnterpriseUsers enterpriseUsers, UserManager<Port
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnPostApproveAsync(long requestId, string role, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+        if (!TryReadRole(role, out var chosen))
+        {
+            Error = Message(UserError.Validation("portal.role-required"));
+            return Page();
+        }
+        var approved = await accessRequests.ApproveAsync(Me, requestId, chosen, cancellationToken);
+        return await AnswerAsync(approved.Error, T($"Invitation envoyée à {approved.Value?.Email}.", $"Invitation sent to {approved.Value?.Email}."), cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRefuseAsync(long requestId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+        var refused = await accessRequests.RefuseAsync(Me, requestId, cancellationToken);
+        return await AnswerAsync(refused.Error, T($"Demande de {refused.Value?.Email} refusée.", $"Request from {refused.Value?.Email} refused."), cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostCancelInvitationAsync(long invitationId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+        var cancelled = await enterpriseUsers.CancelInvitationAsync(Me, invitationId, cancellationToken);
+        return await AnswerAsync(cancelled.Error, T($"Invitation à {cancelled.Value?.Email} annulée.", $"Invitation to {cancelled.Value?.Email} cancelled."), cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRoleAsync(long userId, string role, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+        if (!TryReadRole(role, out var chosen))
+        {
+            Error = Message(UserError.Validation("portal.role-required"));
+            return Page();
+        }
+        var changed = await enterpriseUsers.ChangeRoleAsync(Me, userId, chosen, cancellationToken);
+        if (changed.Succeeded && changed.Value!.Id == Me.Id && chosen != PortalRole.Admin)
+        {
+            // No longer an administrator: this page is not theirs any more.
+            return Redirect("/summary");
+        }
+        return await AnswerAsync(changed.Error, T($"Rôle de {changed.Value?.FullName} : {EnterpriseUsers.RoleName(chosen, Language.Fr)}.", $"Role of {changed.Value?.FullName}: {EnterpriseUsers.RoleName(chosen, Language.En)}."), cancellationToken);
+    }
+
+    private async Task<IActionResult> AnswerAsync(UserError? error, string notice, CancellationToken cancellationToken)
+    {
+        if (error is not null)
+        {
+            Error = Message(error);
+            return Page();
+        }
+        await LoadAsync(cancellationToken);
+        Notice = notice;
+        return Page();
+    }
+
+    private static bool TryReadRole(string? text, out PortalRole role) => Enum.TryParse(text, out role) && Enum.IsDefined(role) && !int.TryParse(text, out _);
+
     /// <summary>Viewers and payers see no such page: false makes the handler refuse.</summary>
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
@@ -100,6 +171,8 @@ public sealed class UsersModel(EnterpriseUsers enterpriseUsers, UserManager<Port
         }
         People = await enterpriseUsers.ListAsync(Me.EnterpriseId, cancellationToken);
         LinkedAccounts = await access.AccountsOf(User).OrderBy(a => a.CustomerNumber).ToListAsync(cancellationToken);
+        Requests = await accessRequests.PendingForAsync(Me.EnterpriseId, cancellationToken);
+        Invitations = await enterpriseUsers.PendingInvitationsAsync(Me.EnterpriseId, cancellationToken);
         return true;
     }
 }

@@ -1803,6 +1803,96 @@ namespace Facturo.Data.Migrations.Postgres
                     b.ToTable("api_key", (string)null);
                 });
 
+            modelBuilder.Entity("Facturo.Portal.AccessRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<long?>("DecidedByStaffId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("decided_by_staff_id");
+
+                    b.Property<long?>("DecidedByUserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("decided_by_user_id");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<long?>("EnterpriseId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("FromAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("from_address");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("full_name");
+
+                    b.Property<string>("GrantedRole")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("granted_role");
+
+                    b.Property<long?>("InvitationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("invitation_id");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("language");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_access_requests");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_access_requests_account_id");
+
+                    b.HasIndex("EnterpriseId")
+                        .HasDatabaseName("ix_access_requests_enterprise_id");
+
+                    b.HasIndex("InvitationId")
+                        .HasDatabaseName("ix_access_requests_invitation_id");
+
+                    b.HasIndex("Status", "EnterpriseId")
+                        .HasDatabaseName("ix_access_requests_status_enterprise_id");
+
+                    b.ToTable("access_requests", (string)null);
+                });
+
             modelBuilder.Entity("Facturo.Portal.Enterprise", b =>
                 {
                     b.Property<long>("Id")
@@ -1864,6 +1954,10 @@ namespace Facturo.Data.Migrations.Postgres
                     b.Property<long>("AccountId")
                         .HasColumnType("bigint")
                         .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -2775,6 +2869,28 @@ namespace Facturo.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_receipt_allocations_receipts_receipt_id");
+                });
+
+            modelBuilder.Entity("Facturo.Portal.AccessRequest", b =>
+                {
+                    b.HasOne("Facturo.Accounts.CustomerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_access_requests_accounts_account_id");
+
+                    b.HasOne("Facturo.Portal.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_access_requests_enterprises_enterprise_id");
+
+                    b.HasOne("Facturo.Portal.Invitation", null)
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_access_requests_invitations_invitation_id");
                 });
 
             modelBuilder.Entity("Facturo.Portal.EnterpriseAccount", b =>

@@ -1758,6 +1758,94 @@ namespace Facturo.Data.Migrations.Sqlite
                     b.ToTable("api_key", (string)null);
                 });
 
+            modelBuilder.Entity("Facturo.Portal.AccessRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<long?>("DecidedByStaffId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_by_staff_id");
+
+                    b.Property<long?>("DecidedByUserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_by_user_id");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<long?>("EnterpriseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("FromAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_address");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("full_name");
+
+                    b.Property<string>("GrantedRole")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("granted_role");
+
+                    b.Property<long?>("InvitationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("invitation_id");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_access_requests");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_access_requests_account_id");
+
+                    b.HasIndex("EnterpriseId")
+                        .HasDatabaseName("ix_access_requests_enterprise_id");
+
+                    b.HasIndex("InvitationId")
+                        .HasDatabaseName("ix_access_requests_invitation_id");
+
+                    b.HasIndex("Status", "EnterpriseId")
+                        .HasDatabaseName("ix_access_requests_status_enterprise_id");
+
+                    b.ToTable("access_requests", (string)null);
+                });
+
             modelBuilder.Entity("Facturo.Portal.Enterprise", b =>
                 {
                     b.Property<long>("Id")
@@ -1815,6 +1903,10 @@ namespace Facturo.Data.Migrations.Sqlite
                     b.Property<long>("AccountId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancelled_at");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT")
@@ -2712,6 +2804,28 @@ namespace Facturo.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_receipt_allocations_receipts_receipt_id");
+                });
+
+            modelBuilder.Entity("Facturo.Portal.AccessRequest", b =>
+                {
+                    b.HasOne("Facturo.Accounts.CustomerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_access_requests_accounts_account_id");
+
+                    b.HasOne("Facturo.Portal.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_access_requests_enterprises_enterprise_id");
+
+                    b.HasOne("Facturo.Portal.Invitation", null)
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_access_requests_invitations_invitation_id");
                 });
 
             modelBuilder.Entity("Facturo.Portal.EnterpriseAccount", b =>
