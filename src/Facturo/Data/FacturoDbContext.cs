@@ -48,6 +48,7 @@ public abstract class FacturoDbContext(DbContextOptions options) : IdentityUserC
     public DbSet<Staff.SalesLead> SalesLeads => Set<Staff.SalesLead>();
     public DbSet<Portal.SupportQuestion> SupportQuestions => Set<Portal.SupportQuestion>();
     public DbSet<Payments.ReceiptAllocation> ReceiptAllocations => Set<Payments.ReceiptAllocation>();
+    public DbSet<Platform.AuthSession> AuthSessions => Set<Platform.AuthSession>();
 
     public abstract DatabaseProvider Provider { get; }
 

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Facturo.Portal;
 
 /// <summary>Business → Users: an enterprise's administrators invite people with a role and remove them.</summary>
-public sealed class EnterpriseUsers(FacturoDbContext db, Invitations invitations, UserManager<PortalUser> users, EmailOutbox outbox, TimeProvider time)
+public sealed class EnterpriseUsers(FacturoDbContext db, Invitations invitations, UserManager<PortalUser> users, EmailOutbox outbox, TimeProvider time, SignInSessions sessions)
 {
     public Task<List<PortalUser>> ListAsync(long enterpriseId, CancellationToken cancellationToken) =>
         db.Users.AsNoTracking().Where(u => u.EnterpriseId == enterpriseId && u.RemovedAt == null).OrderBy(u => u.FullName).ToListAsync(cancellationToken);
@@ -100,6 +100,7 @@ public sealed class EnterpriseUsers(FacturoDbContext db, Invitations invitations
         }
         user.RemovedAt = time.GetUtcNow();
         await users.UpdateSecurityStampAsync(user);
+        await sessions.EndAllAsync(SessionAudience.Portal, user.Id, cancellationToken);
         return user;
     }
 

@@ -12,7 +12,7 @@ namespace Facturo.Portal;
 /// way tells whether an address is registered: unknown addresses get the same answers and the same
 /// made-up questions every time. Wrong answers count towards the lockout, like wrong passwords.
 /// </summary>
-public sealed class PasswordRecovery(UserManager<PortalUser> users, EmailOutbox outbox, Data.FacturoDbContext db, IOptions<EmailOptions> emailOptions)
+public sealed class PasswordRecovery(UserManager<PortalUser> users, EmailOutbox outbox, Data.FacturoDbContext db, IOptions<EmailOptions> emailOptions, Platform.SignInSessions sessions)
 {
     public async Task SendResetLinkAsync(string email, CancellationToken cancellationToken)
     {
@@ -36,7 +36,12 @@ public sealed class PasswordRecovery(UserManager<PortalUser> users, EmailOutbox 
     public async Task<bool> ResetWithLinkAsync(string email, string token, string newPassword)
     {
         var user = await FindAsync(email);
-        return user is not null && (await users.ResetPasswordAsync(user, token, newPassword)).Succeeded;
+        if (user is null || !(await users.ResetPasswordAsync(user, token, newPassword)).Succeeded)
+        {
+            return false;
+        }
+        await EndSessionsAsync(user);
+        return true;
     }
 
     /// <summary>The two questions to ask for this address: the person's own, or for an unknown address, two that look just as real.</summary>
@@ -77,8 +82,12 @@ public sealed class PasswordRecovery(UserManager<PortalUser> users, EmailOutbox 
             return RecoveryResult.WeakPassword;
         }
         await users.ResetAccessFailedCountAsync(user);
+        await EndSessionsAsync(user);
         return RecoveryResult.Reset;
     }
+
+    /// <summary>Whoever signed in with the old password (perhaps the person who learnt it) is signed out now.</summary>
+    private Task<int> EndSessionsAsync(PortalUser user) => sessions.EndAllAsync(Platform.SessionAudience.Portal, user.Id, CancellationToken.None);
 
     private async Task<PortalUser?> FindAsync(string email)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using Facturo.Platform;
 using Facturo.Portal;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -11,7 +12,7 @@ namespace Facturo.Pages.Account;
 /// My account → Security: two-step verification with an authenticator app (TOTP) and "sign out everywhere".
 /// </summary>
 [Authorize]
-public sealed class SecurityModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, IUserStore<PortalUser> store, PortalChrome chrome) : PortalPage
+public sealed class SecurityModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, IUserStore<PortalUser> store, PortalChrome chrome, SignInSessions sessions) : PortalPage
 {
     private const int RecoveryCodeCount = 10;
     private readonly IUserAuthenticatorKeyStore<PortalUser> _authenticatorKeys = (IUserAuthenticatorKeyStore<PortalUser>)store;
@@ -70,7 +71,8 @@ public sealed class SecurityModel(UserManager<PortalUser> users, SignInManager<P
     public async Task<IActionResult> OnPostSignOutEverywhereAsync()
     {
         var me = await MeAsync();
-        // Every session cookie carries the stamp; a new stamp makes each of them fail its next check.
+        // Every session ends now, this one included; the new stamp also voids what was issued with the old one.
+        await sessions.EndAllAsync(SessionAudience.Portal, me.Id, HttpContext.RequestAborted);
         await users.UpdateSecurityStampAsync(me);
         await signIn.SignOutAsync();
         return Redirect("/signin?signedOutEverywhere=1");

@@ -1,0 +1,193 @@
+using System.Security.Claims;
+using Facturo.Data;
+using Facturo.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Microsoft.Playwright;
+
+namespace Facturo.Portal;
+
+/// <summary>
+/// Portal sessions are kept on the server: signing out, "sign out everywhere", a removal, a password reset and the
+/// time-outs end a session at once, whatever a copied cookie still says.
+/// </summary>
+public abstract class PortalSessionTests(DatabaseProvider provider) : PortalTest(provider)
+{
+    private const string CookieName = "facturo-session";
+
+    [Fact]
+    public async Task A_copied_cookie_stops_working_as_soon_as_its_owner_signs_out()
+    {
+        await AddAccountAsync("1000071");
+        await RegisterAsync("1000071", "copied@client.example", PortalRole.Admin);
+        await using var browser = await Browser.LaunchAsync();
+        var page = await SignedInAsync(browser, "copied@client.example");
+        using var copy = await CopiedCookie.FromAsync(page, BaseAddress, CookieName);
+
+        var beforeSignOut = await copy.OpenAsync("/summary");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/summary", new() { WaitUntil = WaitUntilState.Commit });
+        var afterSignOut = await copy.OpenAsync("/summary");
+
+        Assert.Equal(("in", "/signin"), (beforeSignOut, afterSignOut));
+    }
+
+    [Fact]
+    public async Task Sign_out_everywhere_ends_the_other_browsers_session_at_once()
+    {
+        await AddAccountAsync("1000072");
+        await RegisterAsync("1000072", "two-browsers@client.example", PortalRole.Admin);
+        await using var browser = await Browser.LaunchAsync();
+        var office = await SignedInAsync(browser, "two-browsers@client.example");
+        var phone = await SignedInAsync(browser, "two-browsers@client.example");
+        using var copy = await CopiedCookie.FromAsync(phone, BaseAddress, CookieName);
+
+        await office.GotoAsync("/account/security");
+        await office.GetByRole(AriaRole.Button, new() { Name = "Sign out everywhere" }).ClickAsync();
+        await office.GetByRole(AriaRole.Status).WaitForAsync();
+        await phone.GotoAsync("/summary");
+
+        Assert.Equal("/signin", new Uri(phone.Url).AbsolutePath);
+        Assert.Equal("/signin", await copy.OpenAsync("/summary"));
+    }
+
+    [Fact]
+    public async Task A_session_left_idle_for_an_hour_is_refused_though_its_cookie_has_not_expired()
+    {
+        await AddAccountAsync("1000073");
+        await RegisterAsync("1000073", "idle@client.example", PortalRole.Admin);
+        await using var browser = await Browser.LaunchAsync();
+        using var copy = await CopiedCookie.FromAsync(await SignedInAsync(browser, "idle@client.example"), BaseAddress, CookieName);
+
+        Clock.Advance(TimeSpan.FromMinutes(59));
+        var after59Minutes = await copy.OpenAsync("/summary");
+        Clock.Advance(TimeSpan.FromMinutes(59));
+        var after59MoreMinutes = await copy.OpenAsync("/summary");
+        Clock.Advance(TimeSpan.FromMinutes(61));
+        var after61IdleMinutes = await copy.OpenAsync("/summary");
+
+        Assert.Equal(("in", "in", "/signin"), (after59Minutes, after59MoreMinutes, after61IdleMinutes));
+    }
+
+    [Fact]
+    public async Task A_session_in_use_all_day_still_ends_twelve_hours_after_signing_in()
+    {
+        await AddAccountAsync("1000074");
+        await RegisterAsync("1000074", "busy@client.example", PortalRole.Admin);
+        await using var browser = await Browser.LaunchAsync();
+        using var copy = await CopiedCookie.FromAsync(await SignedInAsync(browser, "busy@client.example"), BaseAddress, CookieName);
+
+        var during = new List<string>();
+        for (var step = 0; step < 13; step++)
+        {
+            Clock.Advance(TimeSpan.FromMinutes(55));
+            during.Add(await copy.OpenAsync("/summary"));
+        }
+        Clock.Advance(TimeSpan.FromMinutes(10));
+        var after12Hours5Minutes = await copy.OpenAsync("/summary");
+
+        Assert.All(during, answer => Assert.Equal("in", answer));
+        Assert.Equal("/signin", after12Hours5Minutes);
+    }
+
+    [Fact]
+    public async Task A_tampered_cookie_or_a_well_sealed_cookie_naming_an_unknown_session_is_refused()
+    {
+        await AddAccountAsync("1000075");
+        await RegisterAsync("1000075", "tamper@client.example", PortalRole.Admin);
+        await using var browser = await Browser.LaunchAsync();
+        using var copy = await CopiedCookie.FromAsync(await SignedInAsync(browser, "tamper@client.example"), BaseAddress, CookieName);
+        var value = copy.Value;
+        var middle = value.Length / 2;
+        using var tampered = CopiedCookie.Forged(BaseAddress, CookieName, value[..middle] + (value[middle] == 'A' ? 'B' : 'A') + value[(middle + 1)..]);
+        var unknownSession = new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim("Microsoft.AspNetCore.Authentication.Cookies-SessionId", Convert.ToBase64String(Guid.NewGuid().ToByteArray()))], IdentityConstants.ApplicationScheme)),
+            IdentityConstants.ApplicationScheme);
+        using var forged = CopiedCookie.Forged(BaseAddress, CookieName, CookieFormat.Protect(unknownSession));
+
+        Assert.Equal("in", await copy.OpenAsync("/summary"));
+        Assert.Equal("/signin", await tampered.OpenAsync("/summary"));
+        Assert.Equal("/signin", await forged.OpenAsync("/summary"));
+    }
+
+    [Fact]
+    public async Task The_cookie_carries_a_session_key_and_none_of_the_persons_claims()
+    {
+        await AddAccountAsync("1000076");
+        await RegisterAsync("1000076", "small-cookie@client.example", PortalRole.Admin);
+        await using var browser = await Browser.LaunchAsync();
+        using var copy = await CopiedCookie.FromAsync(await SignedInAsync(browser, "small-cookie@client.example"), BaseAddress, CookieName);
+
+        var inside = CookieFormat.Unprotect(copy.Value)!;
+
+        var claim = Assert.Single(inside.Principal.Claims);
+        Assert.Equal("Microsoft.AspNetCore.Authentication.Cookies-SessionId", claim.Type);
+        Assert.True(copy.Value.Length < 600, $"{copy.Value.Length} characters");
+    }
+
+    [Fact]
+    public async Task Removing_a_person_ends_their_open_session_at_once()
+    {
+        await AddAccountAsync("1000077");
+        var admin = await RegisterAsync("1000077", "boss@client.example", PortalRole.Admin);
+        var leaving = await RegisterAsync("1000077", "leaving@client.example", PortalRole.Viewer);
+        await using var browser = await Browser.LaunchAsync();
+        using var copy = await CopiedCookie.FromAsync(await SignedInAsync(browser, "leaving@client.example"), BaseAddress, CookieName);
+
+        var before = await copy.OpenAsync("/summary");
+        var removed = await InScopeAsync<EnterpriseUsers, Platform.Outcome<PortalUser>>(u => u.RemoveAsync(admin, leaving.Id, CancellationToken.None));
+        var after = await copy.OpenAsync("/summary");
+
+        Assert.True(removed.Succeeded, removed.Error?.Code);
+        Assert.Equal(("in", "/signin"), (before, after));
+    }
+
+    [Fact]
+    public async Task A_password_reset_ends_the_sessions_opened_with_the_old_password()
+    {
+        await AddAccountAsync("1000078");
+        await RegisterAsync("1000078", "reset@client.example", PortalRole.Admin);
+        await using var browser = await Browser.LaunchAsync();
+        using var copy = await CopiedCookie.FromAsync(await SignedInAsync(browser, "reset@client.example"), BaseAddress, CookieName);
+
+        var before = await copy.OpenAsync("/summary");
+        var reset = await InScopeAsync<PasswordRecovery, RecoveryResult>(r => r.ResetWithAnswersAsync("reset@client.example", "Rex", "Laval", "Brand-New-Pass-78"));
+        var after = await copy.OpenAsync("/summary");
+
+        Assert.Equal(RecoveryResult.Reset, reset);
+        Assert.Equal(("in", "/signin"), (before, after));
+    }
+
+    [Fact]
+    public async Task Signing_in_again_gives_a_new_session_key_and_the_old_one_is_refused()
+    {
+        await AddAccountAsync("1000079");
+        await RegisterAsync("1000079", "again@client.example", PortalRole.Admin);
+        await using var browser = await Browser.LaunchAsync();
+        var page = await SignedInAsync(browser, "again@client.example");
+        using var first = await CopiedCookie.FromAsync(page, BaseAddress, CookieName);
+
+        await SignInAsync(page, "again@client.example", Password);
+        await page.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
+        using var second = await CopiedCookie.FromAsync(page, BaseAddress, CookieName);
+
+        Assert.NotEqual(first.Value, second.Value);
+        Assert.Equal(("/signin", "in"), (await first.OpenAsync("/summary"), await second.OpenAsync("/summary")));
+    }
+
+    private ISecureDataFormat<AuthenticationTicket> CookieFormat =>
+        App.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme).TicketDataFormat;
+
+    private async Task<IPage> SignedInAsync(Browser browser, string email)
+    {
+        var page = await browser.NewPageAsync(BaseAddress, "en-CA");
+        await SignInAsync(page, email, Password);
+        await page.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
+        return page;
+    }
+}
+
+public sealed class PortalSessionTestsOnSqlite() : PortalSessionTests(DatabaseProvider.Sqlite);
+public sealed class PortalSessionTestsOnPostgres() : PortalSessionTests(DatabaseProvider.Postgres);
