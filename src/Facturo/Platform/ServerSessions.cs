@@ -19,6 +19,10 @@ public sealed class SessionTimeouts
 
     public TimeSpan IdleTimeout(SessionAudience audience) => audience == SessionAudience.Staff ? StaffIdleTimeout : PortalIdleTimeout;
 
+    /// <summary>Whether the session may still be used now: not ended, not idle too long, not past its absolute limit.</summary>
+    public bool Allows(AuthSession session, DateTimeOffset now) =>
+        session.RevokedAt is null && now < session.ExpiresAt && now - session.LastSeenAt < IdleTimeout(session.Audience);
+
     internal bool AreConsistent => PortalIdleTimeout > TimeSpan.Zero && StaffIdleTimeout > TimeSpan.Zero
         && PortalIdleTimeout <= AbsoluteTimeout && StaffIdleTimeout <= AbsoluteTimeout;
 }
@@ -28,6 +32,7 @@ public static class ServerSessions
 {
     private const string SigningInItem = "Facturo.Sessions.SigningIn:";
     private const string ReplacedKeyItem = "Facturo.Sessions.ReplacedKey:";
+    private const string CurrentSessionItem = "Facturo.Sessions.Current";
 
     /// <summary>Call after the portal's and the staff's cookie schemes are added: these settings must win over theirs.</summary>
     public static IServiceCollection AddServerSessions(this IServiceCollection services, IConfiguration configuration)
@@ -62,6 +67,11 @@ public static class ServerSessions
 
     /// <summary>True while this request signs someone in (not when it merely refreshes the session it came with).</summary>
     internal static bool IsSigningIn(HttpContext httpContext, string? scheme) => httpContext.Items.ContainsKey(SigningInItem + scheme);
+
+    /// <summary>The id of the session row this request came with, once the cookie has been read.</summary>
+    public static long? CurrentSessionId(HttpContext httpContext) => httpContext.Items[CurrentSessionItem] as long?;
+
+    internal static void SetCurrentSession(HttpContext httpContext, long sessionId) => httpContext.Items[CurrentSessionItem] = sessionId;
 
     internal static void ReplaceKey(HttpContext httpContext, string oldKey, string newKey) => httpContext.Items[ReplacedKeyItem + oldKey] = newKey;
 

@@ -33,7 +33,7 @@ public sealed class SessionTicketStore(IServiceScopeFactory scopes, IDataProtect
         var now = time.GetUtcNow();
         // The purge: each sign-in deletes the person's ended sessions, so the table holds little more than open ones.
         var theirs = await db.AuthSessions.Where(s => s.Audience == audience && s.UserId == userId).ToListAsync(cancellationToken);
-        db.AuthSessions.RemoveRange(theirs.Where(s => !IsOpen(s, now)));
+        db.AuthSessions.RemoveRange(theirs.Where(s => !timeouts.Value.Allows(s, now)));
         var key = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var userAgent = httpContext.Request.Headers.UserAgent.ToString();
         db.AuthSessions.Add(new AuthSession
@@ -78,10 +78,11 @@ public sealed class SessionTicketStore(IServiceScopeFactory scopes, IDataProtect
         var hash = Hash(key);
         var session = await db.AuthSessions.AsNoTracking().SingleOrDefaultAsync(s => s.KeyHash == hash, cancellationToken);
         var now = time.GetUtcNow();
-        if (session is null || !IsOpen(session, now))
+        if (session is null || !timeouts.Value.Allows(session, now))
         {
             return null;
         }
+        ServerSessions.SetCurrentSession(httpContext, session.Id);
         if (now - session.LastSeenAt >= LastSeenStep)
         {
             await db.AuthSessions.Where(s => s.Id == session.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), cancellationToken);
@@ -111,9 +112,6 @@ public sealed class SessionTicketStore(IServiceScopeFactory scopes, IDataProtect
     public Task RenewAsync(string key, AuthenticationTicket ticket) => throw new NotSupportedException("Sessions are renewed with the request.");
     public Task<AuthenticationTicket?> RetrieveAsync(string key) => throw new NotSupportedException("Sessions are read with the request.");
     public Task RemoveAsync(string key) => throw new NotSupportedException("Sessions are ended with the request.");
-
-    private bool IsOpen(AuthSession session, DateTimeOffset now) =>
-        session.RevokedAt is null && now < session.ExpiresAt && now - session.LastSeenAt < timeouts.Value.IdleTimeout(session.Audience);
 
     private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(key)));
 }

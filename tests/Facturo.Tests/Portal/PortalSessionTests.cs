@@ -1,9 +1,11 @@
 using System.Security.Claims;
+using Facturo.Accounts;
 using Facturo.Data;
 using Facturo.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 
@@ -177,12 +179,57 @@ public abstract class PortalSessionTests(DatabaseProvider provider) : PortalTest
         Assert.Equal(("/signin", "in"), (await first.OpenAsync("/summary"), await second.OpenAsync("/summary")));
     }
 
+    [Fact]
+    public async Task A_person_sees_their_open_sessions_signs_one_out_and_naming_someone_elses_session_changes_nothing()
+    {
+        await AddAccountAsync("1000080");
+        await RegisterAsync("1000080", "plusieurs@client.example", PortalRole.Admin, Language.Fr);
+        await RegisterAsync("1000080", "colleague@client.example", PortalRole.Viewer, Language.En);
+        await using var browser = await Browser.LaunchAsync();
+        var office = await SignedInAsync(browser, "plusieurs@client.example", "fr-CA");
+        var phone = await SignedInAsync(browser, "plusieurs@client.example", "fr-CA");
+        using var phoneCopy = await CopiedCookie.FromAsync(phone, BaseAddress, CookieName);
+        var colleague = await SignedInAsync(browser, "colleague@client.example");
+        using var colleagueCopy = await CopiedCookie.FromAsync(await SignedInAsync(browser, "colleague@client.example"), BaseAddress, CookieName);
+        Dictionary<string, long> sessionOf;
+        await using (var db = Database.NewContext())
+        {
+            var users = await db.Users.ToDictionaryAsync(u => u.Id, u => u.Email!);
+            sessionOf = (await db.AuthSessions.OrderBy(s => s.Id).ToListAsync()).GroupBy(s => users[s.UserId]).ToDictionary(g => g.Key, g => g.First().Id);
+        }
+        async Task<string> EndSessionAsync(IPage page, long? sessionId)
+        {
+            await page.GotoAsync("/account/security");
+            if (sessionId is not null)
+            {
+                await page.EvaluateAsync("id => document.querySelector('[data-testid=sessions] input[name=sessionId]').value = id", sessionId.ToString());
+            }
+            await page.Locator("[data-testid=sessions] form button").ClickAsync();
+            return await page.Locator("main [role=status], main [role=alert]").First.InnerTextAsync();
+        }
+
+        await office.GotoAsync("/account/security");
+        var rowsSeen = await office.Locator("[data-testid=sessions] tbody tr").AllInnerTextsAsync();
+        var refusedInFrench = await EndSessionAsync(office, sessionOf["colleague@client.example"]);
+        var refusedInEnglish = await EndSessionAsync(colleague, sessionOf["plusieurs@client.example"]);
+        var ended = await EndSessionAsync(office, null);
+
+        Assert.Equal(2, rowsSeen.Count);
+        Assert.Single(rowsSeen, r => r.Contains("Ce navigateur", StringComparison.Ordinal));
+        Assert.Equal("Cette session n'est pas l'une de vos sessions ouvertes (elle est peut-être déjà fermée). Rien n'a changé.", refusedInFrench);
+        Assert.Equal("That session is not one of your open sessions (it may be signed out already). Nothing was changed.", refusedInEnglish);
+        Assert.StartsWith("Cette session est fermée", ended, StringComparison.Ordinal);
+        Assert.Equal(("/signin", "in"), (await phoneCopy.OpenAsync("/summary"), await colleagueCopy.OpenAsync("/summary")));
+        Assert.Equal(0, await office.Locator("[data-testid=sessions] form").CountAsync());
+        Assert.Equal("/account/security", new Uri(office.Url).AbsolutePath);
+    }
+
     private ISecureDataFormat<AuthenticationTicket> CookieFormat =>
         App.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme).TicketDataFormat;
 
-    private async Task<IPage> SignedInAsync(Browser browser, string email)
+    private async Task<IPage> SignedInAsync(Browser browser, string email, string locale = "en-CA")
     {
-        var page = await browser.NewPageAsync(BaseAddress, "en-CA");
+        var page = await browser.NewPageAsync(BaseAddress, locale);
         await SignInAsync(page, email, Password);
         await page.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
         return page;

@@ -9,7 +9,7 @@ using QRCoder;
 namespace Facturo.Pages.Account;
 
 /// <summary>
-/// My account → Security: two-step verification with an authenticator app (TOTP) and "sign out everywhere".
+/// My account → Security: two-step verification with an authenticator app (TOTP), the open sessions, and "sign out everywhere".
 /// </summary>
 [Authorize]
 public sealed class SecurityModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, IUserStore<PortalUser> store, PortalChrome chrome, SignInSessions sessions) : PortalPage
@@ -25,6 +25,8 @@ public sealed class SecurityModel(UserManager<PortalUser> users, SignInManager<P
     public string? QrCodeSvg { get; private set; }
     public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
     public int RecoveryCodesLeft { get; private set; }
+    public IReadOnlyList<AuthSession> Sessions { get; private set; } = [];
+    public long? CurrentSessionId { get; private set; }
     public string? Notice { get; private set; }
     public string? Error { get; private set; }
 
@@ -68,6 +70,25 @@ public sealed class SecurityModel(UserManager<PortalUser> users, SignInManager<P
         return Page();
     }
 
+    public async Task<IActionResult> OnPostEndSessionAsync(long sessionId)
+    {
+        var me = await MeAsync();
+        var ended = await sessions.EndAsync(SessionAudience.Portal, me.Id, sessionId, HttpContext.RequestAborted);
+        if (ended.Succeeded)
+        {
+            Notice = T("Cette session est fermée : ce navigateur-là devra se reconnecter.", "That session is signed out: that browser must sign in again.");
+        }
+        else
+        {
+            Error = Message(ended.Error!);
+        }
+        await LoadAsync(me);
+        return Page();
+    }
+
+    /// <summary>An instant as the person reads it: Toronto time, in the page's language.</summary>
+    public string When(DateTimeOffset instant) => BillerClock.Local(instant).ToString("g", Culture);
+
     public async Task<IActionResult> OnPostSignOutEverywhereAsync()
     {
         var me = await MeAsync();
@@ -82,6 +103,8 @@ public sealed class SecurityModel(UserManager<PortalUser> users, SignInManager<P
 
     private async Task LoadAsync(PortalUser me)
     {
+        Sessions = await sessions.OpenAsync(SessionAudience.Portal, me.Id, HttpContext.RequestAborted);
+        CurrentSessionId = ServerSessions.CurrentSessionId(HttpContext);
         TwoFactorEnabled = await users.GetTwoFactorEnabledAsync(me);
         if (TwoFactorEnabled)
         {
