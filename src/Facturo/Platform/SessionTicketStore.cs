@@ -16,7 +16,7 @@ namespace Facturo.Platform;
 /// auth_sessions row its hash and the sealed ticket. A request is refused when its row is gone, revoked, idle too long
 /// or past its absolute limit, so signing out ends a session at once, even for a copy of the cookie.
 /// </summary>
-/// <remarks>Each call uses a context of its own: a session row is written whatever the page's own unit of work does.</remarks>
+/// <remarks>Writes use a context of their own: a session row is written whatever the page's own unit of work does.</remarks>
 public sealed class SessionTicketStore(IServiceScopeFactory scopes, IDataProtectionProvider protection, TimeProvider time, IOptions<SessionTimeouts> timeouts) : ITicketStore
 {
     /// <summary>The claim in which the cookie handler carries the key inside the cookie.</summary>
@@ -73,8 +73,8 @@ public sealed class SessionTicketStore(IServiceScopeFactory scopes, IDataProtect
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<FacturoDbContext>();
+        // The request's own context: reading comes first in the request, before any page work, and the page reuses it.
+        var db = httpContext.RequestServices.GetRequiredService<FacturoDbContext>();
         var hash = Hash(key);
         var session = await db.AuthSessions.AsNoTracking().SingleOrDefaultAsync(s => s.KeyHash == hash, cancellationToken);
         var now = time.GetUtcNow();
