@@ -74,6 +74,34 @@ public abstract class PortalSessionTests(DatabaseProvider provider) : PortalTest
     }
 
     [Fact]
+    public async Task Requests_write_the_last_seen_time_at_most_once_a_minute()
+    {
+        await AddAccountAsync("1000081");
+        await RegisterAsync("1000081", "quiet@client.example", PortalRole.Admin);
+        await using var browser = await Browser.LaunchAsync();
+        using var copy = await CopiedCookie.FromAsync(await SignedInAsync(browser, "quiet@client.example"), BaseAddress, CookieName);
+        var signedInAt = Clock.GetUtcNow();
+        async Task<DateTimeOffset> LastSeenAsync()
+        {
+            await using var db = Database.NewContext();
+            return (await db.AuthSessions.SingleAsync(s => s.RevokedAt == null)).LastSeenAt;
+        }
+
+        Clock.Advance(TimeSpan.FromSeconds(50));
+        for (var request = 0; request < 5; request++)
+        {
+            Assert.Equal("in", await copy.OpenAsync("/summary"));
+        }
+        var withinTheMinute = await LastSeenAsync();
+        Clock.Advance(TimeSpan.FromSeconds(20));
+        await copy.OpenAsync("/summary");
+        var aMinuteLater = await LastSeenAsync();
+
+        Assert.Equal(signedInAt, withinTheMinute);
+        Assert.Equal(signedInAt.AddSeconds(70), aMinuteLater);
+    }
+
+    [Fact]
     public async Task A_session_in_use_all_day_still_ends_twelve_hours_after_signing_in()
     {
         await AddAccountAsync("1000074");
