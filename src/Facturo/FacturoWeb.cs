@@ -56,6 +56,7 @@ public static class FacturoWeb
         services.AddSingleton<BillerClock>();
         services.AddPortal(configuration);
         Staff.StaffAuth.AddStaff(services);
+        services.AddServerSessions(configuration);
         services.AddFacturoDatabase(configuration);
         services.AddScoped<ApiKeyFilter>();
         services.AddScoped<PlaceOrder>();

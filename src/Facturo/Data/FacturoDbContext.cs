@@ -50,6 +50,7 @@ public abstract class FacturoDbContext(DbContextOptions options) : IdentityUserC
     public DbSet<Portal.SupportQuestion> SupportQuestions => Set<Portal.SupportQuestion>();
     public DbSet<Payments.ReceiptAllocation> ReceiptAllocations => Set<Payments.ReceiptAllocation>();
     public DbSet<Passwords.PasswordHistoryEntry> PasswordHistory => Set<Passwords.PasswordHistoryEntry>();
+    public DbSet<Platform.AuthSession> AuthSessions => Set<Platform.AuthSession>();
 
     public abstract DatabaseProvider Provider { get; }
 

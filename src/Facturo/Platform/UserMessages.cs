@@ -138,6 +138,9 @@ public static class UserMessages
         ["portal.user-not-found"] = (
             "Cet utilisateur n'existe pas dans votre entreprise, ou c'est vous-même.",
             "This user is not in your business, or it is yourself."),
+        ["session.not-found"] = (
+            "Cette session n'est pas l'une de vos sessions ouvertes (elle est peut-être déjà fermée). Rien n'a changé.",
+            "That session is not one of your open sessions (it may be signed out already). Nothing was changed."),
         ["portal.request-not-proven"] = (
             "Ces renseignements ne correspondent pas à une facture (ou un relevé) des {0} derniers jours de ce compte. Vérifiez le numéro de client, le numéro du document et le montant total.",
             "These details do not match an invoice (or statement) of the last {0} days on this account. Check the customer number, the document number and the total amount."),

@@ -11,7 +11,7 @@ namespace Facturo.Portal;
 /// Business → Users: an enterprise's administrators invite people with a role, change roles, withdraw invitations and
 /// remove people. Every grant of access is emailed to all the administrators.
 /// </summary>
-public sealed class EnterpriseUsers(FacturoDbContext db, Invitations invitations, UserManager<PortalUser> users, EmailOutbox outbox, AdministratorEmails administrators, TimeProvider time)
+public sealed class EnterpriseUsers(FacturoDbContext db, Invitations invitations, UserManager<PortalUser> users, EmailOutbox outbox, AdministratorEmails administrators, TimeProvider time, SignInSessions sessions)
 {
     public Task<List<PortalUser>> ListAsync(long enterpriseId, CancellationToken cancellationToken) =>
         db.Users.AsNoTracking().Where(u => u.EnterpriseId == enterpriseId && u.RemovedAt == null).OrderBy(u => u.FullName).ToListAsync(cancellationToken);
@@ -103,6 +103,7 @@ public sealed class EnterpriseUsers(FacturoDbContext db, Invitations invitations
         }
         user.RemovedAt = time.GetUtcNow();
         await users.UpdateSecurityStampAsync(user);
+        await sessions.EndAllAsync(SessionAudience.Portal, user.Id, cancellationToken);
         return user;
     }
 

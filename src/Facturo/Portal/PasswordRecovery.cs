@@ -15,7 +15,7 @@ namespace Facturo.Portal;
 /// browser ask for an emailed code (<see cref="KnownBrowsers"/>), unless two-step verification already guards it.
 /// </summary>
 public sealed class PasswordRecovery(UserManager<PortalUser> users, EmailOutbox outbox, Data.FacturoDbContext db, IOptions<EmailOptions> emailOptions,
-    DecoyQuestions decoys, AccountNotices notices)
+    DecoyQuestions decoys, AccountNotices notices, Platform.SignInSessions sessions)
 {
     private static readonly PortalUser Decoy = new() { FullName = "", SecurityQuestion1 = "", SecurityAnswer1Hash = "", SecurityQuestion2 = "", SecurityAnswer2Hash = "" };
     private static readonly Lazy<string> DecoyAnswerHash = new(() => SecurityQuestions.Hash(Decoy, Guid.NewGuid().ToString("N")));
@@ -61,6 +61,7 @@ public sealed class PasswordRecovery(UserManager<PortalUser> users, EmailOutbox 
         await users.UpdateAsync(user);
         await notices.PasswordChangedAsync(user, PasswordChange.ResetByLink, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await EndSessionsAsync(user, cancellationToken);
         return null;
     }
 
@@ -111,8 +112,12 @@ public sealed class PasswordRecovery(UserManager<PortalUser> users, EmailOutbox 
         await users.UpdateAsync(user);
         await notices.PasswordChangedAsync(user, PasswordChange.ResetByQuestions, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await EndSessionsAsync(user, cancellationToken);
         return null;
     }
+
+    /// <summary>Whoever signed in with the old password (perhaps the person who learnt it) is signed out now.</summary>
+    private Task<int> EndSessionsAsync(PortalUser user, CancellationToken cancellationToken) => sessions.EndAllAsync(Platform.SessionAudience.Portal, user.Id, cancellationToken);
 
     private async Task<PortalUser?> FindAsync(string email)
     {

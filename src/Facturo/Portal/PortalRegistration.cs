@@ -70,10 +70,9 @@ public static class PortalRegistration
             cookie.Cookie.Name = "facturo-session";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
-            cookie.SlidingExpiration = true;
+            // Lifetime and time-outs are the server-side session's: Platform/ServerSessions.cs.
         });
-        // "Sign out everywhere" changes the security stamp; other sessions notice within a minute.
+        // Sessions are ended at once through their rows; a security stamp changed any other way still ends them within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorization();
         services.AddPortalRateLimits();

@@ -36,8 +36,7 @@ public static class StaffAuth
             cookie.Cookie.Path = "/admin";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
-            cookie.SlidingExpiration = true;
+            // Lifetime and time-outs are the server-side session's: Platform/ServerSessions.cs.
             cookie.Events.OnValidatePrincipal = ValidateStillActiveAsync;
             cookie.Events.OnRedirectToAccessDenied = context =>
             {
@@ -68,7 +67,7 @@ public static class StaffAuth
         return services;
     }
 
-    /// <summary>A disabled staff member's open session ends at its next request, and so does one whose role changed.</summary>
+    /// <summary>A disabled staff member's open sessions end at the next request of any of them, and so do those of one whose role changed.</summary>
     private static async Task ValidateStillActiveAsync(CookieValidatePrincipalContext context)
     {
         var db = context.HttpContext.RequestServices.GetRequiredService<FacturoDbContext>();
@@ -77,6 +76,7 @@ public static class StaffAuth
         if (!await db.StaffMembers.AnyAsync(s => s.Id == id && s.DisabledAt == null && s.Role == role, context.HttpContext.RequestAborted))
         {
             context.RejectPrincipal();
+            await context.HttpContext.RequestServices.GetRequiredService<SignInSessions>().EndAllAsync(SessionAudience.Staff, id, context.HttpContext.RequestAborted);
             await context.HttpContext.SignOutAsync(Scheme);
         }
     }

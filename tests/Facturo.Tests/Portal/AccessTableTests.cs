@@ -123,6 +123,7 @@ public abstract partial class AccessTableTests(DatabaseProvider provider) : Port
         ["POST /account/password?handler=Questions"] = AnyPortalUser,
         ["GET /account/security"] = AnyPortalUser,
         ["POST /account/security?handler=SetUp"] = AnyPortalUser,
+        ["POST /account/security?handler=EndSession"] = AnyPortalUser,
         ["POST /account/security?handler=Enable"] = AnyPortalUser,
         ["POST /account/security?handler=Disable"] = AnyPortalUser,
         ["POST /account/security?handler=SignOutEverywhere"] = AnyPortalUser,

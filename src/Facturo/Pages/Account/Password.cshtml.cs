@@ -10,7 +10,7 @@ namespace Facturo.Pages.Account;
 
 /// <summary>My account → Password and security questions. Both need the current password, and both are emailed to the person.</summary>
 [Authorize]
-public sealed class PasswordModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, AccountNotices notices, FacturoDbContext db) : PortalPage
+public sealed class PasswordModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, AccountNotices notices, FacturoDbContext db, SignInSessions sessions) : PortalPage
 {
     [BindProperty] public string CurrentPassword { get; set; } = "";
     [BindProperty] public string NewPassword { get; set; } = "";
@@ -45,8 +45,9 @@ public sealed class PasswordModel(UserManager<PortalUser> users, SignInManager<P
         }
         await notices.PasswordChangedAsync(me, PasswordChange.ChangedInAccount, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        // The change renews the security stamp: this session stays, the others end.
-        await signIn.RefreshSignInAsync(me);
+        // Whoever signed in with the old password (perhaps the person who learnt it) is out now; this browser gets a new session.
+        await sessions.EndAllAsync(SessionAudience.Portal, me.Id, cancellationToken);
+        await signIn.SignInAsync(me, isPersistent: false);
         Notice = T("Votre mot de passe a été changé.", "Your password was changed.");
         return Page();
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using Facturo.Platform;
 using Facturo.Portal;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -8,11 +9,11 @@ using QRCoder;
 namespace Facturo.Pages.Account;
 
 /// <summary>
-/// My account → Security: two-step verification with an authenticator app (TOTP) and "sign out everywhere".
+/// My account → Security: two-step verification with an authenticator app (TOTP), the open sessions, and "sign out everywhere".
 /// Opening the page changes nothing: a new key is made only when the person asks to set up an app.
 /// </summary>
 [Authorize]
-public sealed class SecurityModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, TwoStepVerification twoStep, PortalChrome chrome) : PortalPage
+public sealed class SecurityModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, TwoStepVerification twoStep, PortalChrome chrome, SignInSessions sessions) : PortalPage
 {
     [BindProperty] public string Code { get; set; } = "";
     [BindProperty] public string CurrentPassword { get; set; } = "";
@@ -22,6 +23,8 @@ public sealed class SecurityModel(UserManager<PortalUser> users, SignInManager<P
     public string? QrCodeSvg { get; private set; }
     public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
     public int RecoveryCodesLeft { get; private set; }
+    public IReadOnlyList<AuthSession> Sessions { get; private set; } = [];
+    public long? CurrentSessionId { get; private set; }
     public string? Notice { get; private set; }
     public string? Error { get; private set; }
 
@@ -68,10 +71,30 @@ public sealed class SecurityModel(UserManager<PortalUser> users, SignInManager<P
         return Page();
     }
 
+    public async Task<IActionResult> OnPostEndSessionAsync(long sessionId)
+    {
+        var me = await MeAsync();
+        var ended = await sessions.EndAsync(SessionAudience.Portal, me.Id, sessionId, HttpContext.RequestAborted);
+        if (ended.Succeeded)
+        {
+            Notice = T("Cette session est fermée : ce navigateur-là devra se reconnecter.", "That session is signed out: that browser must sign in again.");
+        }
+        else
+        {
+            Error = Message(ended.Error!);
+        }
+        await LoadAsync(me, HttpContext.RequestAborted);
+        return Page();
+    }
+
+    /// <summary>An instant as the person reads it: Toronto time, in the page's language.</summary>
+    public string When(DateTimeOffset instant) => BillerClock.Local(instant).ToString("g", Culture);
+
     public async Task<IActionResult> OnPostSignOutEverywhereAsync()
     {
         var me = await MeAsync();
-        // Every session cookie carries the stamp; a new stamp makes each of them fail its next check.
+        // Every session ends now, this one included; the new stamp also voids what was issued with the old one.
+        await sessions.EndAllAsync(SessionAudience.Portal, me.Id, HttpContext.RequestAborted);
         await users.UpdateSecurityStampAsync(me);
         await signIn.SignOutAsync();
         return Redirect("/signin?signedOutEverywhere=1");
@@ -81,6 +104,8 @@ public sealed class SecurityModel(UserManager<PortalUser> users, SignInManager<P
 
     private async Task LoadAsync(PortalUser me, CancellationToken cancellationToken)
     {
+        Sessions = await sessions.OpenAsync(SessionAudience.Portal, me.Id, cancellationToken);
+        CurrentSessionId = ServerSessions.CurrentSessionId(HttpContext);
         TwoFactorEnabled = await users.GetTwoFactorEnabledAsync(me);
         if (TwoFactorEnabled)
         {
