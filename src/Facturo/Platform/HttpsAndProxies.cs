@@ -83,7 +83,8 @@ public static class HttpsAndProxies
         if (app.Services.GetRequiredService<IOptions<HttpsOptions>>().Value.Required == true)
         {
             app.UseHsts();
-            app.UseHttpsRedirection();
+            // A load balancer probes each node directly over plain HTTP; /health tells it nothing secret.
+            app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health"), https => https.UseHttpsRedirection());
         }
         app.UseCookiePolicy();
         return app;

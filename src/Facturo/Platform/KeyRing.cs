@@ -21,22 +21,27 @@ public static class KeyRing
             .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(settings["KeyDirectory"] ?? "data/keys")));
         if (settings["CertificatePath"] is { Length: > 0 } path)
         {
-            keyRing.ProtectKeysWithCertificate(LoadCertificate(path, settings["CertificatePassword"]));
+            keyRing.ProtectKeysWithCertificate(LoadCertificate("CertificatePath", path, settings["CertificatePassword"]));
+        }
+        // After a certificate change, the keys the old one encrypted still protect stored bank account numbers.
+        if (settings["PreviousCertificatePath"] is { Length: > 0 } previous)
+        {
+            keyRing.UnprotectKeysWithAnyCertificate(LoadCertificate("PreviousCertificatePath", previous, settings["PreviousCertificatePassword"]));
         }
         return services;
     }
 
-    private static X509Certificate2 LoadCertificate(string path, string? password)
+    private static X509Certificate2 LoadCertificate(string setting, string path, string? password)
     {
         try
         {
             var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password);
             return certificate.HasPrivateKey ? certificate
-                : throw new InvalidOperationException($"{Section}:CertificatePath: {path} has no private key; the key ring could be written but never read back.");
+                : throw new InvalidOperationException($"{Section}:{setting}: {path} has no private key; the key ring could be written but never read back.");
         }
         catch (Exception exception) when (exception is System.Security.Cryptography.CryptographicException or IOException or UnauthorizedAccessException)
         {
-            throw new InvalidOperationException($"{Section}:CertificatePath: {path} could not be read as a PFX certificate with {Section}:CertificatePassword ({exception.Message}).", exception);
+            throw new InvalidOperationException($"{Section}:{setting}: {path} could not be read as a PFX certificate with its password ({exception.Message}).", exception);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using Facturo.Accounts;
 using Facturo.Data;
 using Facturo.Infrastructure;
 using Facturo.Portal;
@@ -28,11 +29,13 @@ public abstract class ProductionHostTests(DatabaseProvider provider) : FacturoTe
     }
 
     [Fact]
-    public async Task Plain_http_is_redirected_to_https_and_https_answers_carry_hsts_for_a_year_with_subdomains()
+    public async Task Plain_http_is_redirected_to_https_except_the_health_probe_and_https_answers_carry_hsts_for_a_year_with_subdomains()
     {
         using var plain = await SendAsync(BaseAddress, HttpMethod.Get, "/signin?lang=fr", ("Host", "portal.example"));
         using var secure = await SendAsync(BaseAddress, HttpMethod.Get, "/signin", ("Host", "portal.example"), ("X-Forwarded-Proto", "https"));
+        using var loadBalancerProbe = await SendAsync(BaseAddress, HttpMethod.Get, "/health");
 
+        Assert.Equal(HttpStatusCode.OK, loadBalancerProbe.StatusCode);
         Assert.Equal(HttpStatusCode.PermanentRedirect, plain.StatusCode);
         Assert.Equal("https://portal.example/signin?lang=fr", plain.Headers.Location?.ToString());
         Assert.Equal(HttpStatusCode.OK, secure.StatusCode);
@@ -168,7 +171,7 @@ public sealed class DirectClientTestsOnSqlite() : DirectClientTests(DatabaseProv
 public sealed class DirectClientTestsOnPostgres() : DirectClientTests(DatabaseProvider.Postgres);
 
 /// <summary>A development host (as <c>serve --demo</c> runs) behind a proxy at 127.0.0.1.</summary>
-public abstract class DevelopmentHostTests(DatabaseProvider provider) : FacturoTest(provider)
+public abstract class DevelopmentHostTests(DatabaseProvider provider) : PortalTest(provider)
 {
     protected override IEnumerable<string> MoreHostArgs => ["--environment=Development", "--ForwardedHeaders:KnownProxies:0=127.0.0.1"];
 
@@ -180,6 +183,17 @@ public abstract class DevelopmentHostTests(DatabaseProvider provider) : FacturoT
 
         Assert.Equal(HttpStatusCode.OK, local.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, remote.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_development_emails_page_shows_the_links_as_delivered_to_the_pickup_folder()
+    {
+        await AddAccountAsync("1000073");
+        var link = await InviteAndReadLinkAsync("1000073", "dev@client.example", Language.Fr);
+
+        using var emails = await SendAsync(BaseAddress, HttpMethod.Get, "/dev/emails");
+
+        Assert.Contains(link, await emails.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
 
