@@ -42,7 +42,8 @@ public static class FacturoWeb
     public static IServiceCollection AddFacturo(this IServiceCollection services, IConfiguration configuration)
     {
         // In Production it checks, before any service starts, that nothing unsafe is about to be served.
-        services.AddHostedService<ProductionReadiness>();
+        services.AddSingleton<ProductionReadiness>();
+        services.AddHostedService(provider => provider.GetRequiredService<ProductionReadiness>());
         services.AddProblemDetails();
         // Named explicitly: under a test host the entry assembly is not Facturo, and its pages would not be found.
         services.AddRazorPages(pages =>

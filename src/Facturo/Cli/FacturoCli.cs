@@ -87,15 +87,21 @@ public static partial class FacturoCli
                     Console.WriteLine($"Back office: {app.Urls.First()}/admin as {DemoDataSeeder.DemoStaffEmail}, password {DemoDataSeeder.DemoStaffPassword} (an authenticator app is set up at the first sign-in)");
                 }
             });
-            try
+            // Checked here as well as when the host starts, so the operator reads the reasons once, without a stack trace.
+            var ready = await WithDatabaseAsync(app.Services, async (_, ct) =>
             {
-                await app.RunAsync(cancellationToken);
-            }
-            catch (StartRefusedException refused)
-            {
-                Console.Error.WriteLine(refused.Message);
+                if (await app.Services.GetRequiredService<ProductionReadiness>().RefusalAsync(ct) is not { } refusal)
+                {
+                    return 0;
+                }
+                Console.Error.WriteLine(refusal);
                 return Refused;
+            }, cancellationToken);
+            if (ready != 0)
+            {
+                return ready;
             }
+            await app.RunAsync(cancellationToken);
             return 0;
         });
         return command;

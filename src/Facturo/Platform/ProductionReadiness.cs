@@ -17,9 +17,18 @@ public sealed class ProductionReadiness(IHostEnvironment environment, IOptions<K
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
+        if (await RefusalAsync(cancellationToken) is { } refusal)
+        {
+            throw new StartRefusedException(refusal);
+        }
+    }
+
+    /// <summary>Why this host must not start, for the operator; null when it may (always outside Production).</summary>
+    public async Task<string?> RefusalAsync(CancellationToken cancellationToken)
+    {
         if (!environment.IsProduction())
         {
-            return;
+            return null;
         }
         var problems = new List<string>();
         if (keyRing.Value.XmlEncryptor is null)
@@ -36,11 +45,9 @@ public sealed class ProductionReadiness(IHostEnvironment environment, IOptions<K
                 "Serve an empty database of your own (create it, then `facturo migrate`), or, to keep this one, run `facturo retire-demo-secrets` " +
                 "(it revokes the key, disables the account and locks the portal user; the demo's customers and invoices stay).");
         }
-        if (problems.Count > 0)
-        {
-            throw new StartRefusedException($"Facturo will not start in Production:{Environment.NewLine}- {string.Join(Environment.NewLine + "- ", problems)}" +
-                $"{Environment.NewLine}See \"Production security settings\" in docs/operator-guide.md.");
-        }
+        return problems.Count == 0 ? null
+            : $"Facturo will not start in Production:{Environment.NewLine}- {string.Join(Environment.NewLine + "- ", problems)}" +
+              $"{Environment.NewLine}See \"Production security settings\" in docs/operator-guide.md.";
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

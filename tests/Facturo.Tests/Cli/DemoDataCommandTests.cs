@@ -44,6 +44,7 @@ public sealed class DemoDataCommandTests : IAsyncLifetime
 
         Assert.Equal(FacturoCli.Refused, exitCode);
         Assert.Contains("facturo retire-demo-secrets", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at Facturo.", errors, StringComparison.Ordinal);
         Assert.Equal(0, retired.ExitCode);
         Assert.Contains("Demo API key revoked", retired.Output, StringComparison.Ordinal);
         await using var db = _database.NewContext();
