@@ -12,10 +12,15 @@ if (args.Length != 4 || !int.TryParse(args[2], out var invoiceCount) || !int.Try
     return 2;
 }
 var mail = Path.Combine(Path.GetTempPath(), "facturo-portal-load-mail");
+// Production as deployed, except that TLS is left to a proxy the bench does not have: plain HTTP on 127.0.0.1,
+// and a throwaway certificate for the key ring, which Production refuses to keep unencrypted.
+var keyRing = Path.Combine(Path.GetTempPath(), $"facturo-portal-load-keys-{Guid.NewGuid():N}");
+var certificate = ThrowawayCertificate.Write(Path.Combine(keyRing, "key-ring.pfx"));
 await using var app = FacturoWeb.Build(
 [
     $"--Database:Provider={args[0]}", $"--Database:ConnectionString={args[1]}", $"--urls=http://127.0.0.1:{port}",
-    "--Logging:LogLevel:Default=Warning", $"--Email:PickupDirectory={mail}",
+    "--Logging:LogLevel:Default=Warning", $"--Email:PickupDirectory={mail}", "--Https:Required=false",
+    $"--DataProtection:KeyDirectory={keyRing}", $"--DataProtection:CertificatePath={certificate.Path}", $"--DataProtection:CertificatePassword={certificate.Password}",
 ]);
 using (var scope = app.Services.CreateScope())
 {

@@ -15,11 +15,14 @@ public static class FacturoWeb
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddFacturo(builder.Configuration);
+        builder.Services.AddHttpsAndProxies(builder.Configuration, builder.Environment);
         customize?.Invoke(builder);
         var app = builder.Build();
+        app.UseHttpsAndProxies();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDevelopmentPagesForThisMachineOnly();
         app.UseAuthentication();
         app.UsePortalLanguage();
         app.UseAuthorization();
@@ -38,6 +41,9 @@ public static class FacturoWeb
 
     public static IServiceCollection AddFacturo(this IServiceCollection services, IConfiguration configuration)
     {
+        // In Production it checks, before any service starts, that nothing unsafe is about to be served.
+        services.AddSingleton<ProductionReadiness>();
+        services.AddHostedService(provider => provider.GetRequiredService<ProductionReadiness>());
         services.AddProblemDetails();
         // Named explicitly: under a test host the entry assembly is not Facturo, and its pages would not be found.
         services.AddRazorPages(pages =>
@@ -66,6 +72,7 @@ public static class FacturoWeb
         services.AddScoped<BillRunner>();
         services.AddScoped<InvoiceReadyNotifier>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<DemoSecrets>();
         services.AddScoped<SizingDataLoader>();
         services.AddScoped<SizingDebitsLoader>();
         return services;

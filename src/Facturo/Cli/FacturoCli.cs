@@ -12,7 +12,7 @@ namespace Facturo.Cli;
 /// <c>facturo serve | migrate | demo-data | bill-run</c>. Exit codes: 0 done, 1 the request was refused
 /// (the message says why), 2 the command line was wrong, 3 the database could not be reached.
 /// </summary>
-public static class FacturoCli
+public static partial class FacturoCli
 {
     public const int Refused = 1;
     public const int CommandLineError = 2;
@@ -34,11 +34,11 @@ public static class FacturoCli
     {
         var root = new RootCommand("Facturo: billing, e-invoicing and payments for Canadian billers.")
         {
-            ProviderOption, ConnectionOption, Serve(), Migrate(), LoadDemoData(), LoadSizingData(), LoadSizingDebits(), RunBill(), Invite(), DebitBatch(), ImportReturns(), ImportRemittances(), RecordPayment(), AddStaff(), SetStaffPassword(),
+            ProviderOption, ConnectionOption, Serve(), Migrate(), LoadDemoData(), LoadSizingData(), LoadSizingDebits(), RunBill(), Invite(), DebitBatch(), ImportReturns(), ImportRemittances(), RecordPayment(), AddStaff(), SetStaffPassword(), RetireDemoSecrets(),
         };
         root.SetAction(_ =>
         {
-            Console.Error.WriteLine("Choose a command: serve, migrate, demo-data, sizing-data, sizing-debits, bill-run, invite, debit-batch, import-returns, import-remittances, record-payment, add-staff or set-staff-password. Add --help to any of them.");
+            Console.Error.WriteLine("Choose a command: serve, migrate, demo-data, sizing-data, sizing-debits, bill-run, invite, debit-batch, import-returns, import-remittances, record-payment, add-staff, set-staff-password or retire-demo-secrets. Add --help to any of them.");
             return CommandLineError;
         });
         return root;
@@ -56,9 +56,16 @@ public static class FacturoCli
             {
                 var code = await WithDatabaseAsync(app.Services, async (scope, ct) =>
                 {
+                    // Development shows every email sent at /dev/emails, reset links included: never over a biller's own data.
+                    if (await scope.ServiceProvider.GetRequiredService<DemoSecrets>().HoldsDataTheDemoDidNotCreateAsync(ct))
+                    {
+                        Console.Error.WriteLine("This database holds data not created by the demo: serve --demo runs in Development, which shows every email sent " +
+                            "(password reset links included) at /dev/emails, so it is refused here. Run `facturo serve` without --demo, or give --demo an empty database.");
+                        return Refused;
+                    }
                     await Migrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<FacturoDbContext>(), ct);
                     var loaded = await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().LoadAsync(ct);
-                    Console.WriteLine(loaded ? "Demo data loaded." : "The database already has data: demo data not loaded again.");
+                    Console.WriteLine(loaded ? "Demo data loaded." : "The database already has the demo data: not loaded again.");
                     return 0;
                 }, cancellationToken);
                 if (code != 0)
@@ -80,6 +87,20 @@ public static class FacturoCli
                     Console.WriteLine($"Back office: {app.Urls.First()}/admin as {DemoDataSeeder.DemoStaffEmail}, password {DemoDataSeeder.DemoStaffPassword} (an authenticator app is set up at the first sign-in)");
                 }
             });
+            // Checked here as well as when the host starts, so the operator reads the reasons once, without a stack trace.
+            var ready = await WithDatabaseAsync(app.Services, async (_, ct) =>
+            {
+                if (await app.Services.GetRequiredService<ProductionReadiness>().RefusalAsync(ct) is not { } refusal)
+                {
+                    return 0;
+                }
+                Console.Error.WriteLine(refusal);
+                return Refused;
+            }, cancellationToken);
+            if (ready != 0)
+            {
+                return ready;
+            }
             await app.RunAsync(cancellationToken);
             return 0;
         });

@@ -60,6 +60,7 @@ public sealed partial class EmailDispatcher(IServiceScopeFactory scopes, IOption
             {
                 await DeliverAsync(email, cancellationToken);
                 email.SentAt = time.GetUtcNow();
+                email.ForgetLinkTokens();
                 sent++;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)

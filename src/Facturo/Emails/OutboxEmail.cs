@@ -8,7 +8,7 @@ namespace Facturo.Emails;
 /// An email to send, written in the same transaction as the change it tells about, so a crash can
 /// neither lose it nor send it for a change that did not happen. The dispatcher sends it and stamps it.
 /// </summary>
-public sealed class OutboxEmail
+public sealed partial class OutboxEmail
 {
     public long Id { get; set; }
     public required string Kind { get; set; }
@@ -25,6 +25,15 @@ public sealed class OutboxEmail
 
     /// <summary>Stable per email, so a resend after a crash between sending and stamping is recognisable as the same message.</summary>
     public string MessageId => $"outbox-{Id}@facturo";
+
+    /// <summary>
+    /// Once delivered, the single-use tokens in its links (invitations, password resets, email confirmations) are of
+    /// no use to keep, and a copy of the database must not open accounts: the stored body keeps the links without them.
+    /// </summary>
+    public void ForgetLinkTokens() => Body = LinkToken().Replace(Body, "token=(removed once sent)");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"token=[^\s&]+")]
+    private static partial System.Text.RegularExpressions.Regex LinkToken();
 }
 
 internal sealed class OutboxEmailConfiguration : IEntityTypeConfiguration<OutboxEmail>

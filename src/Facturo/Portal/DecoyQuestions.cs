@@ -29,7 +29,7 @@ public sealed class DecoyQuestions(IDataProtectionProvider protection, IConfigur
 
     private async Task<byte[]> LoadOrCreateKeyAsync(CancellationToken cancellationToken)
     {
-        var folder = PortalRegistration.KeyDirectory(configuration);
+        var folder = Platform.KeyRing.Directory(configuration);
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, FileName);
         if (!File.Exists(path))

@@ -1,6 +1,6 @@
 using Facturo.Data;
 using Facturo.Emails;
-using Microsoft.AspNetCore.DataProtection;
+using Facturo.Platform;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -35,11 +35,7 @@ public static class PortalRegistration
         services.AddOptions<Payments.BankFileOptions>().Bind(configuration.GetSection(Payments.BankFileOptions.Section));
         services.AddOptions<Staff.SalesLeadOptions>().Bind(configuration.GetSection(Staff.SalesLeadOptions.Section));
         Platform.Schedules.Add(services, configuration);
-        // Session cookies, emailed tokens and bank account numbers are protected with these keys: they
-        // must survive restarts and be backed up with the database (losing them loses the bank numbers).
-        services.AddDataProtection()
-            .SetApplicationName("Facturo")
-            .PersistKeysToFileSystem(new DirectoryInfo(KeyDirectory(configuration)));
+        services.AddKeyRing(configuration);
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<PortalUser>(options =>
@@ -78,6 +74,4 @@ public static class PortalRegistration
         services.AddPortalRateLimits();
         return services;
     }
-
-    public static string KeyDirectory(IConfiguration configuration) => Path.GetFullPath(configuration["DataProtection:KeyDirectory"] ?? "data/keys");
 }

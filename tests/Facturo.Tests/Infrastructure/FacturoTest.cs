@@ -32,7 +32,8 @@ public abstract class FacturoTest(DatabaseProvider provider) : IAsyncLifetime
     {
         Database = await TestDatabase.CreateAsync(Provider);
         App = FacturoWeb.Build(
-            [$"--Database:Provider={Provider}", $"--Database:ConnectionString={Database.Options.ConnectionString}", "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", $"--Email:PickupDirectory={MailFolder}", "--Email:PollInterval=01:00:00", $"--DataProtection:KeyDirectory={Path.Combine(MailFolder, "keys")}", "--BankFiles:Schedule=", "--SalesLeads:Schedule=", .. MoreHostArgs],
+            // A test host is neither Production (no HTTPS redirect, no start-up checks) nor Development (no /dev pages).
+            ["--environment=Test", $"--Database:Provider={Provider}", $"--Database:ConnectionString={Database.Options.ConnectionString}", "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", $"--Email:PickupDirectory={MailFolder}", "--Email:PollInterval=01:00:00", $"--DataProtection:KeyDirectory={Path.Combine(MailFolder, "keys")}", "--BankFiles:Schedule=", "--SalesLeads:Schedule=", .. MoreHostArgs],
             builder => builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
         await using (var db = Database.NewContext())
         {

@@ -1,0 +1,50 @@
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace Facturo.Platform;
+
+/// <summary>
+/// The Data Protection key ring: it protects sessions, emailed links, authenticator keys and bank account numbers,
+/// so it must survive restarts, be shared by every node (one folder they all mount) and be backed up with the
+/// database (losing it loses the bank numbers). With a certificate configured, each key is encrypted with it on
+/// disk; a production host refuses to start without one (see <see cref="ProductionReadiness"/>).
+/// </summary>
+public static class KeyRing
+{
+    public const string Section = "DataProtection";
+
+    /// <summary>The folder of the key ring, which also keeps the other secrets the keys protect (the decoy questions' key).</summary>
+    public static string Directory(IConfiguration configuration) => Path.GetFullPath(configuration[$"{Section}:KeyDirectory"] ?? "data/keys");
+
+    public static IServiceCollection AddKeyRing(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(Section);
+        var keyRing = services.AddDataProtection()
+            .SetApplicationName("Facturo")
+            .PersistKeysToFileSystem(new DirectoryInfo(Directory(configuration)));
+        if (settings["CertificatePath"] is { Length: > 0 } path)
+        {
+            keyRing.ProtectKeysWithCertificate(LoadCertificate("CertificatePath", path, settings["CertificatePassword"]));
+        }
+        // After a certificate change, the keys the old one encrypted still protect stored bank account numbers.
+        if (settings["PreviousCertificatePath"] is { Length: > 0 } previous)
+        {
+            keyRing.UnprotectKeysWithAnyCertificate(LoadCertificate("PreviousCertificatePath", previous, settings["PreviousCertificatePassword"]));
+        }
+        return services;
+    }
+
+    private static X509Certificate2 LoadCertificate(string setting, string path, string? password)
+    {
+        try
+        {
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password);
+            return certificate.HasPrivateKey ? certificate
+                : throw new InvalidOperationException($"{Section}:{setting}: {path} has no private key; the key ring could be written but never read back.");
+        }
+        catch (Exception exception) when (exception is System.Security.Cryptography.CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"{Section}:{setting}: {path} could not be read as a PFX certificate with its password ({exception.Message}).", exception);
+        }
+    }
+}
