@@ -147,6 +147,9 @@ public static class UserMessages
         ["portal.account-already-linked"] = (
             "Le compte {0} est déjà lié à votre entreprise.",
             "Account {0} is already linked to your business."),
+        ["admin.account-on-portal"] = (
+            "Le compte {0} est déjà sur le portail : ses administrateurs invitent les personnes de leur entreprise (Entreprise – Utilisateurs) ou approuvent leurs demandes.",
+            "Account {0} is already on the portal: its administrators invite their business's people (Business – Users) or approve their requests."),
         ["portal.account-linked-elsewhere"] = (
             "Le compte {0} est déjà lié à une autre entreprise dans le portail. Appelez le soutien à la facturation pour le déplacer.",
             "Account {0} is already linked to another business on the portal. Call billing support to move it."),

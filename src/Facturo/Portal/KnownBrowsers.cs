@@ -19,7 +19,8 @@ public sealed class KnownBrowsers(IDataProtectionProvider protection, UserManage
     private const string CodePurpose = "new-browser-sign-in";
     private const int MostPeoplePerBrowser = 10;
     private static readonly TimeSpan KnownFor = TimeSpan.FromDays(365);
-    private static readonly TimeSpan CodeValidFor = TimeSpan.FromMinutes(15);
+    // An out-of-band code lives 10 minutes at most (ASVS 5.0, 6.5.5).
+    private static readonly TimeSpan CodeValidFor = TimeSpan.FromMinutes(10);
     private readonly IDataProtector _known = protection.CreateProtector("Facturo.KnownBrowsers.v1");
     private readonly ITimeLimitedDataProtector _pending = protection.CreateProtector("Facturo.EmailCodeSignIn.v1").ToTimeLimitedDataProtector();
 

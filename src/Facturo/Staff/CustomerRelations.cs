@@ -125,6 +125,11 @@ public sealed class CustomerRelations(FacturoDbContext db, StaffAudit audit, Ema
         {
             return UserError.NotFound("account.not-found", customerNumber);
         }
+        // Once a business is on the portal, only its own administrators let people in: a call to the back office must not.
+        if (await db.EnterpriseAccounts.AnyAsync(l => l.AccountId == account.Id, cancellationToken))
+        {
+            return UserError.Conflict("admin.account-on-portal", account.CustomerNumber);
+        }
         return await db.InTransactionAsync(async () =>
         {
             var invited = await invitations.InviteAsync(customerNumber, email, PortalRole.Admin, account.Language, null, cancellationToken);

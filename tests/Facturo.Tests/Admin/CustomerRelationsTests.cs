@@ -187,6 +187,22 @@ public abstract class CustomerRelationsTests(DatabaseProvider provider) : Portal
         await using var db = Database.NewContext();
         Assert.True((await db.StaffMembers.SingleAsync()).TotpConfirmed);
     }
+
+    [Fact]
+    public async Task An_agent_cannot_invite_anyone_into_a_business_already_on_the_portal_only_its_administrators_can()
+    {
+        await AddAccountAsync("1000149", language: Language.Fr);
+        await RegisterAsync("1000149", "owner@client.example", PortalRole.Admin, Language.Fr);
+
+        var refused = await InScopeAsync<CustomerRelations, Platform.Outcome<Invitation>>(r => r.ResendInvitationAsync("1000149", "caller@elsewhere.example", CancellationToken.None));
+
+        Assert.Equal("admin.account-on-portal", refused.Error?.Code);
+        Assert.Equal("Account 1000149 is already on the portal: its administrators invite their business's people (Business – Users) or approve their requests.",
+            refused.Error!.Message(Language.En));
+        await using var db = Database.NewContext();
+        Assert.False(await db.Invitations.AnyAsync(i => i.Email == "caller@elsewhere.example"));
+        Assert.False(await db.OutboxEmails.AnyAsync(e => e.ToAddress == "caller@elsewhere.example"));
+    }
 }
 
 public sealed class CustomerRelationsTestsOnSqlite() : CustomerRelationsTests(DatabaseProvider.Sqlite);
