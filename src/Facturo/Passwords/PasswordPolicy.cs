@@ -7,7 +7,7 @@ namespace Facturo.Passwords;
 
 /// <summary>
 /// The one password rule for portal users and staff alike (ASVS 5.0 V6.2): at least 12 characters, none of the
-/// 100,000 most common passwords, none of the person's last five. No composition rules: length and rarity are what
+/// 100,000 most common passwords, none of the words of this place (the product's and the biller's names), none of the person's last five. No composition rules: length and rarity are what
 /// make a password hard to guess, and rules only push people to "Password1!".
 /// </summary>
 public sealed class PasswordPolicy(FacturoDbContext db, TimeProvider time)
@@ -29,12 +29,24 @@ public sealed class PasswordPolicy(FacturoDbContext db, TimeProvider time)
     }
 
     /// <summary>
-    /// <see cref="Refusal(string)"/>, then whether it is the current password or one of those it replaced; <paramref name="matches"/>
+    /// The words an attacker tries first against this site (ASVS 5.0, 6.2.11): "facturo" and each word of five letters or more
+    /// of the biller's legal name; shorter words ("Inc", "Test") are too common to refuse.
+    /// </summary>
+    public async Task<UserError?> ContextRefusalAsync(string password, CancellationToken cancellationToken)
+    {
+        var biller = await db.BillerSettings.AsNoTracking().Select(b => b.LegalName).FirstOrDefaultAsync(cancellationToken) ?? "";
+        var siteWords = biller.Split([' ', '.', ',', '-', '\'', '&', '(', ')'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 5).Prepend("facturo")
+            .Any(w => password.Contains(w, StringComparison.OrdinalIgnoreCase));
+        return siteWords ? UserError.Validation("password.site-word") : null;
+    }
+
+    /// <summary>
+    /// <see cref="Refusal(string)"/> and <see cref="ContextRefusalAsync"/>, then whether it is the current password or one of those it replaced; <paramref name="matches"/>
     /// verifies the password against one stored hash with the owner's password hasher.
     /// </summary>
     public async Task<UserError?> RefusalAsync(PasswordOwner owner, long ownerId, string? currentHash, string password, Func<string, bool> matches, CancellationToken cancellationToken)
     {
-        if (Refusal(password) is { } refusal)
+        if ((Refusal(password) ?? await ContextRefusalAsync(password, cancellationToken)) is { } refusal)
         {
             return refusal;
         }

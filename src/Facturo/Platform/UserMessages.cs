@@ -102,6 +102,9 @@ public static class UserMessages
         ["password.too-common"] = (
             "Ce mot de passe est l'un des plus courants et serait vite deviné : choisissez-en un autre.",
             "This password is one of the most common and would be guessed quickly: choose another one."),
+        ["password.site-word"] = (
+            "Ce mot de passe contient le nom du portail ou de l'entreprise qui vous facture, l'un des premiers mots qu'on essaierait ici : choisissez-en un autre.",
+            "This password contains the name of this portal or of the company that bills you, among the first words anyone would try here: choose another one."),
         ["password.reused"] = (
             "Choisissez un mot de passe différent de vos {0} derniers.",
             "Choose a password different from your last {0}."),

@@ -193,7 +193,7 @@ public sealed class StaffSignIn(FacturoDbContext db, IPasswordHasher<StaffMember
         {
             return UserError.Validation("staff.invalid");
         }
-        if (PasswordPolicy.Refusal(password) is { } weak)
+        if ((PasswordPolicy.Refusal(password) ?? await passwords.ContextRefusalAsync(password, cancellationToken)) is { } weak)
         {
             return weak;
         }

@@ -48,6 +48,24 @@ public abstract class PasswordPolicyTests(DatabaseProvider provider) : PortalTes
     }
 
     [Fact]
+    public async Task A_password_built_on_the_product_or_the_billers_name_is_refused_for_portal_and_staff()
+    {
+        await AddAccountAsync("1000309");
+        await RegisterAsync("1000309", "site@client.example", PortalRole.Admin);
+
+        var change = await InScopeAsync<UserManager<PortalUser>, IdentityResult>(async users =>
+            await users.ChangePasswordAsync((await users.FindByEmailAsync("site@client.example"))!, Password, "my-FACTURO-login-77"));
+        var staff = await InScopeAsync<StaffSignIn, Outcome<StaffMember>>(s => s.CreateAsync("site@staff.example", "Alex Agent", StaffRole.Sales, "Postes-for-ever-2026", CancellationToken.None));
+        var shortWordOfTheName = await InScopeAsync<StaffSignIn, Outcome<StaffMember>>(s => s.CreateAsync("short@staff.example", "Alex Agent", StaffRole.Sales, "Test-drive-the-river-9", CancellationToken.None));
+
+        Assert.Equal("password.site-word", Assert.Single(change.Errors).Code);
+        Assert.Equal("password.site-word", staff.Error?.Code);
+        Assert.Equal("Ce mot de passe contient le nom du portail ou de l'entreprise qui vous facture, l'un des premiers mots qu'on essaierait ici : choisissez-en un autre.",
+            staff.Error!.Message(Language.Fr));
+        Assert.True(shortWordOfTheName.Succeeded, shortWordOfTheName.Error?.Code);
+    }
+
+    [Fact]
     public void The_refusals_are_explained_in_french_and_english()
     {
         Assert.Equal("Le mot de passe doit compter au moins 12 caractères. Une phrase de quelques mots est facile à retenir.",
