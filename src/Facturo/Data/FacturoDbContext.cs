@@ -32,6 +32,7 @@ public abstract class FacturoDbContext(DbContextOptions options) : IdentityUserC
     public DbSet<EnterpriseAccount> EnterpriseAccounts => Set<EnterpriseAccount>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Portal.AccessRequest> AccessRequests => Set<Portal.AccessRequest>();
+    public DbSet<Portal.AccountLinkRequest> AccountLinkRequests => Set<Portal.AccountLinkRequest>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<Payments.BankAccount> BankAccounts => Set<Payments.BankAccount>();
     public DbSet<Payments.DebitAuthorization> DebitAuthorizations => Set<Payments.DebitAuthorization>();

@@ -156,6 +156,18 @@ public static class UserMessages
         ["portal.account-linked-elsewhere"] = (
             "Le compte {0} est déjà lié à une autre entreprise dans le portail. Appelez le soutien à la facturation pour le déplacer.",
             "Account {0} is already linked to another business on the portal. Call billing support to move it."),
+        ["portal.account-link-pending"] = (
+            "Une demande de lien du compte {0} attend déjà la confirmation de son contact de facturation. Vous pouvez l'annuler plus bas.",
+            "A link request for account {0} is already waiting for its billing contact to confirm. You can cancel it below."),
+        ["portal.account-link-no-billing-email"] = (
+            "Le compte {0} n'a pas d'adresse courriel de facturation à laquelle demander la confirmation. Appelez le soutien à la facturation au {1} pour lier ce compte. Rien n'a été lié.",
+            "Account {0} has no billing email to ask for confirmation. Call billing support at {1} to link this account. Nothing was linked."),
+        ["portal.account-link-not-found"] = (
+            "Cette demande de lien n'est plus en attente : elle a été confirmée, a expiré ou a été annulée.",
+            "This link request is no longer waiting: it was confirmed, expired or cancelled."),
+        ["portal.account-link-unusable"] = (
+            "Ce lien n'est plus valide : il a déjà servi, il est expiré ou la demande a été annulée. Rien n'a été lié.",
+            "This link can no longer be used: it was already used, it has expired or the request was cancelled. Nothing was linked."),
         ["portal.invitation-request-received"] = (
             "Merci. Si ces renseignements correspondent à une facture récente du compte, votre demande est transmise : aux administrateurs de l'entreprise si elle utilise déjà le portail, sinon au contact de facturation du compte, qui recevra l'invitation par courriel. Rien n'est envoyé à l'adresse que vous avez indiquée avant leur accord.",
             "Thank you. If these details match a recent invoice of the account, your request is passed on: to the business's administrators if it already uses the portal, otherwise to the account's billing contact, who will receive the invitation by email. Nothing is sent to the address you entered until they agree."),

@@ -1,6 +1,5 @@
 using Facturo.Accounts;
 using Facturo.Data;
-using Facturo.Emails;
 using Facturo.Platform;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +10,7 @@ namespace Facturo.Portal;
 /// Business → Users: an enterprise's administrators invite people with a role, change roles, withdraw invitations and
 /// remove people. Every grant of access is emailed to all the administrators.
 /// </summary>
-public sealed class EnterpriseUsers(FacturoDbContext db, Invitations invitations, UserManager<PortalUser> users, EmailOutbox outbox, AdministratorEmails administrators, TimeProvider time, SignInSessions sessions)
+public sealed class EnterpriseUsers(FacturoDbContext db, Invitations invitations, UserManager<PortalUser> users, AdministratorEmails administrators, TimeProvider time, SignInSessions sessions)
 {
     public Task<List<PortalUser>> ListAsync(long enterpriseId, CancellationToken cancellationToken) =>
         db.Users.AsNoTracking().Where(u => u.EnterpriseId == enterpriseId && u.RemovedAt == null).OrderBy(u => u.FullName).ToListAsync(cancellationToken);
@@ -40,53 +39,6 @@ public sealed class EnterpriseUsers(FacturoDbContext db, Invitations invitations
             await db.SaveChangesAsync(cancellationToken);
         }
         return invited;
-    }
-
-    /// <summary>
-    /// Links one more customer number to the business, proven like an invitation request: a recent
-    /// invoice or statement and its total. Everyone in the business then sees its invoices.
-    /// </summary>
-    public async Task<Outcome<CustomerAccount>> LinkAccountAsync(PortalUser admin, string customerNumber, string documentNumber, decimal documentTotal, CancellationToken cancellationToken)
-    {
-        if (admin.Role != PortalRole.Admin)
-        {
-            return UserError.Forbidden("portal.admins-only");
-        }
-        var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.CustomerNumber == customerNumber.Trim(), cancellationToken);
-        if (account is not null && await invitations.RefuseIneligibleAsync(account, cancellationToken) is { } refused)
-        {
-            return refused;
-        }
-        if (account is null || !await invitations.ProvesAsync(account.Id, documentNumber, documentTotal, cancellationToken))
-        {
-            return Invitations.NotProven;
-        }
-        var linkedTo = await db.EnterpriseAccounts.Where(l => l.AccountId == account.Id).Select(l => (long?)l.EnterpriseId).SingleOrDefaultAsync(cancellationToken);
-        if (linkedTo is not null)
-        {
-            return UserError.Conflict(linkedTo == admin.EnterpriseId ? "portal.account-already-linked" : "portal.account-linked-elsewhere", account.CustomerNumber);
-        }
-        db.EnterpriseAccounts.Add(new EnterpriseAccount { EnterpriseId = admin.EnterpriseId, AccountId = account.Id, LinkedAt = time.GetUtcNow() });
-        var admins = await db.Users.AsNoTracking().Where(u => u.EnterpriseId == admin.EnterpriseId && u.Role == PortalRole.Admin && u.RemovedAt == null).ToListAsync(cancellationToken);
-        foreach (var person in admins)
-        {
-            await outbox.QueueAsync("account-linked", person.Email!, person.Language,
-                person.Language == Language.Fr ? $"Compte {account.CustomerNumber} lié à votre entreprise" : $"Account {account.CustomerNumber} linked to your business",
-                person.Language == Language.Fr
-                    ? $"Bonjour {person.FullName},\n\n{admin.FullName} a lié le compte client {account.CustomerNumber} ({account.LegalName}) à votre entreprise. Ses factures sont maintenant visibles dans le portail."
-                    : $"Hello {person.FullName},\n\n{admin.FullName} linked customer account {account.CustomerNumber} ({account.LegalName}) to your business. Its invoices are now on the portal.",
-                cancellationToken);
-        }
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Someone linked the same account a moment ago; the unique index kept it in one business.
-            return UserError.Conflict("portal.account-linked-elsewhere", account.CustomerNumber);
-        }
-        return account;
     }
 
     /// <summary>Removes a person: the account is kept for the record, but signing in stops and open sessions end.</summary>

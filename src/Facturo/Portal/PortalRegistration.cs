@@ -21,6 +21,7 @@ public static class PortalRegistration
         services.AddScoped<TwoStepVerification>();
         services.AddScoped<EnterpriseUsers>();
         services.AddScoped<AccessRequests>();
+        services.AddScoped<AccountLinks>();
         services.AddScoped<AdministratorEmails>();
         services.AddScoped<SupportQuestions>();
         services.AddScoped<Payments.BankAccounts>();

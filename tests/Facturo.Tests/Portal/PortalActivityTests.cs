@@ -15,7 +15,7 @@ namespace Facturo.Portal;
 public abstract class PortalActivityTests(DatabaseProvider provider) : PortalTest(provider)
 {
     [Fact]
-    public async Task An_admin_links_a_second_account_by_proof_then_sees_activity_and_statements_of_both_and_nothing_of_others()
+    public async Task An_admin_links_a_second_account_by_proof_confirmed_by_its_billing_contact_then_sees_activity_and_statements_of_both_and_nothing_of_others()
     {
         await AddAccountAsync("1000071");
         await AddAccountAsync("1000072", BillingProgram.SmallBusiness);
@@ -43,7 +43,11 @@ public abstract class PortalActivityTests(DatabaseProvider provider) : PortalTes
         await page.GetByRole(AriaRole.Link, new() { Name = "Business – Users" }).ClickAsync();
         var wrongTotal = await LinkAsync(page, "1000072", ownStatement, "56.49", AriaRole.Alert);
         var elsewhere = await LinkAsync(page, "1000073", "F000000002", "11.30", AriaRole.Alert);
-        var linked = await LinkAsync(page, "1000072", ownStatement, "56,50", AriaRole.Status);
+        var asked = await LinkAsync(page, "1000072", ownStatement, "56,50", AriaRole.Status);
+        await page.GotoAsync(await ReadLinkAsync("billing@1000072.example", "/link-account?token="));
+        await page.GetByRole(AriaRole.Button, new() { Name = "I confirm: link the account" }).ClickAsync();
+        var linked = await page.GetByRole(AriaRole.Status).InnerTextAsync();
+        await page.GotoAsync("/business/users");
         var accounts = await page.GetByTestId("linked-accounts").Locator("li").AllInnerTextsAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Activity" }).ClickAsync();
@@ -61,7 +65,8 @@ public abstract class PortalActivityTests(DatabaseProvider provider) : PortalTes
 
         Assert.Contains("do not match", wrongTotal, StringComparison.Ordinal);
         Assert.Contains("already linked to another business", elsewhere, StringComparison.Ordinal);
-        Assert.Equal("Account 1000072 is linked to your business.", linked);
+        Assert.StartsWith("The billing contact of account 1000072 must confirm", asked, StringComparison.Ordinal);
+        Assert.Equal("Thank you. Account 1000072 is now linked to the business \"Customer 1000071\".", linked);
         Assert.Equal(["1000071 — Customer 1000071", "1000072 — Customer 1000072"], accounts);
         Assert.Equal(3, activity.Count);
         Assert.Contains("Opening balance", activity[0], StringComparison.Ordinal);

@@ -11,7 +11,7 @@ namespace Facturo.Pages.Business;
 
 [Authorize]
 [EnableRateLimiting(PortalRateLimits.AccountProofs)]
-public sealed class UsersModel(EnterpriseUsers enterpriseUsers, AccessRequests accessRequests, UserManager<PortalUser> users, PortalAccess access) : PortalPage
+public sealed class UsersModel(EnterpriseUsers enterpriseUsers, AccessRequests accessRequests, AccountLinks accountLinks, UserManager<PortalUser> users, PortalAccess access) : PortalPage
 {
     [BindProperty] public string Email { get; set; } = "";
     [BindProperty] public string Role { get; set; } = nameof(PortalRole.Viewer);
@@ -24,6 +24,7 @@ public sealed class UsersModel(EnterpriseUsers enterpriseUsers, AccessRequests a
     public IReadOnlyList<CustomerAccount> LinkedAccounts { get; private set; } = [];
     public IReadOnlyList<AccessRequest> Requests { get; private set; } = [];
     public IReadOnlyList<Invitation> Invitations { get; private set; } = [];
+    public IReadOnlyList<PendingAccountLink> PendingLinks { get; private set; } = [];
     public PortalUser Me { get; private set; } = null!;
     public string? Notice { get; private set; }
     public string? Error { get; private set; }
@@ -66,15 +67,20 @@ public sealed class UsersModel(EnterpriseUsers enterpriseUsers, AccessRequests a
             Error = Message(total.Error!);
             return Page();
         }
-        var linked = await enterpriseUsers.LinkAccountAsync(Me, LinkCustomerNumber, LinkDocumentNumber, total.Value.ToDecimal(), cancellationToken);
-        if (!linked.Succeeded)
+        var asked = await accountLinks.RequestAsync(Me, LinkCustomerNumber, LinkDocumentNumber, total.Value.ToDecimal(), cancellationToken);
+        var number = asked.Value?.CustomerNumber;
+        return await AnswerAsync(asked.Error, T($"Le contact de facturation du compte {number} doit confirmer : nous lui avons envoyé un lien par courriel, valide 7 jours. Le compte sera lié à votre entreprise dès sa confirmation.",
+            $"The billing contact of account {number} must confirm: we emailed them a link, valid for 7 days. The account will be linked to your business as soon as they confirm."), cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostCancelLinkAsync(long linkRequestId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
         {
-            Error = Message(linked.Error!);
-            return Page();
+            return NotFound();
         }
-        await LoadAsync(cancellationToken);
-        Notice = T($"Le compte {linked.Value!.CustomerNumber} est lié à votre entreprise.", $"Account {linked.Value!.CustomerNumber} is linked to your business.");
-        return Page();
+        var cancelled = await accountLinks.CancelAsync(Me, linkRequestId, cancellationToken);
+        return await AnswerAsync(cancelled.Error, T($"Demande de lien du compte {cancelled.Value?.CustomerNumber} annulée.", $"Link request for account {cancelled.Value?.CustomerNumber} cancelled."), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(long userId, CancellationToken cancellationToken)
@@ -173,6 +179,7 @@ public sealed class UsersModel(EnterpriseUsers enterpriseUsers, AccessRequests a
         LinkedAccounts = await access.AccountsOf(User).OrderBy(a => a.CustomerNumber).ToListAsync(cancellationToken);
         Requests = await accessRequests.PendingForAsync(Me.EnterpriseId, cancellationToken);
         Invitations = await enterpriseUsers.PendingInvitationsAsync(Me.EnterpriseId, cancellationToken);
+        PendingLinks = await accountLinks.PendingForAsync(Me.EnterpriseId, cancellationToken);
         return true;
     }
 }

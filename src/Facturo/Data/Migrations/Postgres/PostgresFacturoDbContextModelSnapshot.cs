@@ -1964,6 +1964,75 @@ namespace Facturo.Data.Migrations.Postgres
                     b.ToTable("access_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Facturo.Portal.AccountLinkRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("EnterpriseId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<long>("RequestedByUserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("requested_by_user_id");
+
+                    b.Property<string>("SentTo")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("sent_to");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("token_hash")
+                        .IsFixedLength();
+
+                    b.HasKey("Id")
+                        .HasName("pk_account_link_requests");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_account_link_requests_account_id");
+
+                    b.HasIndex("RequestedByUserId")
+                        .HasDatabaseName("ix_account_link_requests_requested_by_user_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_account_link_requests_token_hash");
+
+                    b.HasIndex("EnterpriseId", "AccountId")
+                        .HasDatabaseName("ix_account_link_requests_enterprise_id_account_id");
+
+                    b.ToTable("account_link_requests", (string)null);
+                });
+
             modelBuilder.Entity("Facturo.Portal.Enterprise", b =>
                 {
                     b.Property<long>("Id")
@@ -2962,6 +3031,30 @@ namespace Facturo.Data.Migrations.Postgres
                         .HasForeignKey("InvitationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_access_requests_invitations_invitation_id");
+                });
+
+            modelBuilder.Entity("Facturo.Portal.AccountLinkRequest", b =>
+                {
+                    b.HasOne("Facturo.Accounts.CustomerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_account_link_requests_accounts_account_id");
+
+                    b.HasOne("Facturo.Portal.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_account_link_requests_enterprises_enterprise_id");
+
+                    b.HasOne("Facturo.Portal.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_account_link_requests_asp_net_users_requested_by_user_id");
                 });
 
             modelBuilder.Entity("Facturo.Portal.EnterpriseAccount", b =>

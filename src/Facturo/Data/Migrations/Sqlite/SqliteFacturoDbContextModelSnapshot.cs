@@ -1915,6 +1915,73 @@ namespace Facturo.Data.Migrations.Sqlite
                     b.ToTable("access_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Facturo.Portal.AccountLinkRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("EnterpriseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<long>("RequestedByUserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requested_by_user_id");
+
+                    b.Property<string>("SentTo")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_to");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash")
+                        .IsFixedLength();
+
+                    b.HasKey("Id")
+                        .HasName("pk_account_link_requests");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_account_link_requests_account_id");
+
+                    b.HasIndex("RequestedByUserId")
+                        .HasDatabaseName("ix_account_link_requests_requested_by_user_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_account_link_requests_token_hash");
+
+                    b.HasIndex("EnterpriseId", "AccountId")
+                        .HasDatabaseName("ix_account_link_requests_enterprise_id_account_id");
+
+                    b.ToTable("account_link_requests", (string)null);
+                });
+
             modelBuilder.Entity("Facturo.Portal.Enterprise", b =>
                 {
                     b.Property<long>("Id")
@@ -2895,6 +2962,30 @@ namespace Facturo.Data.Migrations.Sqlite
                         .HasForeignKey("InvitationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_access_requests_invitations_invitation_id");
+                });
+
+            modelBuilder.Entity("Facturo.Portal.AccountLinkRequest", b =>
+                {
+                    b.HasOne("Facturo.Accounts.CustomerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_account_link_requests_accounts_account_id");
+
+                    b.HasOne("Facturo.Portal.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_account_link_requests_enterprises_enterprise_id");
+
+                    b.HasOne("Facturo.Portal.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_account_link_requests_asp_net_users_requested_by_user_id");
                 });
 
             modelBuilder.Entity("Facturo.Portal.EnterpriseAccount", b =>
