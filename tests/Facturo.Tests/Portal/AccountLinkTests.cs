@@ -201,27 +201,6 @@ public abstract class AccountLinkTests(DatabaseProvider provider) : PortalTest(p
 
     /// <summary>Both accounts billed in October; the second one's invoice number and total, as printed on it.</summary>
     private async Task<(string Invoice, string Total)> BilledAsync(string first, string second) => (await BilledAccountsAsync(first, second))[1];
-
-    /// <summary>Accounts with one invoice each, billed in one October bill run; each invoice's number and total as typed in English.</summary>
-    private async Task<IReadOnlyList<(string Invoice, string Total)>> BilledAccountsAsync(params string[] customerNumbers)
-    {
-        foreach (var number in customerNumbers)
-        {
-            await AddAccountAsync(number);
-            await PlaceOrderAsync(number, unitPrice: 100m);
-        }
-        MoveClockTo(2026, 11, 1);
-        await BillAsync(October);
-        await using var db = Database.NewContext();
-        var billed = new List<(string, string)>();
-        foreach (var number in customerNumbers)
-        {
-            var invoice = await db.Invoices.Where(i => db.Accounts.Any(a => a.Id == i.AccountId && a.CustomerNumber == number)).Select(i => new { i.Id, i.TotalCents }).SingleAsync();
-            billed.Add((string.Create(System.Globalization.CultureInfo.InvariantCulture, $"F{invoice.Id:D9}"),
-                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{invoice.TotalCents / 100}.{invoice.TotalCents % 100:00}")));
-        }
-        return billed;
-    }
 }
 
 public sealed class AccountLinkTestsOnSqlite() : AccountLinkTests(DatabaseProvider.Sqlite);

@@ -269,26 +269,6 @@ public abstract class InvitationRequestTests(DatabaseProvider provider) : Portal
         return total;
     }
 
-    /// <summary>Accounts with one invoice each, billed in one October bill run; each invoice's number and total as typed in English.</summary>
-    private async Task<IReadOnlyList<(string Invoice, string Total)>> BilledAccountsAsync(params string[] customerNumbers)
-    {
-        foreach (var number in customerNumbers)
-        {
-            await AddAccountAsync(number);
-            await PlaceOrderAsync(number, unitPrice: 100m);
-        }
-        MoveClockTo(2026, 11, 1);
-        await BillAsync(October);
-        await using var db = Database.NewContext();
-        var billed = new List<(string, string)>();
-        foreach (var number in customerNumbers)
-        {
-            var invoice = await db.Invoices.Where(i => db.Accounts.Any(a => a.Id == i.AccountId && a.CustomerNumber == number)).Select(i => new { i.Id, i.TotalCents }).SingleAsync();
-            billed.Add((string.Create(System.Globalization.CultureInfo.InvariantCulture, $"F{invoice.Id:D9}"),
-                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{invoice.TotalCents / 100}.{invoice.TotalCents % 100:00}")));
-        }
-        return billed;
-    }
 
     private async Task ClearBillingEmailAsync(string customerNumber)
     {

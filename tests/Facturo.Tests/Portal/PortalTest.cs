@@ -6,6 +6,7 @@ using Facturo.Infrastructure;
 using Facturo.Payments;
 using Facturo.Platform;
 using Facturo.Staff;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using MimeKit;
 
@@ -177,6 +178,27 @@ public abstract class PortalTest(DatabaseProvider provider) : FacturoTest(provid
             i.RegisterAsync(token, new RegistrationForm("Pat Payer", Password, language, "first-pet", "Rex", "birth-city", "Laval"), CancellationToken.None));
         Assert.True(registered.Succeeded, registered.Error?.Code);
         return registered.Value!;
+    }
+
+    /// <summary>Accounts with one invoice each, billed in one October bill run; each invoice's number and total as typed in English.</summary>
+    protected async Task<IReadOnlyList<(string Invoice, string Total)>> BilledAccountsAsync(params string[] customerNumbers)
+    {
+        foreach (var number in customerNumbers)
+        {
+            await AddAccountAsync(number);
+            await PlaceOrderAsync(number, unitPrice: 100m);
+        }
+        MoveClockTo(2026, 11, 1);
+        await BillAsync(October);
+        await using var db = Database.NewContext();
+        var billed = new List<(string, string)>();
+        foreach (var number in customerNumbers)
+        {
+            var invoice = await db.Invoices.Where(i => db.Accounts.Any(a => a.Id == i.AccountId && a.CustomerNumber == number)).Select(i => new { i.Id, i.TotalCents }).SingleAsync();
+            billed.Add((string.Create(System.Globalization.CultureInfo.InvariantCulture, $"F{invoice.Id:D9}"),
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{invoice.TotalCents / 100}.{invoice.TotalCents % 100:00}")));
+        }
+        return billed;
     }
 
     protected const string AgentPassword = "Agent-Password-2026";
