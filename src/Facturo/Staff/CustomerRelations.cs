@@ -18,7 +18,7 @@ public sealed record AddressChange(string LegalName, string AddressLine1, string
 /// (legal name, address, paper delivery), resend an invitation, unlock a person. Each change is in the
 /// audit log with its before and after, and the customer is told by email.
 /// </summary>
-public sealed class CustomerRelations(FacturoDbContext db, StaffAudit audit, EmailOutbox outbox, Invitations invitations, UserManager<PortalUser> users)
+public sealed class CustomerRelations(FacturoDbContext db, StaffAudit audit, EmailOutbox outbox, Invitations invitations, UserManager<PortalUser> users, SignInSessions sessions)
 {
     /// <summary>By customer number, name, any email (billing or a portal user's) or invoice number; 50 at most.</summary>
     public async Task<IReadOnlyList<CustomerHit>> SearchAsync(string query, CancellationToken cancellationToken)
@@ -154,6 +154,25 @@ public sealed class CustomerRelations(FacturoDbContext db, StaffAudit audit, Ema
             await users.SetLockoutEndDateAsync(person, null);
             await users.ResetAccessFailedCountAsync(person);
             await audit.RecordAsync("portal.unlock", $"user {person.Email}", new { LockedUntil = lockedUntil }, new { LockedUntil = (DateTimeOffset?)null }, cancellationToken);
+            return person;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// A customer who lost a phone or suspects someone else is in calls us: every open portal session of that person ends now,
+    /// from whatever browser; they sign in again with their password (and second step).
+    /// </summary>
+    public async Task<Outcome<PortalUser>> EndSessionsAsync(string customerNumber, long userId, CancellationToken cancellationToken)
+    {
+        var person = await users.FindByIdAsync(userId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (person is null || !await db.EnterpriseAccounts.AnyAsync(l => l.EnterpriseId == person.EnterpriseId && db.Accounts.Any(a => a.Id == l.AccountId && a.CustomerNumber == customerNumber), cancellationToken))
+        {
+            return UserError.NotFound("account.not-found", customerNumber);
+        }
+        return await db.InTransactionAsync<PortalUser>(async () =>
+        {
+            var ended = await sessions.EndAllAsync(SessionAudience.Portal, person.Id, cancellationToken);
+            await audit.RecordAsync("portal.end-sessions", $"user {person.Email}", null, new { SessionsEnded = ended }, cancellationToken);
             return person;
         }, cancellationToken);
     }

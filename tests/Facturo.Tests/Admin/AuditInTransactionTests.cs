@@ -42,6 +42,7 @@ public abstract class AuditInTransactionTests(DatabaseProvider provider) : Porta
                 new AddressChange("Renamed Ltd.", "1 Main Street", null, "Ottawa", "ON", "K1A 0B1"), CancellationToken.None)).Succeeded,
             ["account.delivery"] = async s => (await s.GetRequiredService<CustomerRelations>().SetDeliveryAsync("1000190", DeliveryPreference.Paper, CancellationToken.None)).Succeeded,
             ["portal.invitation"] = async s => (await s.GetRequiredService<CustomerRelations>().ResendInvitationAsync("1000191", "new@audit.example", CancellationToken.None)).Succeeded,
+            ["portal.end-sessions"] = async s => (await s.GetRequiredService<CustomerRelations>().EndSessionsAsync("1000190", person.Id, CancellationToken.None)).Succeeded,
             ["portal.unlock"] = async s => (await s.GetRequiredService<CustomerRelations>().UnlockAsync("1000190", person.Id, CancellationToken.None)).Succeeded,
             ["receipt.record"] = async s => (await s.GetRequiredService<Operations>().RecordAsync(
                 new ReceiptEntry(ReceiptMethod.Cheque, 15_050, "CAD", new DateOnly(2026, 11, 3), "cheque 42", "CHQ-AUDIT-42", "1000190"), CancellationToken.None)).Succeeded,

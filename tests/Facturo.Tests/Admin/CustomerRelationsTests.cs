@@ -189,6 +189,33 @@ public abstract class CustomerRelationsTests(DatabaseProvider provider) : Portal
     }
 
     [Fact]
+    public async Task An_agent_signs_a_customer_out_everywhere_and_a_copied_cookie_is_refused_at_once()
+    {
+        await AddAccountAsync("1000148");
+        await RegisterAsync("1000148", "lost-phone@client.example", PortalRole.Admin);
+        await CreateStaffAsync("help@staff.example", StaffRole.CustomerRelations);
+        await using var browser = await Browser.LaunchAsync();
+        var customer = await browser.NewPageAsync(BaseAddress, "en-CA");
+        await SignInAsync(customer, "lost-phone@client.example", Password);
+        await customer.WaitForURLAsync("**/summary");
+        using var phone = await CopiedCookie.FromAsync(customer, BaseAddress, "facturo-session");
+        var agent = await browser.NewPageAsync(BaseAddress, "en-CA");
+        await SignInAsStaffAsync(agent, "help@staff.example");
+
+        var before = await phone.OpenAsync("/summary");
+        await agent.GotoAsync("/admin/customers/1000148");
+        await agent.GetByRole(AriaRole.Button, new() { Name = "Sign out everywhere" }).ClickAsync();
+        var done = await agent.GetByRole(AriaRole.Status).InnerTextAsync();
+        var after = await phone.OpenAsync("/summary");
+
+        Assert.Equal(("in", "/signin"), (before, after));
+        Assert.Equal("Every session of that person is signed out: they must sign in again.", done);
+        await using var db = Database.NewContext();
+        var entry = await db.StaffAuditEntries.SingleAsync(e => e.Action == "portal.end-sessions");
+        Assert.Equal(("user lost-phone@client.example", "help@staff.example"), (entry.Subject, entry.StaffEmail));
+    }
+
+    [Fact]
     public async Task An_agent_cannot_invite_anyone_into_a_business_already_on_the_portal_only_its_administrators_can()
     {
         await AddAccountAsync("1000149", language: Language.Fr);

@@ -142,6 +142,7 @@ public abstract partial class AccessTableTests(DatabaseProvider provider) : Port
         ["POST /admin/customers/{number?}?handler=Delivery"] = Staff(Who.CustomerRelations),
         ["POST /admin/customers/{number?}?handler=Invite"] = Staff(Who.CustomerRelations),
         ["POST /admin/customers/{number?}?handler=Unlock"] = Staff(Who.CustomerRelations),
+        ["POST /admin/customers/{number?}?handler=EndSessions"] = Staff(Who.CustomerRelations),
         ["POST /admin/customers/{number?}?handler=SmallBusiness"] = Staff(Who.CustomerRelations),
         ["POST /admin/customers/{number?}?handler=Commercial"] = Staff(Who.CustomerRelations),
         ["GET /admin/access-requests"] = Staff(Who.CustomerRelations),

@@ -81,6 +81,10 @@ public sealed class CustomersModel(CustomerRelations relations, Programs program
         await AfterAsync(await relations.UnlockAsync(Number ?? "", userId, cancellationToken),
             T("La personne peut se connecter de nouveau.", "The person can sign in again."), cancellationToken);
 
+    public async Task<IActionResult> OnPostEndSessionsAsync(long userId, CancellationToken cancellationToken) =>
+        await AfterAsync(await relations.EndSessionsAsync(Number ?? "", userId, cancellationToken),
+            T("Toutes les sessions de cette personne sont fermées : elle doit se reconnecter.", "Every session of that person is signed out: they must sign in again."), cancellationToken);
+
     private async Task<IActionResult> AfterAsync<T>(Platform.Outcome<T> outcome, string notice, CancellationToken cancellationToken)
     {
         if (outcome.Succeeded)
