@@ -20,7 +20,9 @@ public sealed class DemoDataSeeder(FacturoDbContext db, BillerClock clock, ILogg
 {
     public const string DemoApiKey = "demo-facturo-integration-key";
     public const string DemoUserEmail = "demo@facturo.example";
-    public const string DemoUserPassword = "Demo-Facturo-2026";
+    public const string DemoUserPassword = "Demo-Portal-2026";
+    /// <summary>What demo databases made before the password policy refused the product's name were given; still a demo secret.</summary>
+    public const string EarlierDemoUserPassword = "Demo-Facturo-2026";
     public const string DemoStaffEmail = "agent@facturo.example";
     public const string DemoStaffPassword = "Demo-Staff-2026";
 

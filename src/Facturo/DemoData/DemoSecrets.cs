@@ -45,7 +45,8 @@ public sealed class DemoSecrets(FacturoDbContext db, IPasswordHasher<StaffMember
             accepted.Add($"the back-office account {DemoDataSeeder.DemoStaffEmail} accepts the demo password");
         }
         var portalUser = await users.FindByEmailAsync(DemoDataSeeder.DemoUserEmail);
-        if (portalUser is not null && !await users.IsLockedOutAsync(portalUser) && await users.CheckPasswordAsync(portalUser, DemoDataSeeder.DemoUserPassword))
+        if (portalUser is not null && !await users.IsLockedOutAsync(portalUser)
+            && (await users.CheckPasswordAsync(portalUser, DemoDataSeeder.DemoUserPassword) || await users.CheckPasswordAsync(portalUser, DemoDataSeeder.EarlierDemoUserPassword)))
         {
             accepted.Add($"the portal user {DemoDataSeeder.DemoUserEmail} accepts the demo password");
         }
