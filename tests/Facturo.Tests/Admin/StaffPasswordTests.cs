@@ -67,6 +67,20 @@ public abstract class StaffPasswordTests(DatabaseProvider provider) : PortalTest
     }
 
     [Fact]
+    public async Task Five_wrong_current_passwords_lock_the_account_as_five_wrong_sign_ins_would()
+    {
+        var staff = await CreateStaffAsync("guessed@staff.example", StaffRole.Sales);
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var refused = await InScopeAsync<StaffSignIn, Platform.Outcome<StaffMember>>(s => s.VerifyCurrentPasswordAsync(staff.Id, $"Guess number {attempt} here", CancellationToken.None));
+            Assert.Equal("staff.current-password-wrong", refused.Error?.Code);
+        }
+
+        Assert.Equal(StaffSignInResult.LockedOut, await PasswordCheckAsync("guessed@staff.example", AgentPassword));
+    }
+
+    [Fact]
     public async Task The_password_page_speaks_french_to_whoever_chose_french()
     {
         await CreateStaffAsync("fr@staff.example", StaffRole.CustomerRelations);
