@@ -225,6 +225,12 @@ public static class UserMessages
         ["staff.unknown"] = (
             "Aucun membre du personnel actif n'utilise l'adresse {0}.",
             "No active staff member uses {0}."),
+        ["staff.not-disabled"] = (
+            "Aucun membre du personnel désactivé n'utilise l'adresse {0}.",
+            "No disabled staff member uses {0}."),
+        ["staff.current-password-wrong"] = (
+            "Le mot de passe actuel est incorrect.",
+            "The current password is incorrect."),
         ["staff.exists"] = (
             "Un membre du personnel utilise déjà l'adresse {0}.",
             "A staff member already uses {0}."),

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Facturo.Accounts;
 using Facturo.Data;
+using Facturo.Emails;
 using Facturo.Passwords;
 using Facturo.Platform;
 using Microsoft.AspNetCore.Authentication;
@@ -91,7 +93,8 @@ public enum StaffSignInResult { PasswordAccepted, Refused, LockedOut }
 /// Every password check costs one hash, whether the address is unknown, the account disabled or locked, so the
 /// answer's timing does not tell which addresses are staff; the page says the same for all of them.
 /// </remarks>
-public sealed class StaffSignIn(FacturoDbContext db, IPasswordHasher<StaffMember> hasher, IDataProtectionProvider protection, BillerClock clock, PasswordPolicy passwords)
+public sealed class StaffSignIn(FacturoDbContext db, IPasswordHasher<StaffMember> hasher, IDataProtectionProvider protection, BillerClock clock, PasswordPolicy passwords,
+    EmailOutbox outbox, SignInSessions sessions)
 {
     private const int MaxFailures = 5;
     private static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
@@ -225,6 +228,82 @@ public sealed class StaffSignIn(FacturoDbContext db, IPasswordHasher<StaffMember
         }
         await passwords.RememberReplacedAsync(PasswordOwner.StaffMember, staff.Id, staff.PasswordHash, cancellationToken);
         (staff.PasswordHash, staff.FailedSignIns, staff.LockedUntil) = (hasher.HashPassword(staff, password), 0, null);
+        await db.SaveChangesAsync(cancellationToken);
+        return staff;
+    }
+
+    /// <summary>
+    /// The signed-in person's current password, asked before they choose a new one. A wrong one counts as a failed sign-in,
+    /// saved at once (outside any transaction the change runs in), so a stolen session cannot guess it for ever.
+    /// </summary>
+    public async Task<Outcome<StaffMember>> VerifyCurrentPasswordAsync(long staffId, string currentPassword, CancellationToken cancellationToken)
+    {
+        var staff = await db.StaffMembers.SingleAsync(s => s.Id == staffId && s.DisabledAt == null, cancellationToken);
+        var now = clock.UtcNow;
+        if (staff.LockedUntil > now)
+        {
+            return UserError.Validation("staff.current-password-wrong");
+        }
+        if (hasher.VerifyHashedPassword(staff, staff.PasswordHash, currentPassword) == PasswordVerificationResult.Failed)
+        {
+            if (++staff.FailedSignIns >= MaxFailures)
+            {
+                (staff.FailedSignIns, staff.LockedUntil) = (0, now + Lockout);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            return UserError.Validation("staff.current-password-wrong");
+        }
+        return staff;
+    }
+
+    /// <summary>
+    /// The person's own new password (ASVS 5.0, 6.2.2), once <see cref="VerifyCurrentPasswordAsync"/> accepted the current one: same policy
+    /// as above, the person emailed and every one of their sessions ended, in the caller's transaction; the caller signs this browser in again.
+    /// </summary>
+    public async Task<Outcome<StaffMember>> ReplaceOwnPasswordAsync(StaffMember staff, string newPassword, CancellationToken cancellationToken)
+    {
+        var refusal = await passwords.RefusalAsync(PasswordOwner.StaffMember, staff.Id, staff.PasswordHash, newPassword,
+            hash => hasher.VerifyHashedPassword(staff, hash, newPassword) != PasswordVerificationResult.Failed, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        await passwords.RememberReplacedAsync(PasswordOwner.StaffMember, staff.Id, staff.PasswordHash, cancellationToken);
+        (staff.PasswordHash, staff.FailedSignIns) = (hasher.HashPassword(staff, newPassword), 0);
+        // Staff have no language of their own; the back office's notices are in English.
+        await outbox.QueueAsync("staff-password-changed", staff.Email, Language.En, "Your back-office password was changed",
+            $"Hello {staff.FullName},\n\nThe password you use to sign in to the back office was just changed, and every other session of yours was signed out.\n\nIf you did not make this change, tell an administrator right away.",
+            cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await sessions.EndAllAsync(SessionAudience.Staff, staff.Id, cancellationToken);
+        return staff;
+    }
+
+    /// <summary>Refuses the person at sign-in from now on and ends their open sessions at once.</summary>
+    public async Task<Outcome<StaffMember>> DisableAsync(string email, CancellationToken cancellationToken)
+    {
+        var normalized = email.Trim().ToLowerInvariant();
+        var staff = await db.StaffMembers.SingleOrDefaultAsync(s => s.Email == normalized && s.DisabledAt == null, cancellationToken);
+        if (staff is null)
+        {
+            return UserError.NotFound("staff.unknown", normalized);
+        }
+        staff.DisabledAt = clock.UtcNow;
+        await db.SaveChangesAsync(cancellationToken);
+        await sessions.EndAllAsync(SessionAudience.Staff, staff.Id, cancellationToken);
+        return staff;
+    }
+
+    /// <summary>Lets a disabled staff member sign in again, with the password and authenticator they had.</summary>
+    public async Task<Outcome<StaffMember>> EnableAsync(string email, CancellationToken cancellationToken)
+    {
+        var normalized = email.Trim().ToLowerInvariant();
+        var staff = await db.StaffMembers.SingleOrDefaultAsync(s => s.Email == normalized && s.DisabledAt != null, cancellationToken);
+        if (staff is null)
+        {
+            return UserError.NotFound("staff.not-disabled", normalized);
+        }
+        staff.DisabledAt = null;
         await db.SaveChangesAsync(cancellationToken);
         return staff;
     }

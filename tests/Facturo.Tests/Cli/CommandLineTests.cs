@@ -20,6 +20,8 @@ public sealed class CommandLineTests : IAsyncLifetime
     [InlineData("invite")]
     [InlineData("debit-batch")]
     [InlineData("import-returns")]
+    [InlineData("disable-staff")]
+    [InlineData("enable-staff")]
     public async Task Every_command_explains_itself(string command)
     {
         var (exitCode, output, _) = await FacturoProcess.RunAsync(_database.Options, command, "--help");

@@ -137,6 +137,8 @@ public abstract partial class AccessTableTests(DatabaseProvider provider) : Port
         ["GET /admin/denied"] = Everyone,
         ["POST /admin/signout"] = [Who.StaffHalfway, .. StaffRoles],
         ["GET /admin"] = AnyStaff,
+        ["GET /admin/password"] = AnyStaff,
+        ["POST /admin/password"] = AnyStaff,
         ["GET /admin/customers/{number?}"] = Staff(Who.CustomerRelations),
         ["POST /admin/customers/{number?}?handler=NameAddress"] = Staff(Who.CustomerRelations),
         ["POST /admin/customers/{number?}?handler=Delivery"] = Staff(Who.CustomerRelations),
