@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Facturo.Accounts;
 using Facturo.Data;
@@ -23,18 +22,8 @@ public sealed class AccessRequests(FacturoDbContext db, Invitations invitations,
     public static readonly TimeSpan MinimumAnswerTime = TimeSpan.FromMilliseconds(400);
 
     /// <summary>Null when the request was taken; the page then says the same thing whatever happened to it.</summary>
-    public async Task<UserError?> SubmitAsync(InvitationRequestForm form, string fromAddress, CancellationToken cancellationToken)
-    {
-        // Real elapsed time, not the biller's clock: this pads the answer, it decides nothing.
-        var started = Stopwatch.GetTimestamp();
-        var refused = await TakeAsync(form, fromAddress, cancellationToken);
-        var remaining = MinimumAnswerTime - Stopwatch.GetElapsedTime(started);
-        if (remaining > TimeSpan.Zero)
-        {
-            await Task.Delay(remaining, cancellationToken);
-        }
-        return refused;
-    }
+    public async Task<UserError?> SubmitAsync(InvitationRequestForm form, string fromAddress, CancellationToken cancellationToken) =>
+        await EvenAnswers.AtLeastAsync(MinimumAnswerTime, () => TakeAsync(form, fromAddress, cancellationToken), cancellationToken);
 
     private async Task<UserError?> TakeAsync(InvitationRequestForm form, string fromAddress, CancellationToken cancellationToken)
     {

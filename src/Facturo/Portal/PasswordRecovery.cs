@@ -20,12 +20,19 @@ public sealed class PasswordRecovery(UserManager<PortalUser> users, EmailOutbox 
     private static readonly PortalUser Decoy = new() { FullName = "", SecurityQuestion1 = "", SecurityAnswer1Hash = "", SecurityQuestion2 = "", SecurityAnswer2Hash = "" };
     private static readonly Lazy<string> DecoyAnswerHash = new(() => SecurityQuestions.Hash(Decoy, Guid.NewGuid().ToString("N")));
 
-    public async Task SendResetLinkAsync(string email, CancellationToken cancellationToken)
+    /// <summary>Every answer takes at least this long: writing the email for a registered address must not show in the timing.</summary>
+    public static readonly TimeSpan MinimumLinkAnswerTime = TimeSpan.FromMilliseconds(250);
+
+    public Task<bool> SendResetLinkAsync(string email, CancellationToken cancellationToken) =>
+        Platform.EvenAnswers.AtLeastAsync(MinimumLinkAnswerTime, () => QueueResetLinkAsync(email, cancellationToken), cancellationToken);
+
+    /// <summary>True when a link was queued (the page says the same either way).</summary>
+    private async Task<bool> QueueResetLinkAsync(string email, CancellationToken cancellationToken)
     {
         var user = await FindAsync(email);
         if (user is null)
         {
-            return;
+            return false;
         }
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = $"{emailOptions.Value.PublicBaseUrl.TrimEnd('/')}/reset-password?email={Uri.EscapeDataString(user.Email!)}&token={Uri.EscapeDataString(token)}";
@@ -37,6 +44,7 @@ public sealed class PasswordRecovery(UserManager<PortalUser> users, EmailOutbox 
                 : $"Hello {user.FullName},\n\nTo choose a new password, open this link (valid 24 hours, once):\n{link}\n\nIf you did not ask for this, ignore this email: your password stays the same.",
             cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>Null when the password was reset; otherwise why not.</summary>
