@@ -197,7 +197,7 @@ public abstract class CustomerRelationsTests(DatabaseProvider provider) : Portal
         await using var browser = await Browser.LaunchAsync();
         var customer = await browser.NewPageAsync(BaseAddress, "en-CA");
         await SignInAsync(customer, "lost-phone@client.example", Password);
-        await customer.WaitForURLAsync("**/summary");
+        await customer.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
         using var phone = await CopiedCookie.FromAsync(customer, BaseAddress, "facturo-session");
         var agent = await browser.NewPageAsync(BaseAddress, "en-CA");
         await SignInAsStaffAsync(agent, "help@staff.example");

@@ -41,7 +41,7 @@ public abstract class PortalSecurityTests(DatabaseProvider provider) : PortalTes
         var wrongCode = await page.GetByRole(AriaRole.Alert).InnerTextAsync();
         await page.Locator("#Code").FillAsync(Totp.Code(key, Now));
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
-        await page.WaitForURLAsync("**/summary");
+        await page.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
 
         await AskForLinkAsync(page, "twostep@client.example");
@@ -53,7 +53,7 @@ public abstract class PortalSecurityTests(DatabaseProvider provider) : PortalTes
         await page.WaitForURLAsync("**/signin/two-step**");
         await page.Locator("#Code").FillAsync(recoveryCodes[0]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
-        await page.WaitForURLAsync("**/summary");
+        await page.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
         await SignInAsync(page, "twostep@client.example", "After-Reset-Pass-1");
         await page.Locator("#Code").FillAsync(recoveryCodes[0]);
@@ -398,7 +398,7 @@ public abstract class PortalSecurityTests(DatabaseProvider provider) : PortalTes
         await RegisterAsync(office, link);
         var phone = await browser.NewPageAsync(BaseAddress, "fr-CA");
         await SignInAsync(phone, "everywhere@client.example", Password);
-        await phone.WaitForURLAsync("**/summary");
+        await phone.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
 
         await TurnOnTwoStepAsync(office, "Activer");
         await office.Locator("#CurrentPassword").FillAsync("Pas-Le-Bon-Passe-1");
