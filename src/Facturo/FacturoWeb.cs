@@ -70,6 +70,7 @@ public static class FacturoWeb
         services.AddSingleton<Payments.ICardGateway, Payments.SandboxCardGateway>();
         services.AddScoped<IssueCreditNote>();
         services.AddScoped<BillRunner>();
+        services.AddScoped<Taxes.BillerTaxes>();
         services.AddScoped<InvoiceReadyNotifier>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DemoSecrets>();

@@ -4,13 +4,13 @@ using Facturo.Taxes;
 
 namespace Facturo.Billing;
 
-/// <summary>A charge waiting for an invoice.</summary>
-public sealed record BillableCharge(long ChargeId, ChargeCategory Category, string Description, decimal Quantity, Money UnitPrice, Money Amount, DateOnly ServiceDate);
+/// <summary>A charge waiting for an invoice; a parcel's charge may name where it goes (its place of supply).</summary>
+public sealed record BillableCharge(long ChargeId, ChargeCategory Category, string Description, decimal Quantity, Money UnitPrice, Money Amount, DateOnly ServiceDate, PlaceOfSupply? Destination = null);
 
 /// <summary>What the generator needs to know about the account being billed.</summary>
-public sealed record BillableAccount(long AccountId, Province Province, CreditTerms CreditTerms, DeliveryPreference Delivery, Currency Currency);
+public sealed record BillableAccount(long AccountId, TaxCustomer TaxCustomer, CreditTerms CreditTerms, DeliveryPreference Delivery, Currency Currency);
 
-public sealed record InvoiceDraftLine(int LineNumber, long? ChargeId, ChargeCategory Category, string Description, decimal Quantity, Money UnitPrice, Money Amount);
+public sealed record InvoiceDraftLine(int LineNumber, long? ChargeId, ChargeCategory Category, string Description, decimal Quantity, Money UnitPrice, Money Amount, LineTaxation Taxation);
 
 public sealed record InvoiceDraft(
     long AccountId,
@@ -31,24 +31,27 @@ public sealed record InvoiceDraft(
 /// </summary>
 public static class InvoiceGenerator
 {
-    public static InvoiceDraft? Generate(BillableAccount account, IReadOnlyList<BillableCharge> charges, Money paperFee, BillingPeriod period, DateOnly issueDate, TaxTable taxes)
+    public static InvoiceDraft? Generate(BillableAccount account, IReadOnlyList<BillableCharge> charges, Money paperFee, BillingPeriod period, DateOnly issueDate, SalesTax salesTax)
     {
         if (charges.Count == 0)
         {
             return null;
         }
-        var lines = charges
-            .OrderBy(c => c.ServiceDate).ThenBy(c => c.ChargeId)
-            .Select((c, i) => new InvoiceDraftLine(i + 1, c.ChargeId, c.Category, c.Description, c.Quantity, c.UnitPrice, c.Amount))
-            .ToList();
+        var ordered = charges.OrderBy(c => c.ServiceDate).ThenBy(c => c.ChargeId).ToList();
+        var taxable = ordered.Select((c, i) => new TaxableLine(i + 1, c.Category, c.Amount, c.Destination)).ToList();
+        var chargesAndFee = ordered.Select(c => (ChargeId: (long?)c.ChargeId, c.Category, c.Description, c.Quantity, c.UnitPrice, c.Amount)).ToList();
         if (account.Delivery == DeliveryPreference.Paper && !paperFee.IsZero)
         {
-            lines.Add(new InvoiceDraftLine(lines.Count + 1, null, ChargeCategory.PaperFee, "", 1m, paperFee, paperFee));
+            taxable.Add(new TaxableLine(taxable.Count + 1, ChargeCategory.PaperFee, paperFee));
+            chargesAndFee.Add((null, ChargeCategory.PaperFee, "", 1m, paperFee, paperFee));
         }
+        // The tax point is the day the consideration becomes due: the invoice date.
+        var taxation = salesTax.Compute(account.TaxCustomer, taxable, issueDate, account.Currency);
+        var lines = chargesAndFee
+            .Select((c, i) => new InvoiceDraftLine(i + 1, c.ChargeId, c.Category, c.Description, c.Quantity, c.UnitPrice, c.Amount, taxation.Lines[i]))
+            .ToList();
         var subtotal = Money.Sum(lines.Select(l => l.Amount), account.Currency);
-        var taxAmounts = taxes.Compute(account.Province, issueDate, subtotal);
-        var taxTotal = Money.Sum(taxAmounts.Select(t => t.Amount), account.Currency);
-        return new InvoiceDraft(account.AccountId, period, issueDate, account.CreditTerms.DueDate(issueDate), lines, taxAmounts, subtotal, taxTotal);
+        return new InvoiceDraft(account.AccountId, period, issueDate, account.CreditTerms.DueDate(issueDate), lines, taxation.Taxes, subtotal, taxation.Total(account.Currency));
     }
 
     /// <summary>Amount of one line: price × quantity, rounded once to the cent.</summary>

@@ -35,6 +35,7 @@ public sealed class TaxTable
     ]);
 
     private readonly IReadOnlyList<TaxRate> _rates;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Province, DateOnly), IReadOnlyList<TaxRate>> _ratesByDay = new();
 
     public TaxTable(IReadOnlyList<TaxRate> rates) => _rates = rates;
 
@@ -44,17 +45,6 @@ public sealed class TaxTable
         {
             throw new ArgumentOutOfRangeException(nameof(taxPoint), taxPoint, $"The tax table starts on {CoverageStart:yyyy-MM-dd}.");
         }
-        return _rates.Where(r => r.AppliesTo(province, taxPoint)).OrderBy(r => r.Kind).ToList();
+        return _ratesByDay.GetOrAdd((province, taxPoint), key => _rates.Where(r => r.AppliesTo(key.Item1, key.Item2)).OrderBy(r => r.Kind).ToList());
     }
-
-    /// <summary>
-    /// Each tax on the taxable amount, rounded to the cent on its own: half a cent or more goes up,
-    /// less is dropped (Excise Tax Act, s. 123(2) rounding; Quebec applies the same rule to the QST).
-    /// </summary>
-    public IReadOnlyList<TaxAmount> Compute(Province province, DateOnly taxPoint, Money taxable) =>
-        RatesFor(province, taxPoint)
-            .Select(r => new TaxAmount(r.Kind, r.Rate, Money.Round(taxable.ToDecimal() * r.Rate, taxable.Currency)))
-            .ToList();
 }
-
-public sealed record TaxAmount(TaxKind Kind, decimal Rate, Money Amount);

@@ -26,7 +26,7 @@ public sealed class CustomerAccount
     public CreditTerms CreditTerms => new(CreditTermsDays);
     public Currency Currency => Currency.Parse(CurrencyCode);
 
-    public BillableAccount ToBillable() => new(Id, Province, CreditTerms, Delivery, Currency);
+    public BillableAccount ToBillable(Taxes.TaxCustomer taxCustomer) => new(Id, taxCustomer, CreditTerms, Delivery, Currency);
 }
 
 internal sealed class CustomerAccountConfiguration : IEntityTypeConfiguration<CustomerAccount>

@@ -19,12 +19,16 @@ public sealed class Charge
     public long AmountCents { get; set; }
     public string CurrencyCode { get; set; } = "CAD";
     public DateOnly ServiceDate { get; set; }
+
+    /// <summary>Where a parcel goes (<see cref="Taxes.PlaceOfSupply.Code"/>), when the order said: it is taxed there.</summary>
+    public string? Destination { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
     public BillableCharge ToBillable()
     {
         var currency = Currency.Parse(CurrencyCode);
-        return new(Id, Category, Description, Quantity, new Money(UnitPriceCents, currency), new Money(AmountCents, currency), ServiceDate);
+        return new(Id, Category, Description, Quantity, new Money(UnitPriceCents, currency), new Money(AmountCents, currency), ServiceDate,
+            Destination is null ? null : Taxes.PlaceOfSupply.FromCode(Destination));
     }
 }
 
@@ -36,6 +40,7 @@ internal sealed class ChargeConfiguration : IEntityTypeConfiguration<Charge>
         charge.Property(c => c.Description).HasMaxLength(200);
         charge.Property(c => c.Quantity).HasPrecision(18, 4);
         charge.Property(c => c.CurrencyCode).HasMaxLength(3).IsFixedLength();
+        charge.Property(c => c.Destination).HasMaxLength(5);
         charge.HasIndex(c => new { c.ServiceDate, c.AccountId });
         charge.HasIndex(c => new { c.AccountId, c.ServiceDate });
         charge.HasOne<Accounts.CustomerAccount>().WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Restrict);

@@ -48,14 +48,41 @@ public sealed class InvoiceLine
     public decimal Quantity { get; set; }
     public long UnitPriceCents { get; set; }
     public long AmountCents { get; set; }
+
+    /// <summary>Where the line was supplied: "CA-ON", or a country outside Canada ("US").</summary>
+    public required string PlaceOfSupply { get; set; }
+
+    /// <summary>The taxes the line bears, by <see cref="TaxKey.Code"/> ("GST PST-BC"); a credit note reverses exactly these.</summary>
+    public required string TaxCodes { get; set; }
+
+    /// <summary>Why the line bears no Canadian tax, when it was supplied outside Canada.</summary>
+    public OutsideCanadaReason? OutsideCanada { get; set; }
+
+    /// <summary>The exemption certificates that relieved the line of a tax, separated by spaces.</summary>
+    public string? ExemptionCertificates { get; set; }
+
+    public IReadOnlyList<TaxKey> Taxes => TaxCodes.Length == 0 ? [] : TaxCodes.Split(' ').Select(TaxKey.Parse).ToList();
+
+    public static string CodesOf(IEnumerable<TaxKey> taxes) => string.Join(' ', taxes.Select(t => t.Code));
 }
 
+/// <summary>One tax of the invoice: its rate, the sum of the lines that bear it, and the tax on that sum.</summary>
 public sealed class InvoiceTax
 {
     public long InvoiceId { get; set; }
-    public TaxKind Kind { get; set; }
+
+    /// <summary>The tax and its jurisdiction (<see cref="TaxKey.Code"/>): "GST", "HST-NS", "QST-QC", "PST-BC".</summary>
+    public required string Code { get; set; }
     public decimal Rate { get; set; }
+    public long BaseCents { get; set; }
     public long AmountCents { get; set; }
+
+    public TaxKey Key => TaxKey.Parse(Code);
+    public TaxKind Kind => Key.Kind;
+
+    public TaxAmount ToAmount(Currency currency) => new(Key.Kind, Key.Province, Rate, new Money(BaseCents, currency), new Money(AmountCents, currency));
+
+    public static InvoiceTax From(TaxAmount tax) => new() { Code = tax.Key.Code, Rate = tax.Rate, BaseCents = tax.Base.Cents, AmountCents = tax.Amount.Cents };
 }
 
 internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
@@ -91,6 +118,10 @@ internal sealed class InvoiceLineConfiguration : IEntityTypeConfiguration<Invoic
         line.Property(l => l.Category).HasConversion<string>().HasMaxLength(16);
         line.Property(l => l.Description).HasMaxLength(200);
         line.Property(l => l.Quantity).HasPrecision(18, 4);
+        line.Property(l => l.PlaceOfSupply).HasMaxLength(5);
+        line.Property(l => l.TaxCodes).HasMaxLength(40);
+        line.Property(l => l.OutsideCanada).HasConversion<string>().HasMaxLength(32);
+        line.Property(l => l.ExemptionCertificates).HasMaxLength(200);
     }
 }
 
@@ -98,8 +129,8 @@ internal sealed class InvoiceTaxConfiguration : IEntityTypeConfiguration<Invoice
 {
     public void Configure(EntityTypeBuilder<InvoiceTax> tax)
     {
-        tax.HasKey(t => new { t.InvoiceId, t.Kind });
-        tax.Property(t => t.Kind).HasConversion<string>().HasMaxLength(4);
+        tax.HasKey(t => new { t.InvoiceId, t.Code });
+        tax.Property(t => t.Code).HasMaxLength(8);
         tax.Property(t => t.Rate).HasPrecision(7, 5);
     }
 }

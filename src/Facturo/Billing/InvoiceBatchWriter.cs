@@ -56,7 +56,7 @@ internal static class InvoiceBatchWriter
                 await row.WriteAsync(invoice.CreatedAt, NpgsqlDbType.TimestampTz, ct);
             }, cancellationToken);
 
-        await CopyRowsAsync(connection, "invoice_lines (invoice_id, line_number, charge_id, category, description, quantity, unit_price_cents, amount_cents)",
+        await CopyRowsAsync(connection, "invoice_lines (invoice_id, line_number, charge_id, category, description, quantity, unit_price_cents, amount_cents, place_of_supply, tax_codes, outside_canada, exemption_certificates)",
             invoices.SelectMany(i => i.Lines.Select(line => (i.Id, line))), async (row, item, ct) =>
             {
                 var (invoiceId, line) = item;
@@ -68,15 +68,20 @@ internal static class InvoiceBatchWriter
                 await row.WriteAsync(line.Quantity, NpgsqlDbType.Numeric, ct);
                 await row.WriteAsync(line.UnitPriceCents, NpgsqlDbType.Bigint, ct);
                 await row.WriteAsync(line.AmountCents, NpgsqlDbType.Bigint, ct);
+                await row.WriteAsync(line.PlaceOfSupply, NpgsqlDbType.Varchar, ct);
+                await row.WriteAsync(line.TaxCodes, NpgsqlDbType.Varchar, ct);
+                await WriteNullableAsync(row, line.OutsideCanada?.ToString(), NpgsqlDbType.Varchar, ct);
+                await WriteNullableAsync(row, line.ExemptionCertificates, NpgsqlDbType.Varchar, ct);
             }, cancellationToken);
 
-        await CopyRowsAsync(connection, "invoice_taxes (invoice_id, kind, rate, amount_cents)",
+        await CopyRowsAsync(connection, "invoice_taxes (invoice_id, code, rate, base_cents, amount_cents)",
             invoices.SelectMany(i => i.Taxes.Select(tax => (i.Id, tax))), async (row, item, ct) =>
             {
                 var (invoiceId, tax) = item;
                 await row.WriteAsync(invoiceId, NpgsqlDbType.Bigint, ct);
-                await row.WriteAsync(tax.Kind.ToString(), NpgsqlDbType.Varchar, ct);
+                await row.WriteAsync(tax.Code, NpgsqlDbType.Varchar, ct);
                 await row.WriteAsync(tax.Rate, NpgsqlDbType.Numeric, ct);
+                await row.WriteAsync(tax.BaseCents, NpgsqlDbType.Bigint, ct);
                 await row.WriteAsync(tax.AmountCents, NpgsqlDbType.Bigint, ct);
             }, cancellationToken);
 

@@ -39,7 +39,7 @@ public sealed class IssueCreditNote(FacturoDbContext db, BillerClock clock)
             return UserError.Validation("creditnote.invalid-amount", creditable.Format(Cultures.English));
         }
         var taxes = invoice.Taxes
-            .Select(t => new TaxAmount(t.Kind, t.Rate, Money.Round(subtotal.ToDecimal() * t.Rate, currency)))
+            .Select(t => new TaxAmount(t.Key.Kind, t.Key.Province, t.Rate, subtotal, Money.Round(subtotal.ToDecimal() * t.Rate, currency)))
             .ToList();
         var note = new CreditNote
         {

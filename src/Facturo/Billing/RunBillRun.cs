@@ -17,7 +17,7 @@ public sealed record BillRunResult(BillingPeriod Period, DateOnly IssueDate, int
 /// so a crash loses at most the batch in flight and a re-run picks up exactly where billing stopped.
 /// The unique (account, period) indexes make a second invoice impossible even for two nodes at once.
 /// </summary>
-public sealed partial class BillRunner(FacturoDbContext db, BillerClock clock, InvoiceReadyNotifier notifier, ILogger<BillRunner> logger)
+public sealed partial class BillRunner(FacturoDbContext db, BillerClock clock, BillerTaxes taxes, InvoiceReadyNotifier notifier, ILogger<BillRunner> logger)
 {
     private const int MaxConflictRetries = 5;
 
@@ -30,6 +30,7 @@ public sealed partial class BillRunner(FacturoDbContext db, BillerClock clock, I
         }
         var periodText = period.ToString();
         var settings = await db.BillerSettings.AsNoTracking().SingleAsync(cancellationToken);
+        var salesTax = await taxes.SalesTaxAsync(cancellationToken);
         var run = await StartAsync(period, today, cancellationToken);
         LogStarting(periodText, run.Attempts, run.IssueDate);
 
@@ -37,7 +38,7 @@ public sealed partial class BillRunner(FacturoDbContext db, BillerClock clock, I
         long cursor = 0;
         while (true)
         {
-            var (billed, nextCursor) = await WithConflictRetryAsync(() => IssueInvoiceBatchAsync(run, settings, period, cursor, batchSize, cancellationToken), cancellationToken);
+            var (billed, nextCursor) = await WithConflictRetryAsync(() => IssueInvoiceBatchAsync(run, settings, salesTax, period, cursor, batchSize, cancellationToken), cancellationToken);
             if (billed == 0)
             {
                 break;
@@ -99,7 +100,7 @@ public sealed partial class BillRunner(FacturoDbContext db, BillerClock clock, I
         }
     }
 
-    private async Task<(int Issued, long Cursor)> IssueInvoiceBatchAsync(BillRun run, BillerSettings settings, BillingPeriod period, long cursor, int batchSize, CancellationToken cancellationToken)
+    private async Task<(int Issued, long Cursor)> IssueInvoiceBatchAsync(BillRun run, BillerSettings settings, SalesTax salesTax, BillingPeriod period, long cursor, int batchSize, CancellationToken cancellationToken)
     {
         var (first, last, periodText) = (period.FirstDay, period.LastDay, period.ToString());
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -120,8 +121,9 @@ public sealed partial class BillRunner(FacturoDbContext db, BillerClock clock, I
                 .ToListAsync(cancellationToken))
             .ToLookup(c => c.AccountId);
 
+        var taxCustomers = await taxes.CustomersAsync(accounts, run.IssueDate, cancellationToken);
         var drafts = accounts
-            .Select(a => (Account: a, Draft: InvoiceGenerator.Generate(a.ToBillable(), chargesByAccount[a.Id].Select(c => c.ToBillable()).ToList(), PaperFeeOf(settings, a), period, run.IssueDate, TaxTable.Canada)!))
+            .Select(a => (Account: a, Draft: InvoiceGenerator.Generate(a.ToBillable(taxCustomers[a.Id]), chargesByAccount[a.Id].Select(c => c.ToBillable()).ToList(), PaperFeeOf(settings, a), period, run.IssueDate, salesTax)!))
             .ToList();
         var number = await DocumentNumbers.TakeAsync(db, DocumentSequence.Invoices, drafts.Count, cancellationToken);
         var now = clock.UtcNow;
@@ -249,8 +251,12 @@ public sealed partial class BillRunner(FacturoDbContext db, BillerClock clock, I
             Quantity = l.Quantity,
             UnitPriceCents = l.UnitPrice.Cents,
             AmountCents = l.Amount.Cents,
+            PlaceOfSupply = l.Taxation.PlaceOfSupply.Code,
+            TaxCodes = InvoiceLine.CodesOf(l.Taxation.Taxes),
+            OutsideCanada = l.Taxation.OutsideCanada,
+            ExemptionCertificates = l.Taxation.ExemptionCertificates.Count == 0 ? null : string.Join(' ', l.Taxation.ExemptionCertificates),
         }).ToList(),
-        Taxes = draft.Taxes.Select(t => new InvoiceTax { Kind = t.Kind, Rate = t.Rate, AmountCents = t.Amount.Cents }).ToList(),
+        Taxes = draft.Taxes.Select(InvoiceTax.From).ToList(),
     };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bill run {Period} starting (attempt {Attempt}, issue date {IssueDate})")]

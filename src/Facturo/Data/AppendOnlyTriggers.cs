@@ -24,6 +24,20 @@ public static class AppendOnlyTriggers
         }
     }
 
+    /// <summary>
+    /// Lifts the protection for a migration that fills a new column of existing rows from what they
+    /// already say; the same migration protects the tables again with <see cref="ProtectSqlite"/>
+    /// (a SQLite table rebuild drops its triggers anyway).
+    /// </summary>
+    public static void LiftSqlite(MigrationBuilder migration, IEnumerable<string> tables)
+    {
+        foreach (var table in tables)
+        {
+            migration.Sql($"DROP TRIGGER IF EXISTS {table}_no_update;");
+            migration.Sql($"DROP TRIGGER IF EXISTS {table}_no_delete;");
+        }
+    }
+
     public static void CreatePostgres(MigrationBuilder migration)
     {
         migration.Sql("""
@@ -42,6 +56,16 @@ public static class AppendOnlyTriggers
         {
             migration.Sql($"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} FOR EACH ROW EXECUTE FUNCTION facturo_refuse_change();");
             migration.Sql($"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} FOR EACH STATEMENT EXECUTE FUNCTION facturo_refuse_change();");
+        }
+    }
+
+    /// <summary>See <see cref="LiftSqlite"/>.</summary>
+    public static void LiftPostgres(MigrationBuilder migration, IEnumerable<string> tables)
+    {
+        foreach (var table in tables)
+        {
+            migration.Sql($"DROP TRIGGER {table}_append_only ON {table};");
+            migration.Sql($"DROP TRIGGER {table}_no_truncate ON {table};");
         }
     }
 }

@@ -110,7 +110,7 @@ public sealed class DemoDataSeeder(FacturoDbContext db, BillerClock clock, ILogg
         for (var period = firstPeriod; period < currentPeriod; period = period.Next)
         {
             var billingMorning = new DateTimeOffset(period.Next.FirstDay.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
-            var runner = new BillRunner(db, new BillerClock(new FixedTime(billingMorning)), notifier, billRunLog);
+            var runner = new BillRunner(db, new BillerClock(new FixedTime(billingMorning)), new BillerTaxes(), notifier, billRunLog);
             await runner.RunAsync(period, 500, null, cancellationToken);
         }
         await AddPortalUsersAsync(accounts, now, cancellationToken);
@@ -182,7 +182,7 @@ public sealed class DemoDataSeeder(FacturoDbContext db, BillerClock clock, ILogg
         }).ToList();
         var method = account.Program == BillingProgram.Commercial ? PaymentMethod.OnAccount : (random.Next(3) == 0 ? PaymentMethod.SupplierAccount : PaymentMethod.Card);
         var subtotal = lines.Sum(l => l.AmountCents);
-        return new Order
+        var order = new Order
         {
             AccountId = account.Id,
             Channel = (OrderChannel)random.Next(Enum.GetValues<OrderChannel>().Length),
@@ -191,9 +191,10 @@ public sealed class DemoDataSeeder(FacturoDbContext db, BillerClock clock, ILogg
             OrderDate = date,
             CurrencyCode = account.CurrencyCode,
             SubtotalCents = subtotal,
-            TaxCents = method == PaymentMethod.OnAccount ? 0 : TaxTable.Canada.Compute(account.Province, date, new Money(subtotal, currency)).Sum(t => t.Amount.Cents),
             Lines = lines,
         };
+        order.TaxCents = method == PaymentMethod.OnAccount ? 0 : TaxesOf(account, order).Sum(t => t.Amount.Cents);
+        return order;
     }
 
     /// <summary>On account: charges for the next invoice. Paid at creation: the history a small business had before this system took card payments itself.</summary>
@@ -217,9 +218,11 @@ public sealed class DemoDataSeeder(FacturoDbContext db, BillerClock clock, ILogg
             return;
         }
         var subtotal = new Money(order.SubtotalCents, account.Currency);
-        var taxes = TaxTable.Canada.Compute(account.Province, order.OrderDate, subtotal);
-        db.LedgerPostings.Add(LedgerPosting.From(BillingPostings.ForOrderPaidAtCreation(account.Id, order.Id, $"ORDER-{order.Id}", order.OrderDate, subtotal, taxes, order.PaymentMethod), now));
+        db.LedgerPostings.Add(LedgerPosting.From(BillingPostings.ForOrderPaidAtCreation(account.Id, order.Id, $"ORDER-{order.Id}", order.OrderDate, subtotal, TaxesOf(account, order), order.PaymentMethod), now));
     }
+
+    private static IReadOnlyList<TaxAmount> TaxesOf(CustomerAccount account, Order order) =>
+        SalesTax.Canada.Compute(TaxCustomer.In(account.Province), order.TaxableLines(), order.OrderDate, account.Currency).Taxes;
 }
 
 /// <summary>A clock stopped at one instant, for billing past months as of the day they were billed.</summary>

@@ -29,6 +29,13 @@ public sealed class Order
     public string? SupplierAccountNumber { get; set; }
 
     public long TotalCents => SubtotalCents + TaxCents;
+
+    public IReadOnlyList<Taxes.TaxableLine> TaxableLines()
+    {
+        var currency = Currency.Parse(CurrencyCode);
+        return Lines.Select(l => new Taxes.TaxableLine(l.LineNumber, l.Category, new Money(l.AmountCents, currency),
+            l.Destination is null ? null : Taxes.PlaceOfSupply.FromCode(l.Destination))).ToList();
+    }
 }
 
 public sealed class OrderLine
@@ -41,6 +48,9 @@ public sealed class OrderLine
     public decimal Quantity { get; set; }
     public long UnitPriceCents { get; set; }
     public long AmountCents { get; set; }
+
+    /// <summary>Where a parcel goes (<see cref="Taxes.PlaceOfSupply.Code"/>): a parcel with a bill of lading is taxed there.</summary>
+    public string? Destination { get; set; }
 }
 
 internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
@@ -71,5 +81,6 @@ internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLin
         line.Property(l => l.Category).HasConversion<string>().HasMaxLength(16);
         line.Property(l => l.Description).HasMaxLength(200);
         line.Property(l => l.Quantity).HasPrecision(18, 4);
+        line.Property(l => l.Destination).HasMaxLength(5);
     }
 }

@@ -13,7 +13,8 @@ public sealed record PlaceOrderRequest(string? CustomerNumber, string? Channel, 
 /// <summary>Passed to the card processor once; only its token, the brand, the last four digits and the expiry are kept.</summary>
 public sealed record PlaceOrderCard(string? Number, int ExpiryMonth, int ExpiryYear, string? Cvc);
 
-public sealed record PlaceOrderLine(string? Category, string? Description, decimal Quantity, decimal UnitPrice);
+/// <summary>A parcel (Shipping) may say where it goes: a province, or a country outside Canada; it is then taxed there.</summary>
+public sealed record PlaceOrderLine(string? Category, string? Description, decimal Quantity, decimal UnitPrice, string? DestinationProvince = null, string? DestinationCountry = null);
 
 public sealed record PlacedOrder(long OrderId, string CustomerNumber, string Channel, string PaymentMethod, string? ExternalReference, DateOnly OrderDate, string Currency,
     decimal Subtotal, string Settlement, decimal Taxes = 0, decimal Total = 0, string? PaidWith = null);
@@ -25,7 +26,7 @@ public sealed record PlacedOrder(long OrderId, string CustomerNumber, string Cha
 /// postage-meter supplier's account, it is taxed, settled and posted at once. Each channel allows
 /// only some payment methods.
 /// </summary>
-public sealed partial class PlaceOrder(FacturoDbContext db, BillerClock clock, Payments.ICardGateway cards, ILogger<PlaceOrder> logger)
+public sealed partial class PlaceOrder(FacturoDbContext db, BillerClock clock, BillerTaxes billerTaxes, Payments.ICardGateway cards, ILogger<PlaceOrder> logger)
 {
     public async Task<Outcome<PlacedOrder>> HandleAsync(PlaceOrderRequest request, CancellationToken cancellationToken)
     {
@@ -79,6 +80,7 @@ public sealed partial class PlaceOrder(FacturoDbContext db, BillerClock clock, P
             AmountCents = line.AmountCents,
             CurrencyCode = account.CurrencyCode,
             ServiceDate = order.OrderDate,
+            Destination = line.Destination,
             CreatedAt = order.PlacedAt,
         }));
         await db.SaveChangesAsync(cancellationToken);
@@ -89,7 +91,9 @@ public sealed partial class PlaceOrder(FacturoDbContext db, BillerClock clock, P
     private async Task<Outcome<PlacedOrder>> PayAtCreationAsync(PlaceOrderRequest request, CustomerAccount account, Order order, CancellationToken cancellationToken)
     {
         var subtotal = new Money(order.SubtotalCents, account.Currency);
-        var taxes = TaxTable.Canada.Compute(account.Province, order.OrderDate, subtotal);
+        var salesTax = await billerTaxes.SalesTaxAsync(cancellationToken);
+        var customer = (await billerTaxes.CustomersAsync([account], order.OrderDate, cancellationToken))[account.Id];
+        var taxes = salesTax.Compute(customer, order.TaxableLines(), order.OrderDate, account.Currency).Taxes;
         order.TaxCents = taxes.Sum(t => t.Amount.Cents);
         if (order.PaymentMethod == PaymentMethod.SupplierAccount)
         {
@@ -165,6 +169,7 @@ public sealed partial class PlaceOrder(FacturoDbContext db, BillerClock clock, P
                 Quantity = l.Quantity,
                 UnitPriceCents = unitPrice.Cents,
                 AmountCents = InvoiceGenerator.LineAmount(unitPrice, l.Quantity).Cents,
+                Destination = DestinationOf(l)?.Code,
             };
         }).ToList();
         return new Order
@@ -232,7 +237,11 @@ public sealed partial class PlaceOrder(FacturoDbContext db, BillerClock clock, P
             var lineNumber = i + 1;
             if (!Enum.TryParse<ChargeCategory>(line.Category, ignoreCase: true, out var category) || category == ChargeCategory.PaperFee || int.TryParse(line.Category, out _))
             {
-                return UserError.Validation("order.invalid-category", lineNumber, line.Category ?? "", "Shipping, DirectMail, Lease, Other");
+                return UserError.Validation("order.invalid-category", lineNumber, line.Category ?? "", "Shipping, LetterMail, DirectMail, Lease, Other");
+            }
+            if (HasDestination(line) && (category != ChargeCategory.Shipping || DestinationOf(line) is null))
+            {
+                return UserError.Validation(category == ChargeCategory.Shipping ? "order.line-invalid-destination" : "order.line-destination-not-shipping", lineNumber);
             }
             if (string.IsNullOrWhiteSpace(line.Description) || line.Description.Length > 200)
             {
@@ -249,6 +258,11 @@ public sealed partial class PlaceOrder(FacturoDbContext db, BillerClock clock, P
         }
         return null;
     }
+
+    private static bool HasDestination(PlaceOrderLine line) => !string.IsNullOrWhiteSpace(line.DestinationProvince) || !string.IsNullOrWhiteSpace(line.DestinationCountry);
+
+    private static PlaceOfSupply? DestinationOf(PlaceOrderLine line) =>
+        HasDestination(line) && PlaceOfSupply.TryParse(line.DestinationCountry, line.DestinationProvince, out var place) ? place : null;
 
     private static string? CardProblem(PlaceOrderCard? card)
     {

@@ -51,6 +51,12 @@ public static class UserMessages
         ["order.line-invalid-price"] = (
             "Ligne {0} : le prix unitaire doit être positif, avec au plus deux décimales.",
             "Line {0}: the unit price must be positive, with at most two decimals."),
+        ["order.line-invalid-destination"] = (
+            "Ligne {0} : destination invalide. Donnez la province (ex. « NS ») pour le Canada, ou le pays (code ISO à deux lettres, ex. « US ») hors du Canada.",
+            "Line {0}: invalid destination. Give the province (e.g. \"NS\") in Canada, or the country (two-letter ISO code, e.g. \"US\") outside Canada."),
+        ["order.line-destination-not-shipping"] = (
+            "Ligne {0} : seule une ligne d'expédition (Shipping, colis avec connaissement) peut avoir une destination ; les autres sont taxées à l'adresse du client.",
+            "Line {0}: only a shipping line (Shipping, a parcel with a bill of lading) can have a destination; other lines are taxed at the customer's address."),
         ["order.line-missing-description"] = (
             "Ligne {0} : la description est obligatoire (200 caractères au plus).",
             "Line {0}: a description is required (200 characters at most)."),

@@ -15,9 +15,9 @@ public class InvoiceGeneratorTests
     [Fact]
     public void A_commercial_invoice_has_its_lines_taxes_totals_and_a_due_date_from_the_credit_terms()
     {
-        var account = new BillableAccount(1, Province.QC, CreditTerms.Net30, DeliveryPreference.Electronic, Currency.Cad);
+        var account = new BillableAccount(1, TaxCustomer.In(Province.QC), CreditTerms.Net30, DeliveryPreference.Electronic, Currency.Cad);
 
-        var invoice = InvoiceGenerator.Generate(account, [Charge(2, 25_00, 2, 20), Charge(1, 50_00, 1, 5)], Money.Cad(500), October, IssueDate, TaxTable.Canada)!;
+        var invoice = InvoiceGenerator.Generate(account, [Charge(2, 25_00, 2, 20), Charge(1, 50_00, 1, 5)], Money.Cad(500), October, IssueDate, SalesTax.Canada)!;
 
         Assert.Equal([1L, 2L], invoice.Lines.Select(l => l.ChargeId!.Value));
         Assert.Equal(Money.Cad(100_00), invoice.Subtotal);
@@ -29,9 +29,9 @@ public class InvoiceGeneratorTests
     [Fact]
     public void Paper_delivery_adds_the_paper_fee_as_a_taxable_line()
     {
-        var account = new BillableAccount(1, Province.ON, CreditTerms.Net15, DeliveryPreference.Paper, Currency.Cad);
+        var account = new BillableAccount(1, TaxCustomer.In(Province.ON), CreditTerms.Net15, DeliveryPreference.Paper, Currency.Cad);
 
-        var invoice = InvoiceGenerator.Generate(account, [Charge(1, 100_00, 1, 5)], Money.Cad(500), October, IssueDate, TaxTable.Canada)!;
+        var invoice = InvoiceGenerator.Generate(account, [Charge(1, 100_00, 1, 5)], Money.Cad(500), October, IssueDate, SalesTax.Canada)!;
 
         var fee = invoice.Lines[^1];
         Assert.Equal((ChargeCategory.PaperFee, Money.Cad(500)), (fee.Category, fee.Amount));
@@ -43,10 +43,10 @@ public class InvoiceGeneratorTests
     [Fact]
     public void Electronic_delivery_is_free_and_no_charges_means_no_invoice()
     {
-        var account = new BillableAccount(1, Province.AB, CreditTerms.Net30, DeliveryPreference.Electronic, Currency.Cad);
+        var account = new BillableAccount(1, TaxCustomer.In(Province.AB), CreditTerms.Net30, DeliveryPreference.Electronic, Currency.Cad);
 
-        Assert.DoesNotContain(InvoiceGenerator.Generate(account, [Charge(1, 100, 1, 1)], Money.Cad(500), October, IssueDate, TaxTable.Canada)!.Lines, l => l.Category == ChargeCategory.PaperFee);
-        Assert.Null(InvoiceGenerator.Generate(account with { Delivery = DeliveryPreference.Paper }, [], Money.Cad(500), October, IssueDate, TaxTable.Canada));
+        Assert.DoesNotContain(InvoiceGenerator.Generate(account, [Charge(1, 100, 1, 1)], Money.Cad(500), October, IssueDate, SalesTax.Canada)!.Lines, l => l.Category == ChargeCategory.PaperFee);
+        Assert.Null(InvoiceGenerator.Generate(account with { Delivery = DeliveryPreference.Paper }, [], Money.Cad(500), October, IssueDate, SalesTax.Canada));
     }
 
     [Theory]

@@ -21,8 +21,8 @@ public class LedgerInvariantTests
     private static readonly Gen<InvoiceDraft> Invoices =
         Gen.Select(Provinces, Dates, Charges.List[1, 30], Gen.Bool, Gen.Int[0, 60])
             .Select((province, date, charges, paper, terms) => InvoiceGenerator.Generate(
-                new BillableAccount(42, province, new CreditTerms(terms), paper ? DeliveryPreference.Paper : DeliveryPreference.Electronic, Currency.Cad),
-                charges, Money.Cad(500), BillingPeriod.Of(date), date, TaxTable.Canada)!);
+                new BillableAccount(42, TaxCustomer.In(province), new CreditTerms(terms), paper ? DeliveryPreference.Paper : DeliveryPreference.Electronic, Currency.Cad),
+                charges, Money.Cad(500), BillingPeriod.Of(date), date, SalesTax.Canada)!);
 
     [Fact]
     public void Every_invoice_posting_sums_to_zero_and_puts_the_invoice_total_on_the_receivable()
@@ -89,7 +89,7 @@ public class LedgerInvariantTests
         Gen.Select(Provinces, Gen.Long[1, 10_000_000], Gen.Bool).Sample((province, cents, card) =>
         {
             var subtotal = Money.Cad(cents);
-            var taxes = TaxTable.Canada.Compute(province, new DateOnly(2026, 11, 2), subtotal);
+            var taxes = SalesTax.Canada.Compute(TaxCustomer.In(province), [new TaxableLine(1, ChargeCategory.Other, subtotal)], new DateOnly(2026, 11, 2), Currency.Cad).Taxes;
             var posting = BillingPostings.ForOrderPaidAtCreation(9, 3, "ORDER-3", new DateOnly(2026, 11, 2), subtotal, taxes, card ? PaymentMethod.Card : PaymentMethod.SupplierAccount);
 
             Assert.Equal(0, posting.Lines.Sum(l => l.Amount.Cents));

@@ -109,7 +109,6 @@ public abstract class PortalActivityTests(DatabaseProvider provider) : PortalTes
         await using var db = Database.NewContext();
         var account = await db.Accounts.SingleAsync(a => a.CustomerNumber == customerNumber);
         var subtotal = Money.Round(amount, account.Currency);
-        var taxes = TaxTable.Canada.Compute(account.Province, date, subtotal);
         var order = new Order
         {
             AccountId = account.Id,
@@ -118,9 +117,10 @@ public abstract class PortalActivityTests(DatabaseProvider provider) : PortalTes
             PlacedAt = Clock.GetUtcNow(),
             OrderDate = date,
             SubtotalCents = subtotal.Cents,
-            TaxCents = taxes.Sum(t => t.Amount.Cents),
             Lines = [new OrderLine { LineNumber = 1, Category = ChargeCategory.Shipping, Description = "Parcel", Quantity = 1, UnitPriceCents = subtotal.Cents, AmountCents = subtotal.Cents }],
         };
+        var taxes = SalesTax.Canada.Compute(TaxCustomer.In(account.Province), order.TaxableLines(), date, account.Currency).Taxes;
+        order.TaxCents = taxes.Sum(t => t.Amount.Cents);
         db.Orders.Add(order);
         await db.SaveChangesAsync();
         db.LedgerPostings.Add(LedgerPosting.From(BillingPostings.ForOrderPaidAtCreation(account.Id, order.Id, $"ORDER-{order.Id}", date, subtotal, taxes, PaymentMethod.Card), Clock.GetUtcNow()));

@@ -298,6 +298,11 @@ namespace Facturo.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("description");
 
+                    b.Property<string>("Destination")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("destination");
+
                     b.Property<long?>("OrderId")
                         .HasColumnType("bigint")
                         .HasColumnName("order_id");
@@ -568,10 +573,32 @@ namespace Facturo.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("description");
 
+                    b.Property<string>("ExemptionCertificates")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("exemption_certificates");
+
+                    b.Property<string>("OutsideCanada")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("outside_canada");
+
+                    b.Property<string>("PlaceOfSupply")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("place_of_supply");
+
                     b.Property<decimal>("Quantity")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)")
                         .HasColumnName("quantity");
+
+                    b.Property<string>("TaxCodes")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tax_codes");
 
                     b.Property<long>("UnitPriceCents")
                         .HasColumnType("bigint")
@@ -589,21 +616,25 @@ namespace Facturo.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("invoice_id");
 
-                    b.Property<string>("Kind")
-                        .HasMaxLength(4)
-                        .HasColumnType("character varying(4)")
-                        .HasColumnName("kind");
+                    b.Property<string>("Code")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("code");
 
                     b.Property<long>("AmountCents")
                         .HasColumnType("bigint")
                         .HasColumnName("amount_cents");
+
+                    b.Property<long>("BaseCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("base_cents");
 
                     b.Property<decimal>("Rate")
                         .HasPrecision(7, 5)
                         .HasColumnType("numeric(7,5)")
                         .HasColumnName("rate");
 
-                    b.HasKey("InvoiceId", "Kind")
+                    b.HasKey("InvoiceId", "Code")
                         .HasName("pk_invoice_taxes");
 
                     b.ToTable("invoice_taxes", (string)null);
@@ -1013,6 +1044,11 @@ namespace Facturo.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("description");
+
+                    b.Property<string>("Destination")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("destination");
 
                     b.Property<int>("LineNumber")
                         .HasColumnType("integer")

@@ -287,6 +287,11 @@ namespace Facturo.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
 
+                    b.Property<string>("Destination")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("destination");
+
                     b.Property<long?>("OrderId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("order_id");
@@ -557,10 +562,32 @@ namespace Facturo.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
 
+                    b.Property<string>("ExemptionCertificates")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exemption_certificates");
+
+                    b.Property<string>("OutsideCanada")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outside_canada");
+
+                    b.Property<string>("PlaceOfSupply")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place_of_supply");
+
                     b.Property<decimal>("Quantity")
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT")
                         .HasColumnName("quantity");
+
+                    b.Property<string>("TaxCodes")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_codes");
 
                     b.Property<long>("UnitPriceCents")
                         .HasColumnType("INTEGER")
@@ -578,21 +605,25 @@ namespace Facturo.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("invoice_id");
 
-                    b.Property<string>("Kind")
-                        .HasMaxLength(4)
+                    b.Property<string>("Code")
+                        .HasMaxLength(8)
                         .HasColumnType("TEXT")
-                        .HasColumnName("kind");
+                        .HasColumnName("code");
 
                     b.Property<long>("AmountCents")
                         .HasColumnType("INTEGER")
                         .HasColumnName("amount_cents");
+
+                    b.Property<long>("BaseCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("base_cents");
 
                     b.Property<decimal>("Rate")
                         .HasPrecision(7, 5)
                         .HasColumnType("TEXT")
                         .HasColumnName("rate");
 
-                    b.HasKey("InvoiceId", "Kind")
+                    b.HasKey("InvoiceId", "Code")
                         .HasName("pk_invoice_taxes");
 
                     b.ToTable("invoice_taxes", (string)null);
@@ -992,6 +1023,11 @@ namespace Facturo.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
+
+                    b.Property<string>("Destination")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("destination");
 
                     b.Property<int>("LineNumber")
                         .HasColumnType("INTEGER")
