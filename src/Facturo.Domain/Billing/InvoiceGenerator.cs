@@ -75,14 +75,15 @@ public static class BillingPostings
         ]);
     }
 
-    /// <summary>A credit note gives back part or all of an invoice: the invoice's receivable down, revenue and tax back.</summary>
-    public static Posting ForCreditNote(long accountId, long invoiceId, string creditNoteNumber, DateOnly issueDate, Money subtotal, IReadOnlyList<TaxAmount> taxes)
+    /// <summary>A credit note gives back part or all of an invoice: the invoice's receivable down, revenue (paper fees apart) and tax back.</summary>
+    public static Posting ForCreditNote(long accountId, long invoiceId, string creditNoteNumber, DateOnly issueDate, Money subtotal, Money paperFees, IReadOnlyList<TaxAmount> taxes)
     {
         var total = subtotal + Money.Sum(taxes.Select(t => t.Amount), subtotal.Currency);
         return Posting.Create(PostingKind.CreditNote, issueDate, creditNoteNumber,
         [
             new PostingLine(LedgerAccount.AccountsReceivable, -total, accountId, ReceivableDocument.Invoice(invoiceId)),
-            new PostingLine(LedgerAccount.Revenue, subtotal),
+            new PostingLine(LedgerAccount.Revenue, subtotal - paperFees),
+            new PostingLine(LedgerAccount.PaperFeeRevenue, paperFees),
             .. TaxLines(taxes, negate: false),
         ]);
     }

@@ -17,9 +17,37 @@ public sealed class CreditNote
     public long TaxCents { get; set; }
     public long TotalCents { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    public List<CreditNoteLine> Lines { get; set; } = [];
+    public List<CreditNoteTax> Taxes { get; set; } = [];
 
     public string Number => FormatNumber(Id);
     public static string FormatNumber(long id) => $"NC{id:D8}";
+}
+
+/// <summary>How much of one invoice line a credit note gives back.</summary>
+public sealed class CreditNoteLine
+{
+    public long CreditNoteId { get; set; }
+    public int InvoiceLineNumber { get; set; }
+    public long AmountCents { get; set; }
+}
+
+/// <summary>One tax a credit note gives back: the credited lines' share of the invoice's tax of that code.</summary>
+public sealed class CreditNoteTax
+{
+    public long CreditNoteId { get; set; }
+    public required string Code { get; set; }
+    public decimal Rate { get; set; }
+    public long BaseCents { get; set; }
+    public long AmountCents { get; set; }
+
+    public Taxes.TaxAmount ToAmount(Currency currency)
+    {
+        var key = Taxes.TaxKey.Parse(Code);
+        return new(key.Kind, key.Province, Rate, new Money(BaseCents, currency), new Money(AmountCents, currency));
+    }
+
+    public static CreditNoteTax From(Taxes.TaxAmount tax) => new() { Code = tax.Key.Code, Rate = tax.Rate, BaseCents = tax.Base.Cents, AmountCents = tax.Amount.Cents };
 }
 
 internal sealed class CreditNoteConfiguration : IEntityTypeConfiguration<CreditNote>
@@ -32,5 +60,22 @@ internal sealed class CreditNoteConfiguration : IEntityTypeConfiguration<CreditN
         note.HasIndex(n => n.InvoiceId);
         note.HasOne<Invoice>().WithMany().HasForeignKey(n => n.InvoiceId).OnDelete(DeleteBehavior.Restrict);
         note.HasOne<CustomerAccount>().WithMany().HasForeignKey(n => n.AccountId).OnDelete(DeleteBehavior.Restrict);
+        note.HasMany(n => n.Lines).WithOne().HasForeignKey(l => l.CreditNoteId).OnDelete(DeleteBehavior.Restrict);
+        note.HasMany(n => n.Taxes).WithOne().HasForeignKey(t => t.CreditNoteId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CreditNoteLineConfiguration : IEntityTypeConfiguration<CreditNoteLine>
+{
+    public void Configure(EntityTypeBuilder<CreditNoteLine> line) => line.HasKey(l => new { l.CreditNoteId, l.InvoiceLineNumber });
+}
+
+internal sealed class CreditNoteTaxConfiguration : IEntityTypeConfiguration<CreditNoteTax>
+{
+    public void Configure(EntityTypeBuilder<CreditNoteTax> tax)
+    {
+        tax.HasKey(t => new { t.CreditNoteId, t.Code });
+        tax.Property(t => t.Code).HasMaxLength(8);
+        tax.Property(t => t.Rate).HasPrecision(7, 5);
     }
 }

@@ -22,6 +22,8 @@ public abstract class FacturoDbContext(DbContextOptions options) : IdentityUserC
     public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
     public DbSet<InvoiceTax> InvoiceTaxes => Set<InvoiceTax>();
     public DbSet<CreditNote> CreditNotes => Set<CreditNote>();
+    public DbSet<CreditNoteLine> CreditNoteLines => Set<CreditNoteLine>();
+    public DbSet<CreditNoteTax> CreditNoteTaxes => Set<CreditNoteTax>();
     public DbSet<Statement> Statements => Set<Statement>();
     public DbSet<StatementLine> StatementLines => Set<StatementLine>();
     public DbSet<BillRun> BillRuns => Set<BillRun>();

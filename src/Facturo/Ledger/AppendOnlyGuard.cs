@@ -13,12 +13,15 @@ internal sealed class AppendOnlyGuard : SaveChangesInterceptor
     private static readonly HashSet<Type> AppendOnly =
     [
         typeof(LedgerPosting), typeof(LedgerEntry), typeof(Invoice), typeof(InvoiceLine), typeof(InvoiceTax),
-        typeof(CreditNote), typeof(Statement), typeof(StatementLine), typeof(Charge), typeof(Staff.StaffAuditEntry),
+        typeof(CreditNote), typeof(CreditNoteLine), typeof(CreditNoteTax), typeof(Statement), typeof(StatementLine), typeof(Charge), typeof(Staff.StaffAuditEntry),
     ];
 
     /// <summary>Tables the first migration protects with triggers, in snake case as they are named in the database.</summary>
     public static readonly string[] AppendOnlyTables =
         ["ledger_postings", "ledger_entries", "invoices", "invoice_lines", "invoice_taxes", "credit_notes", "statements", "statement_lines", "charges"];
+
+    /// <summary>Protected by the migration that created them: what each credit note gave back, line by line and tax by tax.</summary>
+    public static readonly string[] CreditNoteDetailTables = ["credit_note_lines", "credit_note_taxes"];
 
     /// <summary>Protected by the migration that created it: who did what in the back office.</summary>
     public static readonly string[] AuditTables = ["staff_audit_entries"];

@@ -360,6 +360,15 @@ public static class UserMessages
         ["creditnote.invalid-amount"] = (
             "Le montant de la note de crédit doit être supérieur à zéro et ne peut dépasser le solde créditable de la facture ({0}).",
             "The credit note amount must be greater than zero and cannot exceed what is left to credit on the invoice ({0})."),
+        ["creditnote.amount-or-lines"] = (
+            "Indiquez soit le montant à créditer, soit les lignes de la facture à créditer (1 000 au plus), pas les deux.",
+            "Give either the amount to credit or the invoice lines to credit (1,000 at most), not both."),
+        ["creditnote.unknown-line"] = (
+            "La facture n'a pas de ligne {0}, ou elle est nommée deux fois.",
+            "The invoice has no line {0}, or it is named twice."),
+        ["creditnote.line-invalid-amount"] = (
+            "Ligne {0} : le montant crédité doit être supérieur à zéro, avec au plus deux décimales, et ne peut dépasser ce qui reste à créditer sur la ligne ({1}).",
+            "Line {0}: the amount credited must be greater than zero, with at most two decimals, and cannot exceed what is left to credit on the line ({1})."),
         ["creditnote.missing-reason"] = (
             "Indiquez la raison de la note de crédit (500 caractères au plus).",
             "Give the reason for the credit note (500 characters at most)."),

@@ -53,8 +53,10 @@ public class LedgerInvariantTests
                 var credit = Money.Round(invoice.Subtotal.ToDecimal() * creditPercent / 100m, Currency.Cad);
                 if (!credit.IsZero)
                 {
-                    var taxes = invoice.Taxes.Select(t => t with { Amount = Money.Round(credit.ToDecimal() * t.Rate, Currency.Cad) }).ToList();
-                    var note = BillingPostings.ForCreditNote(42, i + 1, $"NC{i + 1}", invoice.IssueDate, credit, taxes);
+                    var shares = CreditSpread.Spread(credit, invoice.Lines.Select(l => l.Amount).ToList());
+                    var taxes = SalesTax.Credit(invoice.Taxes, [], invoice.Lines.Zip(shares, (line, share) => (line.Taxation.Taxes, share)).ToList());
+                    var paperFees = Money.Sum(invoice.Lines.Zip(shares).Where(p => p.First.Category == ChargeCategory.PaperFee).Select(p => p.Second), Currency.Cad);
+                    var note = BillingPostings.ForCreditNote(42, i + 1, $"NC{i + 1}", invoice.IssueDate, credit, paperFees, taxes);
                     Assert.Equal(0, note.Lines.Sum(l => l.Amount.Cents));
                     postings.Add(note);
                     expected -= credit.Cents + taxes.Sum(t => t.Amount.Cents);

@@ -394,6 +394,56 @@ namespace Facturo.Data.Migrations.Postgres
                     b.ToTable("credit_notes", (string)null);
                 });
 
+            modelBuilder.Entity("Facturo.Billing.CreditNoteLine", b =>
+                {
+                    b.Property<long>("CreditNoteId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("credit_note_id");
+
+                    b.Property<int>("InvoiceLineNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("invoice_line_number");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_cents");
+
+                    b.HasKey("CreditNoteId", "InvoiceLineNumber")
+                        .HasName("pk_credit_note_lines");
+
+                    b.ToTable("credit_note_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Facturo.Billing.CreditNoteTax", b =>
+                {
+                    b.Property<long>("CreditNoteId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("credit_note_id");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("code");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<long>("BaseCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("base_cents");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(7, 5)
+                        .HasColumnType("numeric(7,5)")
+                        .HasColumnName("rate");
+
+                    b.HasKey("CreditNoteId", "Code")
+                        .HasName("pk_credit_note_taxes");
+
+                    b.ToTable("credit_note_taxes", (string)null);
+                });
+
             modelBuilder.Entity("Facturo.Billing.DocumentSequence", b =>
                 {
                     b.Property<string>("Name")
@@ -2783,6 +2833,26 @@ namespace Facturo.Data.Migrations.Postgres
                         .HasConstraintName("fk_credit_notes_invoices_invoice_id");
                 });
 
+            modelBuilder.Entity("Facturo.Billing.CreditNoteLine", b =>
+                {
+                    b.HasOne("Facturo.Billing.CreditNote", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("CreditNoteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_note_lines_credit_notes_credit_note_id");
+                });
+
+            modelBuilder.Entity("Facturo.Billing.CreditNoteTax", b =>
+                {
+                    b.HasOne("Facturo.Billing.CreditNote", null)
+                        .WithMany("Taxes")
+                        .HasForeignKey("CreditNoteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_note_taxes_credit_notes_credit_note_id");
+                });
+
             modelBuilder.Entity("Facturo.Billing.Invoice", b =>
                 {
                     b.HasOne("Facturo.Accounts.CustomerAccount", null)
@@ -3216,6 +3286,13 @@ namespace Facturo.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_portal_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("Facturo.Billing.CreditNote", b =>
+                {
+                    b.Navigation("Lines");
+
+                    b.Navigation("Taxes");
                 });
 
             modelBuilder.Entity("Facturo.Billing.Invoice", b =>

@@ -383,6 +383,56 @@ namespace Facturo.Data.Migrations.Sqlite
                     b.ToTable("credit_notes", (string)null);
                 });
 
+            modelBuilder.Entity("Facturo.Billing.CreditNoteLine", b =>
+                {
+                    b.Property<long>("CreditNoteId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("credit_note_id");
+
+                    b.Property<int>("InvoiceLineNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("invoice_line_number");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_cents");
+
+                    b.HasKey("CreditNoteId", "InvoiceLineNumber")
+                        .HasName("pk_credit_note_lines");
+
+                    b.ToTable("credit_note_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Facturo.Billing.CreditNoteTax", b =>
+                {
+                    b.Property<long>("CreditNoteId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("credit_note_id");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<long>("BaseCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("base_cents");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(7, 5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rate");
+
+                    b.HasKey("CreditNoteId", "Code")
+                        .HasName("pk_credit_note_taxes");
+
+                    b.ToTable("credit_note_taxes", (string)null);
+                });
+
             modelBuilder.Entity("Facturo.Billing.DocumentSequence", b =>
                 {
                     b.Property<string>("Name")
@@ -2714,6 +2764,26 @@ namespace Facturo.Data.Migrations.Sqlite
                         .HasConstraintName("fk_credit_notes_invoices_invoice_id");
                 });
 
+            modelBuilder.Entity("Facturo.Billing.CreditNoteLine", b =>
+                {
+                    b.HasOne("Facturo.Billing.CreditNote", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("CreditNoteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_note_lines_credit_notes_credit_note_id");
+                });
+
+            modelBuilder.Entity("Facturo.Billing.CreditNoteTax", b =>
+                {
+                    b.HasOne("Facturo.Billing.CreditNote", null)
+                        .WithMany("Taxes")
+                        .HasForeignKey("CreditNoteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_note_taxes_credit_notes_credit_note_id");
+                });
+
             modelBuilder.Entity("Facturo.Billing.Invoice", b =>
                 {
                     b.HasOne("Facturo.Accounts.CustomerAccount", null)
@@ -3147,6 +3217,13 @@ namespace Facturo.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_portal_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("Facturo.Billing.CreditNote", b =>
+                {
+                    b.Navigation("Lines");
+
+                    b.Navigation("Taxes");
                 });
 
             modelBuilder.Entity("Facturo.Billing.Invoice", b =>
