@@ -72,7 +72,7 @@ public sealed class SalesTax(TaxTable rates, TaxabilityRules rules)
             var certificates = new List<string>();
             foreach (var rate in rates.RatesFor(province, taxPoint))
             {
-                if (!rules.RuleFor(line.Category, rate.Kind, province, taxPoint).Taxable)
+                if (!rules.RuleFor(line.Category, rate.Kind, province, taxPoint).Taxable || IsFreightIntoQuebec(line, rate.Kind, customer))
                 {
                     continue;
                 }
@@ -123,6 +123,14 @@ public sealed class SalesTax(TaxTable rates, TaxabilityRules rules)
         }
         return credits;
     }
+
+    /// <summary>
+    /// Freight bears QST only when it both starts and ends in Québec: a parcel sent into Québec from
+    /// elsewhere is deemed supplied outside Québec (Revenu Québec, "Freight Transportation Services").
+    /// A parcel starts where the customer is.
+    /// </summary>
+    private static bool IsFreightIntoQuebec(TaxableLine line, TaxKind kind, TaxCustomer customer) =>
+        kind == TaxKind.Qst && line.Category == ChargeCategory.Shipping && customer.Address.Province != Province.QC;
 
     private static TaxAmount Charge(TaxKey key, decimal rate, Money taxable) =>
         new(key.Kind, key.Province, rate, taxable, Money.Round(taxable.ToDecimal() * rate, taxable.Currency));

@@ -7,9 +7,9 @@ public class TaxTableTests
 {
     private static readonly DateOnly November2026 = new(2026, 11, 15);
 
-    /// <summary>Goods ("other") bear every tax of the province, so they show the whole rate table.</summary>
+    /// <summary>A lease of equipment bears every tax of the province (PST too), so it shows the whole rate table.</summary>
     private static IReadOnlyList<TaxAmount> Tax(Province province, DateOnly taxPoint, Money taxable) =>
-        SalesTax.Canada.Compute(TaxCustomer.In(province), [new TaxableLine(1, Billing.ChargeCategory.Other, taxable)], taxPoint, taxable.Currency).Taxes;
+        SalesTax.Canada.Compute(TaxCustomer.In(province), [new TaxableLine(1, Billing.ChargeCategory.Lease, taxable)], taxPoint, taxable.Currency).Taxes;
 
     public static TheoryData<Province, string, long, long, long, long> EveryProvinceOnOneHundredDollars => new()
     {
