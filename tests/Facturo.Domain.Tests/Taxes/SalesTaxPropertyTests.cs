@@ -106,11 +106,12 @@ public class SalesTaxPropertyTests
                 var creditedLines = piece.Select(l => (l.Taxation.Taxes, l.Amount)).ToList();
                 var taxes = SalesTax.Credit(invoice.Taxes, credited, creditedLines);
                 credited.AddRange(taxes);
-                postings.Add(BillingPostings.ForCreditNote(CustomerAccount, 7, $"NC{piece.Key}", invoice.IssueDate, Money.Sum(piece.Select(l => l.Amount), Currency.Cad), taxes));
+                var paperFees = Money.Sum(piece.Where(l => l.Category == ChargeCategory.PaperFee).Select(l => l.Amount), Currency.Cad);
+                postings.Add(BillingPostings.ForCreditNote(CustomerAccount, 7, $"NC{piece.Key}", invoice.IssueDate, Money.Sum(piece.Select(l => l.Amount), Currency.Cad), paperFees, taxes));
             }
             var lines = postings.SelectMany(p => p.Lines).ToList();
 
-            foreach (var account in new[] { LedgerAccount.GstHstPayable, LedgerAccount.QstPayable, LedgerAccount.PstPayable })
+            foreach (var account in new[] { LedgerAccount.GstHstPayable, LedgerAccount.QstPayable, LedgerAccount.PstPayable, LedgerAccount.Revenue, LedgerAccount.PaperFeeRevenue })
             {
                 Assert.Equal(0, Balances.Of(lines, account, Currency.Cad).Cents);
             }

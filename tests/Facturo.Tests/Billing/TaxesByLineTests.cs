@@ -159,12 +159,12 @@ public abstract class TaxesByLineTests(DatabaseProvider provider) : FacturoTest(
         {
             customerNumber = "1200007", channel = "Website", paymentMethod = "Card",
             card = new { number = "4242 4242 4242 4242", expiryMonth = 12, expiryYear = 2028, cvc = "123" },
-            lines = new[] { Line("Other", 100m), Line("Shipping", 50m) },
+            lines = new[] { Line("Lease", 100m), Line("Shipping", 50m) },
         });
 
         response.EnsureSuccessStatusCode();
         var order = await response.Content.ReadFromJsonAsync<JsonElement>();
-        // GST 5 % of 150.00 = 7.50; PST 7 % of the goods' 100.00 = 7.00; none on the parcel.
+        // GST 5 % of 150.00 = 7.50; PST 7 % of the lease's 100.00 = 7.00; none on the parcel.
         Assert.Equal(14.50m, order.GetProperty("taxes").GetDecimal());
     }
 
