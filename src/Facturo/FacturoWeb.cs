@@ -71,6 +71,7 @@ public static class FacturoWeb
         services.AddScoped<IssueCreditNote>();
         services.AddScoped<BillRunner>();
         services.AddScoped<Taxes.BillerTaxes>();
+        services.AddScoped<Taxes.OverrideTaxability>();
         services.AddScoped<InvoiceReadyNotifier>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DemoSecrets>();

@@ -14,6 +14,7 @@ internal sealed class AppendOnlyGuard : SaveChangesInterceptor
     [
         typeof(LedgerPosting), typeof(LedgerEntry), typeof(Invoice), typeof(InvoiceLine), typeof(InvoiceTax),
         typeof(CreditNote), typeof(CreditNoteLine), typeof(CreditNoteTax), typeof(Statement), typeof(StatementLine), typeof(Charge), typeof(Staff.StaffAuditEntry),
+        typeof(Taxes.TaxRuleOverride),
     ];
 
     /// <summary>Tables the first migration protects with triggers, in snake case as they are named in the database.</summary>
@@ -25,6 +26,9 @@ internal sealed class AppendOnlyGuard : SaveChangesInterceptor
 
     /// <summary>Protected by the migration that created it: who did what in the back office.</summary>
     public static readonly string[] AuditTables = ["staff_audit_entries"];
+
+    /// <summary>Protected by the migration that created it: the biller's taxability overrides, superseded, never rewritten.</summary>
+    public static readonly string[] TaxRuleTables = ["tax_rule_overrides"];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {

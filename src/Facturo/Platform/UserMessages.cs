@@ -78,6 +78,33 @@ public static class UserMessages
         ["billrun.period-not-ended"] = (
             "La période {0} n'est pas terminée : elle pourra être facturée à partir du {1}.",
             "Period {0} has not ended: it can be billed from {1}."),
+        ["taxes.override-choice"] = (
+            "Choisissez une catégorie de frais, une taxe et une province dans les listes, et si la taxe s'applique. Rien n'a été changé.",
+            "Choose a charge category, a tax and a province from the lists, and whether the tax applies. Nothing was changed."),
+        ["taxes.override-date"] = (
+            "Indiquez la date d'effet (AAAA-MM-JJ). Rien n'a été changé.",
+            "Give the effective date (YYYY-MM-DD). Nothing was changed."),
+        ["taxes.override-past-date"] = (
+            "La date d'effet {0} est passée : choisissez aujourd'hui ({1}) ou une date à venir. Les factures déjà émises ne sont jamais retaxées ; une erreur s'y corrige par une note de crédit. Rien n'a été changé.",
+            "The effective date {0} has passed: choose today ({1}) or a later date. Invoices already issued are never taxed again; a mistake on one is corrected with a credit note. Nothing was changed."),
+        ["taxes.override-every-province"] = (
+            "Seules la TPS et la TVH se règlent pour toutes les provinces à la fois ; pour la {0}, choisissez la province. Rien n'a été changé.",
+            "Only the GST and the HST can be set for every province at once; for the {0}, choose the province. Nothing was changed."),
+        ["taxes.override-tax-not-in-province"] = (
+            "Il n'y a pas de {0} {1} le {2} ; {3}. Rien n'a été changé.",
+            "There is no {0} {1} on {2}; {3}. Nothing was changed."),
+        ["taxes.override-reason"] = (
+            "Indiquez la raison de ce changement (500 caractères au plus) : elle reste au journal d'audit avec votre nom. Rien n'a été changé.",
+            "Give the reason for this change (500 characters at most): it stays in the audit log with your name. Nothing was changed."),
+        ["taxes.override-already-taxable"] = (
+            "Rien à changer : « {0} » porte déjà la {1} {2} le {3}.",
+            "Nothing to change: \"{0}\" already bears the {1} {2} on {3}."),
+        ["taxes.override-already-not-taxable"] = (
+            "Rien à changer : « {0} » ne porte déjà aucune {1} {2} le {3}.",
+            "Nothing to change: \"{0}\" already bears no {1} {2} on {3}."),
+        ["taxes.review-date"] = (
+            "Choisissez une date à partir du {0} (AAAA-MM-JJ).",
+            "Choose a date from {0} on (YYYY-MM-DD)."),
         ["sizing.database-not-empty"] = (
             "La base de données contient déjà des comptes : les données de dimensionnement ne vont que dans une base vide.",
             "The database already has accounts: sizing data only goes into an empty database."),

@@ -50,6 +50,8 @@ public abstract class AuditInTransactionTests(DatabaseProvider provider) : Porta
             ["account.program-commercial"] = async s => (await s.GetRequiredService<Programs>().UpgradeLeadAsync(lead, 30, "Volumes qualify", CancellationToken.None)).Succeeded,
             ["account.program-smallbusiness"] = async s => (await s.GetRequiredService<Programs>().ToSmallBusinessAsync("1000190", new DateOnly(2026, 10, 31), "Agreement ended", CancellationToken.None)).Succeeded,
             ["lead.contact"] = async s => (await s.GetRequiredService<Programs>().RecordContactAsync(lead, "Called, will think", false, CancellationToken.None)).Succeeded,
+            ["tax-rule.override"] = async s => (await s.GetRequiredService<Taxes.OverrideTaxability>().RecordAsync(
+                new Taxes.TaxabilityOverrideForm("Lease", "Pst", "BC", false, "2026-12-01", "Tax advisor's opinion"), CancellationToken.None)).Succeeded,
         };
         var changedAnyway = new List<string>();
         foreach (var (action, run) in actions)
@@ -78,6 +80,7 @@ public abstract class AuditInTransactionTests(DatabaseProvider provider) : Porta
         Assert.False(await db.Receipts.AnyAsync(r => r.BankReference == "CHQ-AUDIT-42"));
         Assert.Empty(await db.ReceiptAllocations.ToListAsync());
         Assert.Equal(SalesLeadStatus.Open, (await db.SalesLeads.SingleAsync()).Status);
+        Assert.Empty(await db.TaxRuleOverrides.ToListAsync());
         Assert.Equal(emailsBefore, await CountEmailsAsync());
         Assert.Empty(await db.StaffAuditEntries.ToListAsync());
     }
