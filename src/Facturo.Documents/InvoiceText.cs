@@ -1,10 +1,11 @@
 using System.Globalization;
 using Facturo.Billing;
+using Facturo.Taxes;
 
 namespace Facturo.Documents;
 
 /// <summary>Every word printed on an invoice, in French and English, and how numbers and dates are written.</summary>
-internal sealed class InvoiceText
+public sealed class InvoiceText
 {
     private const char Nbsp = '\u00A0';
 
@@ -32,7 +33,7 @@ internal sealed class InvoiceText
         Support = "Questions sur votre facture\u00A0: {0} – {1}",
         PageOf = "Page {0} de {1}",
         Continued = "Facture {0} (suite)",
-        TaxNames = new Dictionary<string, string> { ["GST"] = "TPS", ["HST"] = "TVH", ["QST"] = "TVQ", ["PST"] = "TVP" },
+        TaxNames = new Dictionary<TaxKind, string> { [TaxKind.Gst] = "TPS", [TaxKind.Hst] = "TVH", [TaxKind.Qst] = "TVQ", [TaxKind.Pst] = "TVP" },
         ColonSpacing = Nbsp + ":",
         PercentSuffix = Nbsp + "%",
         DatePattern = "d MMMM yyyy",
@@ -63,7 +64,7 @@ internal sealed class InvoiceText
         Support = "Billing questions: {0} – {1}",
         PageOf = "Page {0} of {1}",
         Continued = "Invoice {0} (continued)",
-        TaxNames = new Dictionary<string, string> { ["GST"] = "GST", ["HST"] = "HST", ["QST"] = "QST", ["PST"] = "PST" },
+        TaxNames = new Dictionary<TaxKind, string> { [TaxKind.Gst] = "GST", [TaxKind.Hst] = "HST", [TaxKind.Qst] = "QST", [TaxKind.Pst] = "PST" },
         ColonSpacing = ":",
         PercentSuffix = "%",
         DatePattern = "MMMM d, yyyy",
@@ -91,7 +92,7 @@ internal sealed class InvoiceText
     public required string Support { get; init; }
     public required string PageOf { get; init; }
     public required string Continued { get; init; }
-    public required IReadOnlyDictionary<string, string> TaxNames { get; init; }
+    public required IReadOnlyDictionary<TaxKind, string> TaxNames { get; init; }
 
     /// <summary>French puts a non-breaking space before a colon or a percent sign; English does not.</summary>
     private string ColonSpacing { get; init; } = ":";
@@ -125,8 +126,5 @@ internal sealed class InvoiceText
         : throw new ArgumentException($"'{period}' is not a billing period (YYYY-MM).", nameof(period));
 
     /// <summary>fr "TPS (5 %)", "TVQ (9,975 %)"; en "GST (5%)", "QST (9.975%)".</summary>
-    public string FormatTax(InvoicePdfTax tax) =>
-        TaxNames.TryGetValue(tax.Kind.ToUpperInvariant(), out var name)
-            ? $"{name} ({(tax.Rate * 100m).ToString("0.###", Culture)}{PercentSuffix})"
-            : throw new ArgumentException($"Unknown tax kind '{tax.Kind}': expected GST, HST, QST or PST.", nameof(tax));
+    public string FormatTax(TaxAmount tax) => $"{TaxNames[tax.Kind]} ({(tax.Rate * 100m).ToString("0.###", Culture)}{PercentSuffix})";
 }

@@ -1,3 +1,5 @@
+using Facturo.Taxes;
+
 namespace Facturo.Documents.Tests;
 
 public class InvoiceTextTests
@@ -15,13 +17,13 @@ public class InvoiceTextTests
     }
 
     [Theory]
-    [InlineData("GST", "0.05", "TPS (5 %)", "GST (5%)")]
-    [InlineData("HST", "0.13", "TVH (13 %)", "HST (13%)")]
-    [InlineData("QST", "0.09975", "TVQ (9,975 %)", "QST (9.975%)")]
-    [InlineData("PST", "0.07", "TVP (7 %)", "PST (7%)")]
-    public void Taxes_are_named_and_rated_in_each_language(string kind, string rate, string french, string english)
+    [InlineData(TaxKind.Gst, "0.05", "TPS (5 %)", "GST (5%)")]
+    [InlineData(TaxKind.Hst, "0.13", "TVH (13 %)", "HST (13%)")]
+    [InlineData(TaxKind.Qst, "0.09975", "TVQ (9,975 %)", "QST (9.975%)")]
+    [InlineData(TaxKind.Pst, "0.07", "TVP (7 %)", "PST (7%)")]
+    public void Taxes_are_named_and_rated_in_each_language(TaxKind kind, string rate, string french, string english)
     {
-        var tax = new InvoicePdfTax(kind, decimal.Parse(rate, System.Globalization.CultureInfo.InvariantCulture), Money.Cad(100));
+        var tax = new TaxAmount(kind, null, decimal.Parse(rate, System.Globalization.CultureInfo.InvariantCulture), Money.Cad(2_000), Money.Cad(100));
 
         Assert.Equal(french, PdfReading.Spaces(InvoiceText.French.FormatTax(tax)));
         Assert.Equal(english, InvoiceText.English.FormatTax(tax));

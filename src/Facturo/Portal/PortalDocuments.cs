@@ -2,6 +2,7 @@ using Facturo.Accounts;
 using Facturo.Billing;
 using Facturo.Data;
 using Facturo.Documents;
+using Facturo.Taxes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Facturo.Portal;
@@ -35,9 +36,13 @@ public static class PortalDocuments
         return new InvoicePdfModel(
             invoice.Number, invoice.IssueDate, invoice.DueDate, invoice.Period,
             invoice.BillerLegalName, invoice.BillerGstHstNumber, invoice.BillerQstNumber, biller.SupportPhone, biller.SupportEmail,
-            invoice.CustomerNumber, invoice.CustomerLegalName, invoice.CustomerAddress,
-            invoice.Lines.OrderBy(l => l.LineNumber).Select(l => new InvoicePdfLine(l.LineNumber, l.Description, l.Quantity, M(l.UnitPriceCents), M(l.AmountCents))).ToList(),
-            invoice.Taxes.Select(t => new InvoicePdfTax(t.Kind.ToString(), t.Rate, M(t.AmountCents))).ToList(),
+            invoice.CustomerNumber, invoice.CustomerLegalName, invoice.CustomerAddress, PlaceOfSupply.In(invoice.CustomerProvince),
+            invoice.Lines.OrderBy(l => l.LineNumber).Select(l => new InvoicePdfLine(l.LineNumber, l.Category, l.Description, l.Quantity, M(l.UnitPriceCents), M(l.AmountCents), TaxationOf(l))).ToList(),
+            invoice.Taxes.Select(t => t.ToAmount(currency)).OrderBy(t => t.Kind).ThenBy(t => t.Province).ToList(),
             M(invoice.SubtotalCents), M(invoice.TotalCents));
     }
+
+    private static LineTaxation TaxationOf(InvoiceLine line) => new(
+        line.LineNumber, PlaceOfSupply.FromCode(line.PlaceOfSupply), line.Taxes, line.OutsideCanada,
+        line.ExemptionCertificates?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? []);
 }
