@@ -38,4 +38,28 @@ internal static class Invoices
             Subtotal: subtotal,
             Total: subtotal + gst + qst);
     }
+
+    public static InvoicePdfModel Taxed(Province province, DateOnly issueDate, params (ChargeCategory Category, string Description, Money Amount, PlaceOfSupply? Destination)[] lines) =>
+        Taxed(TaxCustomer.In(province), issueDate, lines);
+
+    public static InvoicePdfModel Taxed(PlaceOfSupply address, DateOnly issueDate, params (ChargeCategory Category, string Description, Money Amount, PlaceOfSupply? Destination)[] lines) =>
+        Taxed(new TaxCustomer(address, []), issueDate, lines);
+
+    /// <summary>One of each line, taxed by the domain's sales tax for this customer on the issue date, due 30 days later.</summary>
+    public static InvoicePdfModel Taxed(TaxCustomer customer, DateOnly issueDate, params (ChargeCategory Category, string Description, Money Amount, PlaceOfSupply? Destination)[] lines)
+    {
+        var taxation = SalesTax.Canada.Compute(customer, lines.Select((l, i) => new TaxableLine(i + 1, l.Category, l.Amount, l.Destination)).ToList(), issueDate, Currency.Cad);
+        var subtotal = Money.Sum(lines.Select(l => l.Amount), Currency.Cad);
+        return InQuebec() with
+        {
+            IssueDate = issueDate,
+            DueDate = issueDate.AddDays(30),
+            Period = BillingPeriod.Of(issueDate).ToString(),
+            CustomerPlace = customer.Address,
+            Lines = lines.Select((l, i) => new InvoicePdfLine(i + 1, l.Category, l.Description, 1m, l.Amount, l.Amount, taxation.Lines[i])).ToList(),
+            Taxes = taxation.Taxes,
+            Subtotal = subtotal,
+            Total = subtotal + taxation.Total(Currency.Cad),
+        };
+    }
 }
