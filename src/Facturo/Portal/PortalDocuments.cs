@@ -22,14 +22,16 @@ public static class PortalDocuments
                 return Results.NotFound();
             }
             var biller = await db.BillerSettings.AsNoTracking().SingleAsync(cancellationToken);
-            var language = (http.User.PreferredLanguage() ?? PortalLanguage.Of(http)) == Language.Fr ? DocumentLanguage.French : DocumentLanguage.English;
-            var pdf = InvoicePdf.Render(ToModel(invoice, biller), language);
+            var pdf = InvoicePdf.Render(ModelOf(invoice, biller), DocumentLanguageOf(http.User.PreferredLanguage() ?? PortalLanguage.Of(http)));
             // Inline, so "View/print PDF" opens in the browser; the file name serves when it is saved.
             http.Response.Headers.ContentDisposition = $"inline; filename={invoice.Number}.pdf";
             return Results.Bytes(pdf, "application/pdf");
         }).RequireAuthorization();
 
-    private static InvoicePdfModel ToModel(Invoice invoice, BillerSettings biller)
+    public static DocumentLanguage DocumentLanguageOf(Language language) => language == Language.Fr ? DocumentLanguage.French : DocumentLanguage.English;
+
+    /// <summary>The invoice as printed, with each line's taxation as the bill run stored it; the portal page shows the same.</summary>
+    public static InvoicePdfModel ModelOf(Invoice invoice, BillerSettings biller)
     {
         var currency = Currency.Parse(invoice.CurrencyCode);
         Money M(long cents) => new(cents, currency);
