@@ -66,6 +66,39 @@ public abstract partial class InvoicePageTests(DatabaseProvider provider) : Port
     }
 
     [Fact]
+    public async Task A_British_Columbia_lease_invoice_and_a_small_Quebec_invoice_show_what_their_amounts_require()
+    {
+        // BC: GST 5 %; PST 7 % on a lease of equipment used in BC (Provincial Sales Tax Act, s. 37), not on a parcel service.
+        // 200.00 lease + 10.00 parcel: GST on 210.00 = 10.50, PST on 200.00 = 14.00, total 234.50; the lines differ, so each shows its status.
+        await AddAccountAsync("1000072", province: Province.BC);
+        await PlaceOrderAsync("1000072", unitPrice: 200m, category: "Lease");
+        await PlaceOrderAsync("1000072", unitPrice: 10m);
+        // Under $30 in Québec: Revenu Québec still requires the QST charged. 20.00: GST 1.00, QST 9.975 % = 1.995, rounded up to 2.00.
+        await AddAccountAsync("1000073", province: Province.QC);
+        await PlaceOrderAsync("1000073", unitPrice: 20m);
+        MoveClockTo(2026, 11, 1);
+        await BillAsync(October);
+        await using var browser = await Browser.LaunchAsync();
+        var english = await browser.NewPageAsync(BaseAddress, "en-CA");
+        await RegisterAsync(english, await InviteAndReadLinkAsync("1000072", "bc@client.example", Language.En));
+        var french = await browser.NewPageAsync(BaseAddress, "fr-CA");
+        await RegisterAsync(french, await InviteAndReadLinkAsync("1000073", "qc@client.example", Language.Fr));
+
+        await english.GotoAsync("/invoices/F000000001");
+        var lease = Words(await english.Locator("main").InnerTextAsync());
+        await french.GotoAsync("/invoices/F000000002");
+        var small = Words(await french.Locator("main").InnerTextAsync());
+
+        Assert.All(["Postes Test", "GST/HST No.: 123456789 RT0001", "Customer 1000072", "Terms Net 30 days",
+            "1 Postage meter lease 1 $200.00 $200.00 GP", "2 Expedited Parcel 1 $10.00 $10.00 G",
+            "GST 5% $10.50", "PST 7% (BC) on $200.00 $14.00", "Total $234.50", "Taxes by line: G = GST 5% · P = PST 7% (BC)"],
+            e => Assert.Contains(e, lease, StringComparison.Ordinal));
+        Assert.All(["Postes Test", "Date de la facture 1er novembre 2026", "TPS 5 % 1,00 $", "TVQ 9,975 % 2,00 $", "Total 23,00 $"],
+            e => Assert.Contains(e, small, StringComparison.Ordinal));
+        Assert.DoesNotContain("Taxes par ligne", small, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_API_gives_each_line_its_place_of_supply_and_taxes_and_each_tax_its_province_and_base()
     {
         await BillParcelsAsync();
