@@ -35,6 +35,11 @@ internal sealed class InvoiceLayout
     private const float LineHeight = 12f;
     private const float ContinuationTop = 104f;
     private const float TableHeaderHeight = 22f;
+    private const float TotalsLeft = 290f;
+    private const float TotalsAmountWidth = 80f;
+    private const float TotalsRowHeight = 15f;
+    private const float ColumnGap = 10f;
+    private const float LegendGap = 5f;
 
     // Table columns: line number and numbers are right-aligned on these edges.
     private const float NumberRight = 68f;
@@ -52,12 +57,6 @@ internal sealed class InvoiceLayout
     private static readonly TextStyle Small = new(false, 8.5f, Ink.Muted);
     private static readonly TextStyle CustomerStyle = new(true, 11f);
     private static readonly TextStyle TotalStyle = new(true, 11f);
-
-    private const float TotalsLeft = 290f;
-    private const float TotalsAmountWidth = 80f;
-    private const float TotalsRowHeight = 15f;
-    private const float ColumnGap = 10f;
-    private const float LegendGap = 5f;
 
     private readonly InvoicePdfModel _invoice;
     private readonly InvoiceText _text;

@@ -43,7 +43,7 @@ public sealed class InvoiceText
         TaxColumn = "Taxes",
         StatusLegend = "Taxes par ligne",
         Destination = "Destination",
-        ExemptionCertificate = "Certificat d’exemption n° {0}",
+        ExemptionCertificate = "Certificat d’exemption n°\u00A0{0}",
         OutsideCanadaReasons = new Dictionary<OutsideCanadaReason, string>
         {
             [OutsideCanadaReason.ExportedFreight] = "Détaxé\u00A0: fret exporté",

@@ -246,4 +246,25 @@ public class InvoicePdfTests
         Assert.Contains(Spaces("1 Frais de facture papier 1 5,00 $ 5,00 $"), TextOf(InvoicePdf.Render(invoice, DocumentLanguage.French)));
         Assert.Contains("1 Paper invoice fee 1 $5.00 $5.00", TextOf(InvoicePdf.Render(invoice, DocumentLanguage.English)));
     }
+
+    [Fact]
+    public void A_long_invoice_of_parcels_to_several_provinces_repeats_the_status_column_on_every_page_and_ends_with_the_legend()
+    {
+        var provinces = new[] { Province.ON, Province.NS, Province.QC, Province.BC };
+        var invoice = Invoices.Taxed(Province.ON, new DateOnly(2026, 11, 1), Enumerable.Range(1, 80)
+            .Select(n => (ChargeCategory.Shipping, $"Colis n° {n:000}", Money.Cad(1_000), (PlaceOfSupply?)PlaceOfSupply.In(provinces[n % 4])))
+            .ToArray());
+
+        using var pdf = PdfDocument.Open(InvoicePdf.Render(invoice, DocumentLanguage.English));
+
+        var pages = pdf.GetPages().Select(TextOf).ToList();
+        Assert.True(pages.Count >= 3, $"{pages.Count} pages");
+        Assert.All(pages, page => Assert.Contains("Description Qty Unit price Amount Tax", page));
+        var text = string.Join(" ", pages);
+        var codes = new Dictionary<Province, string> { [Province.ON] = "H", [Province.NS] = "H Destination: NS", [Province.QC] = "GQ Destination: QC", [Province.BC] = "G Destination: BC" };
+        Assert.All(Enumerable.Range(1, 80), n => Assert.Contains($"Colis n° {n:000} 1 $10.00 $10.00 {codes[provinces[n % 4]]} ", text));
+        Assert.Contains("Taxes by line: G = GST 5% · H = HST 14% (NS), HST 13% (ON) · Q = QST 9.975%", pages[^1]);
+        Assert.Contains("HST 14% (NS) on $200.00 $28.00", pages[^1]);
+        Assert.Contains("Amount due by", pages[^1]);
+    }
 }
