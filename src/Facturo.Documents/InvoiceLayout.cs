@@ -28,11 +28,18 @@ internal sealed class InvoiceLayout
     private const float Left = 48f;
     private const float Right = PageWidth - 48f;
     private const float LabelColumn = 340f;
+    // Wide enough for "Conditions de paiement : payable sur réception".
+    private const float HeaderLabelColumn = 316f;
     private const float ContentBottom = 736f;
     private const float FooterRule = 750f;
     private const float LineHeight = 12f;
     private const float ContinuationTop = 104f;
     private const float TableHeaderHeight = 22f;
+    private const float TotalsLeft = 290f;
+    private const float TotalsAmountWidth = 80f;
+    private const float TotalsRowHeight = 15f;
+    private const float ColumnGap = 10f;
+    private const float LegendGap = 5f;
 
     // Table columns: line number and numbers are right-aligned on these edges.
     private const float NumberRight = 68f;
@@ -53,15 +60,36 @@ internal sealed class InvoiceLayout
 
     private readonly InvoicePdfModel _invoice;
     private readonly InvoiceText _text;
+    private readonly SupplyStatuses _statuses;
     private readonly List<List<PageItem>> _pages = [];
     private List<PageItem> _page = [];
     private float _y;
+
+    // When the lines' tax status differs, a status column takes the right edge and the number columns move left.
+    private readonly float _shift;
+    private readonly List<(List<string> Label, Money Amount)> _totals;
+    private readonly List<string> _legend;
 
     private InvoiceLayout(InvoicePdfModel invoice, InvoiceText text)
     {
         _invoice = invoice;
         _text = text;
+        _statuses = SupplyStatuses.Of(invoice);
+        _shift = _statuses.Differ
+            ? invoice.Lines.Select(l => InvoiceFonts.Measure(_statuses.CodeOf(l), Body)).Append(InvoiceFonts.Measure(text.TaxColumn, BodyBold)).Max() + ColumnGap
+            : 0f;
+        var zero = Money.Zero(invoice.Subtotal.Currency);
+        IEnumerable<(string Label, Money Amount)> totals =
+        [
+            (text.Subtotal, invoice.Subtotal),
+            .. invoice.Taxes.Select(t => (text.FormatTax(t, invoice.Subtotal), t.Amount)),
+            .. _statuses.OutsideCanada.Select(o => (text.FormatOutsideCanada(o.Reason, o.Base), zero)),
+        ];
+        _totals = [.. totals.Select(row => (Wrap(InvoiceFonts.Printable(row.Label), Body, Right - TotalsAmountWidth - TotalsLeft), row.Amount))];
+        _legend = _statuses.Differ ? Wrap(InvoiceFonts.Printable(text.FormatLegend(_statuses)), Small, Right - Left) : [];
     }
+
+    private float AmountRight => Right - _shift;
 
     public static IReadOnlyList<IReadOnlyList<PageItem>> Compose(InvoicePdfModel invoice, DocumentLanguage language)
     {
@@ -91,9 +119,10 @@ internal sealed class InvoiceLayout
             (_text.IssueDate, _text.FormatDate(_invoice.IssueDate), Body),
             (_text.DueDate, _text.FormatDate(_invoice.DueDate), BodyBold),
             (_text.Period, _text.FormatPeriod(_invoice.Period), Body),
+            (_text.Terms, _text.FormatTerms(_invoice.IssueDate, _invoice.DueDate), Body),
         })
         {
-            Write(LabelColumn, y, _text.Labelled(label), Label);
+            Write(HeaderLabelColumn, y, _text.Labelled(label), Label);
             WriteRight(Right, y, value, style);
             y += 14f;
         }
@@ -122,27 +151,34 @@ internal sealed class InvoiceLayout
         _page.Add(new BandItem(Left - 4f, _y - 13f, Right - Left + 8f, 19f));
         WriteRight(NumberRight, _y, _text.LineNumber, BodyBold);
         Write(DescriptionLeft, _y, _text.Description, BodyBold);
-        WriteRight(QuantityRight, _y, _text.Quantity, BodyBold);
-        WriteRight(UnitPriceRight, _y, _text.UnitPrice, BodyBold);
-        WriteRight(Right, _y, _text.Amount, BodyBold);
+        WriteRight(QuantityRight - _shift, _y, _text.Quantity, BodyBold);
+        WriteRight(UnitPriceRight - _shift, _y, _text.UnitPrice, BodyBold);
+        WriteRight(AmountRight, _y, _text.Amount, BodyBold);
+        if (_statuses.Differ)
+        {
+            Write(AmountRight + ColumnGap, _y, _text.TaxColumn, BodyBold);
+        }
         _y += TableHeaderHeight;
     }
 
     /// <summary>
     /// Rows go on as many pages as needed, the table header repeated on each. When the totals do not fit under the
-    /// last row, that row moves to the next page with them, so the totals never stand alone.
+    /// last row, that row moves to the next page with them, so the totals never stand alone. Under a description go
+    /// where the line was supplied, when not at the customer's address, and the certificates that exempted it.
     /// </summary>
     private void Lines()
     {
         var rows = _invoice.Lines
-            .Select(line => (Line: line, Description: Wrap(InvoiceFonts.Printable(line.Description), Body, DescriptionWidth)))
+            .Select(line => (Line: line,
+                Description: Wrap(InvoiceFonts.Printable(_text.DescriptionOf(line)), Body, DescriptionWidth - _shift),
+                Notes: Notes(line).SelectMany(note => Wrap(InvoiceFonts.Printable(note), Small, DescriptionWidth - _shift)).ToList()))
             .ToList();
-        var breaks = PageBreaks(rows.Select(r => r.Description.Count * LineHeight + 6f).ToList());
+        var breaks = PageBreaks(rows.Select(r => (r.Description.Count + r.Notes.Count) * LineHeight + 6f).ToList());
 
         TableHeader();
         for (var i = 0; i < rows.Count; i++)
         {
-            var (line, description) = rows[i];
+            var (line, description, notes) = rows[i];
             if (breaks.Contains(i))
             {
                 ContinuationPage();
@@ -153,11 +189,31 @@ internal sealed class InvoiceLayout
             {
                 _page.Add(new TextItem(DescriptionLeft, _y + d * LineHeight, description[d], Body));
             }
-            WriteRight(QuantityRight, _y, _text.FormatQuantity(line.Quantity), Body);
-            WriteRight(UnitPriceRight, _y, _text.FormatMoney(line.UnitPrice), Body);
-            WriteRight(Right, _y, _text.FormatMoney(line.Amount), Body);
-            _y += description.Count * LineHeight + 6f;
+            WriteRight(QuantityRight - _shift, _y, _text.FormatQuantity(line.Quantity), Body);
+            WriteRight(UnitPriceRight - _shift, _y, _text.FormatMoney(line.UnitPrice), Body);
+            WriteRight(AmountRight, _y, _text.FormatMoney(line.Amount), Body);
+            if (_statuses.Differ)
+            {
+                _page.Add(new TextItem(AmountRight + ColumnGap, _y, _statuses.CodeOf(line), Body));
+            }
+            for (var n = 0; n < notes.Count; n++)
+            {
+                _page.Add(new TextItem(DescriptionLeft, _y + (description.Count + n) * LineHeight, notes[n], Small));
+            }
+            _y += (description.Count + notes.Count) * LineHeight + 6f;
             _page.Add(new RuleItem(Left, Right, _y - LineHeight + 1f, 0.25f));
+        }
+    }
+
+    private IEnumerable<string> Notes(InvoicePdfLine line)
+    {
+        if (_statuses.DestinationOf(line) is { } destination)
+        {
+            yield return _text.FormatDestination(destination);
+        }
+        if (line.Taxation.ExemptionCertificates.Count > 0)
+        {
+            yield return _text.FormatExemptionCertificates(line.Taxation.ExemptionCertificates);
         }
     }
 
@@ -182,6 +238,7 @@ internal sealed class InvoiceLayout
         return breaks;
     }
 
+    /// <summary>Subtotal, each tax by rate and province, the supplies outside Canada by reason, the total; then the legend of the status codes.</summary>
     private void Totals()
     {
         if (_y + TotalsHeight() > ContentBottom)
@@ -190,17 +247,19 @@ internal sealed class InvoiceLayout
         }
 
         var y = _y + 10f;
-        foreach (var (label, amount) in _invoice.Taxes
-            .Select(t => (_text.FormatTax(t), t.Amount))
-            .Prepend((_text.Subtotal, _invoice.Subtotal)))
+        foreach (var (label, amount) in _totals)
         {
-            Write(LabelColumn, y, label, Body);
-            WriteRight(Right, y, _text.FormatMoney(amount), Body);
-            y += 15f;
+            for (var l = 0; l < label.Count; l++)
+            {
+                _page.Add(new TextItem(TotalsLeft, y + l * LineHeight, label[l], Body));
+            }
+            // On the label's last line, so the amount reads after its whole label.
+            WriteRight(Right, y + (label.Count - 1) * LineHeight, _text.FormatMoney(amount), Body);
+            y += TotalsRowHeight + (label.Count - 1) * LineHeight;
         }
-        _page.Add(new RuleItem(LabelColumn, Right, y - 10f, 0.75f));
+        _page.Add(new RuleItem(TotalsLeft, Right, y - 10f, 0.75f));
         y += 5f;
-        Write(LabelColumn, y, _text.Total, TotalStyle);
+        Write(TotalsLeft, y, _text.Total, TotalStyle);
         WriteRight(Right, y, _text.FormatMoney(_invoice.Total), TotalStyle);
 
         y += 30f;
@@ -211,6 +270,12 @@ internal sealed class InvoiceLayout
         WriteRight(Right, y, _text.FormatMoney(_invoice.Total), BodyBold);
 
         y += 34f;
+        foreach (var line in _legend)
+        {
+            _page.Add(new TextItem(Left, y, line, Small));
+            y += 11f;
+        }
+        y += _legend.Count > 0 ? LegendGap : 0f;
         foreach (var line in PaymentInstructions())
         {
             _page.Add(new TextItem(Left, y, line, Small));
@@ -218,7 +283,8 @@ internal sealed class InvoiceLayout
         }
     }
 
-    private float TotalsHeight() => 10f + (1 + _invoice.Taxes.Count) * 15f + 5f + 30f + 34f + PaymentInstructions().Count * 11f;
+    private float TotalsHeight() =>
+        10f + _totals.Sum(t => TotalsRowHeight + (t.Label.Count - 1) * LineHeight) + 5f + 30f + 34f + (_legend.Count + PaymentInstructions().Count) * 11f + (_legend.Count > 0 ? LegendGap : 0f);
 
     private List<string> PaymentInstructions() => Wrap(
         InvoiceFonts.Printable(string.Format(_text.Culture, _text.Payment, _invoice.CustomerNumber, _invoice.InvoiceNumber)),

@@ -1,6 +1,12 @@
+using Facturo.Billing;
+using Facturo.Taxes;
+
 namespace Facturo.Documents;
 
-/// <summary>Everything printed on an invoice, already computed: the renderer formats, it never calculates.</summary>
+/// <summary>
+/// Everything printed on an invoice, already computed: the renderer formats, it never calculates.
+/// <paramref name="CustomerPlace"/> is where the customer's address is, so a line supplied elsewhere shows where.
+/// </summary>
 public sealed record InvoicePdfModel(
     string InvoiceNumber,
     DateOnly IssueDate,
@@ -14,12 +20,11 @@ public sealed record InvoicePdfModel(
     string CustomerNumber,
     string CustomerLegalName,
     string CustomerAddress,
+    PlaceOfSupply CustomerPlace,
     IReadOnlyList<InvoicePdfLine> Lines,
-    IReadOnlyList<InvoicePdfTax> Taxes,
+    IReadOnlyList<TaxAmount> Taxes,
     Money Subtotal,
     Money Total);
 
-public sealed record InvoicePdfLine(int LineNumber, string Description, decimal Quantity, Money UnitPrice, Money Amount);
-
-/// <summary>A tax line: <paramref name="Kind"/> is GST, HST, QST or PST; <paramref name="Rate"/> a fraction (0.05 for 5 %).</summary>
-public sealed record InvoicePdfTax(string Kind, decimal Rate, Money Amount);
+/// <summary>A line as billed, and how it was taxed: where it was supplied, the taxes it bore, and why it bore no other.</summary>
+public sealed record InvoicePdfLine(int LineNumber, ChargeCategory Category, string Description, decimal Quantity, Money UnitPrice, Money Amount, LineTaxation Taxation);

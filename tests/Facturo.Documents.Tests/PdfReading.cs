@@ -11,6 +11,13 @@ internal static partial class PdfReading
     /// <summary>The page's words, with every run of spaces (including U+00A0 and U+202F) made one plain space.</summary>
     public static string TextOf(Page page) => Spaces(string.Join(" ", page.GetWords().Select(w => w.Text)));
 
+    /// <summary>Every page's words, in order.</summary>
+    public static string TextOf(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        return string.Join(" ", document.GetPages().Select(TextOf));
+    }
+
     /// <summary>fr-CA separates thousands and the $ sign with a no-break space; tests write a plain one.</summary>
     public static string Spaces(string text) => WhiteSpace().Replace(text, " ");
 

@@ -4,8 +4,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Facturo.Billing;
 
-public sealed record InvoiceLineView(int Line, string Category, string Description, decimal Quantity, decimal UnitPrice, decimal Amount);
-public sealed record InvoiceTaxView(string Tax, decimal Rate, decimal Amount);
+/// <summary>
+/// A line and how it was taxed: <paramref name="PlaceOfSupply"/> "CA-ON" or a country ("US"); <paramref name="Taxes"/> the
+/// taxes it bore ("GST", "PST-BC"); <paramref name="OutsideCanada"/> why it bore none when supplied outside Canada
+/// ("ExportedFreight", "ServiceToNonResident", "AdvertisingToNonResident", "PropertyOutsideCanada"); the exemption
+/// certificates that relieved it of a tax.
+/// </summary>
+public sealed record InvoiceLineView(int Line, string Category, string Description, decimal Quantity, decimal UnitPrice, decimal Amount,
+    string PlaceOfSupply, IReadOnlyList<string> Taxes, string? OutsideCanada, IReadOnlyList<string> ExemptionCertificates);
+
+/// <summary>One tax of one jurisdiction: <paramref name="Tax"/> GST, HST, QST or PST; <paramref name="Code"/> with its province ("HST-NS"); the rate, the sum of the lines that bore it, the tax.</summary>
+public sealed record InvoiceTaxView(string Tax, string Code, string? Province, decimal Rate, decimal Base, decimal Amount);
 public sealed record InvoiceView(
     string Number, string CustomerNumber, string CustomerName, string Period, DateOnly IssueDate, DateOnly DueDate, string Currency,
     decimal Subtotal, decimal Tax, decimal Total, string BillerName, string BillerGstHstNumber, string? BillerQstNumber,
@@ -44,6 +53,7 @@ public static class InvoicesApi
     public static InvoiceView ToView(Invoice i) => new(
         i.Number, i.CustomerNumber, i.CustomerLegalName, i.Period, i.IssueDate, i.DueDate, i.CurrencyCode,
         i.SubtotalCents / 100m, i.TaxCents / 100m, i.TotalCents / 100m, i.BillerLegalName, i.BillerGstHstNumber, i.BillerQstNumber,
-        i.Lines.OrderBy(l => l.LineNumber).Select(l => new InvoiceLineView(l.LineNumber, l.Category.ToString(), l.Description, l.Quantity, l.UnitPriceCents / 100m, l.AmountCents / 100m)).ToList(),
-        i.Taxes.OrderBy(t => t.Kind).Select(t => new InvoiceTaxView(t.Kind.ToString().ToUpperInvariant(), t.Rate, t.AmountCents / 100m)).ToList());
+        i.Lines.OrderBy(l => l.LineNumber).Select(l => new InvoiceLineView(l.LineNumber, l.Category.ToString(), l.Description, l.Quantity, l.UnitPriceCents / 100m, l.AmountCents / 100m,
+            l.PlaceOfSupply, l.Taxes.Select(t => t.Code).ToList(), l.OutsideCanada?.ToString(), l.ExemptionCertificates?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [])).ToList(),
+        i.Taxes.OrderBy(t => t.Kind).ThenBy(t => t.Key.Province).Select(t => new InvoiceTaxView(t.Kind.ToString().ToUpperInvariant(), t.Code, t.Key.Province?.ToString(), t.Rate, t.BaseCents / 100m, t.AmountCents / 100m)).ToList());
 }

@@ -1,14 +1,17 @@
-using Facturo.Billing;
+using Facturo.Documents;
 using Facturo.Portal;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Facturo.Pages.Invoices;
 
+/// <summary>The invoice as its PDF shows it, from the same model and words, so the page and the PDF never disagree.</summary>
 [Authorize]
-public sealed class DetailModel(PortalAccess access) : PortalPage
+public sealed class DetailModel(PortalAccess access, PortalChrome chrome) : PortalPage
 {
-    public Invoice Invoice { get; private set; } = null!;
+    public InvoicePdfModel Invoice { get; private set; } = null!;
+    public SupplyStatuses Statuses { get; private set; } = null!;
+    public InvoiceText Text => InvoiceText.For(PortalDocuments.DocumentLanguageOf(Language));
 
     public async Task<IActionResult> OnGetAsync(string number, CancellationToken cancellationToken)
     {
@@ -17,9 +20,9 @@ public sealed class DetailModel(PortalAccess access) : PortalPage
         {
             return NotFound();
         }
-        Invoice = invoice;
+        var biller = await chrome.BillerAsync() ?? throw new InvalidOperationException("The biller's settings are missing.");
+        Invoice = PortalDocuments.ModelOf(invoice, biller);
+        Statuses = SupplyStatuses.Of(Invoice);
         return Page();
     }
-
-    public string TaxLabel(InvoiceTax tax) => $"{TaxNames.Of(tax.Kind, Language)} ({TaxNames.Rate(tax.Rate, Culture)})";
 }
