@@ -48,7 +48,6 @@ public sealed class InvoiceText
         {
             [OutsideCanadaReason.ExportedFreight] = "Détaxé\u00A0: fret exporté",
             [OutsideCanadaReason.ServiceToNonResident] = "Détaxé\u00A0: service à un non-résident",
-            [OutsideCanadaReason.AdvertisingToNonResident] = "Détaxé\u00A0: publicité pour un non-résident",
             [OutsideCanadaReason.PropertyOutsideCanada] = "Fourni hors du Canada",
         },
         StatusNames = new Dictionary<char, string> { ['Z'] = "détaxé", ['X'] = "fourni hors du Canada", ['E'] = "certificat d’exemption", ['N'] = "sans taxe" },
@@ -109,7 +108,6 @@ public sealed class InvoiceText
         {
             [OutsideCanadaReason.ExportedFreight] = "Zero-rated: exported freight",
             [OutsideCanadaReason.ServiceToNonResident] = "Zero-rated: service to a non-resident",
-            [OutsideCanadaReason.AdvertisingToNonResident] = "Zero-rated: advertising for a non-resident",
             [OutsideCanadaReason.PropertyOutsideCanada] = "Supplied outside Canada",
         },
         StatusNames = new Dictionary<char, string> { ['Z'] = "zero-rated", ['X'] = "supplied outside Canada", ['E'] = "exemption certificate", ['N'] = "no tax" },

@@ -107,11 +107,9 @@ internal static class InvoiceContentRules
                 {
                     (OutsideCanadaReason.ExportedFreight, true) => $"Détaxé : fret exporté, sur {on} {zero}",
                     (OutsideCanadaReason.ServiceToNonResident, true) => $"Détaxé : service à un non-résident, sur {on} {zero}",
-                    (OutsideCanadaReason.AdvertisingToNonResident, true) => $"Détaxé : publicité pour un non-résident, sur {on} {zero}",
                     (OutsideCanadaReason.PropertyOutsideCanada, true) => $"Fourni hors du Canada, sur {on} {zero}",
                     (OutsideCanadaReason.ExportedFreight, false) => $"Zero-rated: exported freight, on {on} {zero}",
                     (OutsideCanadaReason.ServiceToNonResident, false) => $"Zero-rated: service to a non-resident, on {on} {zero}",
-                    (OutsideCanadaReason.AdvertisingToNonResident, false) => $"Zero-rated: advertising for a non-resident, on {on} {zero}",
                     _ => $"Supplied outside Canada, on {on} {zero}",
                 };
             });

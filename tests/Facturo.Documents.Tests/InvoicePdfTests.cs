@@ -187,7 +187,7 @@ public class InvoicePdfTests
     [Fact]
     public void A_US_customer_sees_its_supplies_zero_rated_with_the_reason_and_no_Canadian_tax()
     {
-        // Excise Tax Act, Schedule VI: Part VII (freight to a place outside Canada), Part V s. 7 (a service to a non-resident),
+        // Excise Tax Act, Schedule VI, Part VII (freight to a place outside Canada — parcels and mail alike, docs/taxes.md),
         // s. 142(2) (property made available outside Canada is supplied outside Canada).
         var invoice = Invoices.Taxed(PlaceOfSupply.Outside("US"), new DateOnly(2026, 11, 1),
             (ChargeCategory.Shipping, "International parcel to Buffalo", Money.Cad(25_000), null),
@@ -197,10 +197,9 @@ public class InvoicePdfTests
         var french = TextOf(InvoicePdf.Render(invoice, DocumentLanguage.French));
         var english = TextOf(InvoicePdf.Render(invoice, DocumentLanguage.English));
 
-        Assert.Contains(Spaces("Détaxé : fret exporté, sur 250,00 $ 0,00 $"), french);
-        Assert.Contains(Spaces("Détaxé : service à un non-résident, sur 40,00 $ 0,00 $"), french);
+        Assert.Contains(Spaces("Détaxé : fret exporté, sur 290,00 $ 0,00 $"), french);
         Assert.Contains(Spaces("Fourni hors du Canada, sur 80,00 $ 0,00 $"), french);
-        Assert.Contains("Zero-rated: exported freight, on $250.00 $0.00", english);
+        Assert.Contains("Zero-rated: exported freight, on $290.00 $0.00", english);
         Assert.Contains("Supplied outside Canada, on $80.00 $0.00", english);
         Assert.Contains("Subtotal $370.00 Zero-rated", english);
         Assert.Contains("Total $370.00", english);
@@ -261,9 +260,11 @@ public class InvoicePdfTests
         Assert.True(pages.Count >= 3, $"{pages.Count} pages");
         Assert.All(pages, page => Assert.Contains("Description Qty Unit price Amount Tax", page));
         var text = string.Join(" ", pages);
-        var codes = new Dictionary<Province, string> { [Province.ON] = "H", [Province.NS] = "H Destination: NS", [Province.QC] = "GQ Destination: QC", [Province.BC] = "G Destination: BC" };
+        var codes = new Dictionary<Province, string> { [Province.ON] = "H", [Province.NS] = "H Destination: NS", [Province.QC] = "G Destination: QC", [Province.BC] = "G Destination: BC" };
         Assert.All(Enumerable.Range(1, 80), n => Assert.Contains($"Colis n° {n:000} 1 $10.00 $10.00 {codes[provinces[n % 4]]} ", text));
-        Assert.Contains("Taxes by line: G = GST 5% · H = HST 14% (NS), HST 13% (ON) · Q = QST 9.975%", pages[^1]);
+        // A parcel from Ontario into Québec bears no QST (Revenu Québec, "Freight Transportation Services"; docs/taxes.md).
+        Assert.Contains("Taxes by line: G = GST 5% · H = HST 14% (NS), HST 13% (ON)", pages[^1]);
+        Assert.DoesNotContain("QST", pages[^1]);
         Assert.Contains("HST 14% (NS) on $200.00 $28.00", pages[^1]);
         Assert.Contains("Amount due by", pages[^1]);
     }

@@ -7,7 +7,7 @@ namespace Facturo.Billing;
 /// <summary>
 /// A line and how it was taxed: <paramref name="PlaceOfSupply"/> "CA-ON" or a country ("US"); <paramref name="Taxes"/> the
 /// taxes it bore ("GST", "PST-BC"); <paramref name="OutsideCanada"/> why it bore none when supplied outside Canada
-/// ("ExportedFreight", "ServiceToNonResident", "AdvertisingToNonResident", "PropertyOutsideCanada"); the exemption
+/// ("ExportedFreight", "ServiceToNonResident", "PropertyOutsideCanada"); the exemption
 /// certificates that relieved it of a tax.
 /// </summary>
 public sealed record InvoiceLineView(int Line, string Category, string Description, decimal Quantity, decimal UnitPrice, decimal Amount,
