@@ -20,8 +20,6 @@ public sealed partial class EmailDispatcher(IServiceScopeFactory scopes, IOption
     private const int BatchSize = 50;
     /// <summary>How long a claim lasts: longer than a round of sends, which stops starting new ones well before it ends.</summary>
     public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(10);
-    // MailKit waits two minutes by default; a server that slow is as good as down, and the round must fit in its claim.
-    private static readonly TimeSpan SmtpTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan NotConfiguredReminder = TimeSpan.FromHours(1);
 
     /// <summary>This dispatcher's name in its claims: unique per process, and tells an operator which host holds an email.</summary>
@@ -104,11 +102,11 @@ public sealed partial class EmailDispatcher(IServiceScopeFactory scopes, IOption
         var emails = await db.OutboxEmails.Where(e => ids.Contains(e.Id)).OrderBy(e => e.Id).ToListAsync(cancellationToken);
         var round = new Round();
         var left = new Queue<OutboxEmail>(emails);
-        using var smtp = new SmtpClient { Timeout = (int)SmtpTimeout.TotalMilliseconds };
+        using var smtp = new SmtpClient { Timeout = (int)settings.SmtpTimeout.TotalMilliseconds };
         try
         {
             // A send started now ends before the claim does, so no other node can take this email while it is on the wire.
-            while (left.Count > 0 && time.GetUtcNow() + 2 * SmtpTimeout < claimedUntil)
+            while (left.Count > 0 && time.GetUtcNow() + 2 * settings.SmtpTimeout < claimedUntil)
             {
                 var email = left.Dequeue();
                 try

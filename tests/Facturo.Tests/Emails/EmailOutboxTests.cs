@@ -120,6 +120,27 @@ public abstract class EmailOutboxTests(DatabaseProvider provider) : PortalTest(p
     }
 
     [Fact]
+    public async Task A_server_that_accepts_the_connection_but_never_answers_times_out_and_the_email_is_tried_again_later()
+    {
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+        var dispatcher = ActivatorUtilities.CreateInstance<EmailDispatcher>(App.Services,
+            Options.Create(new EmailOptions { SmtpHost = "127.0.0.1", SmtpPort = port, SmtpTimeout = TimeSpan.FromSeconds(2) }));
+        await QueueAsync("patient@silence.example");
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var sent = await dispatcher.SendPendingAsync(CancellationToken.None);
+        waited.Stop();
+
+        var email = Assert.Single(await EmailsAsync());
+        Assert.Equal((0, EmailState.Pending, 1), (sent, email.State, email.Attempts));
+        Assert.NotNull(email.LastError);
+        Assert.InRange(email.NextAttemptAt, Clock.GetUtcNow().AddSeconds(48), Clock.GetUtcNow().AddSeconds(72));
+        Assert.InRange(waited.Elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public async Task The_meter_counts_emails_sent_and_failed_attempts_and_shows_how_many_wait_and_failed()
     {
         var measurements = new ConcurrentQueue<(string Instrument, long Value, bool? Permanent)>();
