@@ -40,7 +40,7 @@ public sealed partial class EmailDispatcher(IServiceScopeFactory scopes, IOption
             LogDispatchFailed(exception);
         }
         // Polling runs on the machine's clock: it is plumbing, not business time, and a test clock jumping weeks must not replay it.
-        // The first round comes one interval after start, so a test host (polling hourly) sends only when its test asks.
+        // The first round comes one interval after start, not during it: a host polling rarely sends only when asked.
         using var timer = new PeriodicTimer(options.Value.PollInterval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
