@@ -14,4 +14,6 @@ public sealed class EmailOptions
     /// <summary>The portal's public address, for links in emails.</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5080";
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>How long to wait for the SMTP server at each step before trying later; MailKit's own two minutes would hold a round too long.</summary>
+    public TimeSpan SmtpTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -22,6 +22,7 @@ public sealed class EmailOutbox(FacturoDbContext db, TimeProvider time)
         var signature = language == Language.Fr
             ? $"\n\n--\n{biller.LegalName}\nQuestions sur la facturation : {biller.SupportPhone} · {biller.SupportEmail}"
             : $"\n\n--\n{biller.LegalName}\nBilling questions: {biller.SupportPhone} · {biller.SupportEmail}";
+        var now = time.GetUtcNow();
         return new OutboxEmail
         {
             Kind = kind,
@@ -29,7 +30,9 @@ public sealed class EmailOutbox(FacturoDbContext db, TimeProvider time)
             Language = language,
             Subject = subject,
             Body = body + signature,
-            CreatedAt = time.GetUtcNow(),
+            CreatedAt = now,
+            State = EmailState.Pending,
+            NextAttemptAt = now,
             DedupKey = dedupKey,
         };
     }

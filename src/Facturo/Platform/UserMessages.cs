@@ -282,6 +282,9 @@ public static class UserMessages
         ["admin.change-notice-not-found"] = (
             "Cet avis de changement de la banque n'est plus ouvert.",
             "That notice of change from the bank is no longer open."),
+        ["admin.email-not-failed"] = (
+            "Ce courriel n'est plus en échec : il a déjà été remis en file.",
+            "That email has not failed any more: it was already requeued."),
         ["support.question"] = (
             "Écrivez un objet (150 caractères au plus) et votre question (4 000 caractères au plus).",
             "Write a subject (150 characters at most) and your question (4,000 characters at most)."),

@@ -12,6 +12,8 @@ public static class PortalRegistration
     {
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section));
         services.AddScoped<EmailOutbox>();
+        services.AddScoped<RequeueEmails>();
+        services.AddSingleton<EmailMetrics>();
         services.AddSingleton<EmailDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<EmailDispatcher>());
         services.AddScoped<Invitations>();

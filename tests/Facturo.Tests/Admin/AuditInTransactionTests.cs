@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Facturo.Accounts;
 using Facturo.Billing;
 using Facturo.Data;
+using Facturo.Emails;
 using Facturo.Infrastructure;
 using Facturo.Payments;
 using Facturo.Platform;
@@ -33,6 +34,7 @@ public abstract class AuditInTransactionTests(DatabaseProvider provider) : Porta
             new ReceiptEntry(ReceiptMethod.Wire, 5_000, "CAD", new DateOnly(2026, 11, 2), "no reference", "WIRE-AUDIT-1"), "test", CancellationToken.None));
         var staff = await CreateStaffAsync("admin@audit.example", StaffRole.Administrator);
         var lead = await AddLeadAsync("1000191");
+        var failedEmail = await AddFailedEmailAsync();
         var emailsBefore = await CountEmailsAsync();
         await RefuseAuditEntriesAsync();
 
@@ -52,6 +54,8 @@ public abstract class AuditInTransactionTests(DatabaseProvider provider) : Porta
             ["lead.contact"] = async s => (await s.GetRequiredService<Programs>().RecordContactAsync(lead, "Called, will think", false, CancellationToken.None)).Succeeded,
             ["tax-rule.override"] = async s => (await s.GetRequiredService<Taxes.OverrideTaxability>().RecordAsync(
                 new Taxes.TaxabilityOverrideForm("Lease", "Pst", "BC", false, "2026-12-01", "Tax advisor's opinion"), CancellationToken.None)).Succeeded,
+            ["email.requeue"] = async s => (await s.GetRequiredService<RequeueEmails>().OneAsync(failedEmail, CancellationToken.None)).Succeeded,
+            ["email.requeue-all"] = async s => (await s.GetRequiredService<RequeueEmails>().AllFailedAsync(CancellationToken.None)).Succeeded,
         };
         var changedAnyway = new List<string>();
         foreach (var (action, run) in actions)
@@ -82,6 +86,7 @@ public abstract class AuditInTransactionTests(DatabaseProvider provider) : Porta
         Assert.Equal(SalesLeadStatus.Open, (await db.SalesLeads.SingleAsync()).Status);
         Assert.Empty(await db.TaxRuleOverrides.ToListAsync());
         Assert.Equal(emailsBefore, await CountEmailsAsync());
+        Assert.Equal(EmailState.Failed, (await db.OutboxEmails.SingleAsync(e => e.Id == failedEmail)).State);
         Assert.Empty(await db.StaffAuditEntries.ToListAsync());
     }
 
@@ -102,6 +107,19 @@ public abstract class AuditInTransactionTests(DatabaseProvider provider) : Porta
         db.SalesLeads.Add(lead);
         await db.SaveChangesAsync();
         return lead.Id;
+    }
+
+    private async Task<long> AddFailedEmailAsync()
+    {
+        await using var db = Database.NewContext();
+        var email = new OutboxEmail
+        {
+            Kind = "test", ToAddress = "gone@audit.example", Subject = "Refused", Body = "Refused for good.", CreatedAt = Clock.GetUtcNow(),
+            State = EmailState.Failed, Attempts = 1, LastError = "SMTP 550: No such mailbox",
+        };
+        db.OutboxEmails.Add(email);
+        await db.SaveChangesAsync();
+        return email.Id;
     }
 
     private async Task<int> CountEmailsAsync()

@@ -10,7 +10,10 @@ public sealed class FacturoProcess : IDisposable
 
     private FacturoProcess(Process process) => _process = process;
 
-    public static FacturoProcess Start(DatabaseOptions database, params string[] arguments)
+    public static FacturoProcess Start(DatabaseOptions database, params string[] arguments) => Start(database, new Dictionary<string, string>(), arguments);
+
+    /// <summary>Also given settings as environment variables (<c>Email__SmtpHost</c>), as an operator would.</summary>
+    public static FacturoProcess Start(DatabaseOptions database, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -19,6 +22,10 @@ public sealed class FacturoProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "facturo.dll") }.Concat(arguments)
             .Concat(["--provider", database.Provider.ToString(), "--connection-string", database.ConnectionString]))
         {

@@ -829,6 +829,15 @@ namespace Facturo.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("body");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_until");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -837,6 +846,10 @@ namespace Facturo.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("dedup_key");
+
+                    b.Property<DateTimeOffset?>("FirstAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_attempt_at");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -855,9 +868,19 @@ namespace Facturo.Data.Migrations.Postgres
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("last_error");
 
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("state");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -878,8 +901,8 @@ namespace Facturo.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_outbox_emails_dedup_key");
 
-                    b.HasIndex("SentAt", "Id")
-                        .HasDatabaseName("ix_outbox_emails_sent_at_id");
+                    b.HasIndex("State", "NextAttemptAt")
+                        .HasDatabaseName("ix_outbox_emails_state_next_attempt_at");
 
                     b.ToTable("outbox_emails", (string)null);
                 });

@@ -816,6 +816,15 @@ namespace Facturo.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("body");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_until");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
@@ -824,6 +833,10 @@ namespace Facturo.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("dedup_key");
+
+                    b.Property<DateTimeOffset?>("FirstAttemptAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_attempt_at");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -842,9 +855,19 @@ namespace Facturo.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("last_error");
 
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_attempt_at");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("sent_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -865,8 +888,8 @@ namespace Facturo.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_outbox_emails_dedup_key");
 
-                    b.HasIndex("SentAt", "Id")
-                        .HasDatabaseName("ix_outbox_emails_sent_at_id");
+                    b.HasIndex("State", "NextAttemptAt")
+                        .HasDatabaseName("ix_outbox_emails_state_next_attempt_at");
 
                     b.ToTable("outbox_emails", (string)null);
                 });
