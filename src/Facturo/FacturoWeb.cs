@@ -71,6 +71,8 @@ public static class FacturoWeb
         services.AddScoped<IssueCreditNote>();
         services.AddScoped<BillRunner>();
         services.AddScoped<Taxes.BillerTaxes>();
+        services.AddScoped<Taxes.ExemptionCertificates>();
+        services.AddScoped<Taxes.ExemptionExpiryNotices>();
         services.AddScoped<InvoiceReadyNotifier>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DemoSecrets>();

@@ -97,13 +97,17 @@ public sealed record PostalAddress
     public static PostalAddress Stored(string line1, string? line2, string city, string country, string region, string postalCode) =>
         new(line1, line2, city, country, region, postalCode);
 
-    /// <summary>A province in Canada, a state in the United States, nothing elsewhere (the post does not need it, nor does tax).</summary>
-    private static bool RegionFits(string country, string region) => country switch
+    /// <summary>The codes an address in the country may name as its region: provinces and territories in Canada, states in the United States, none elsewhere.</summary>
+    public static IReadOnlyList<string> RegionsOf(string country) => country switch
     {
-        PlaceOfSupply.CanadaCode => region.Length == 2 && Enum.TryParse<Province>(region, out var province) && Enum.IsDefined(province),
-        UnitedStates => UsStates.Contains(region),
-        _ => region.Length == 0,
+        PlaceOfSupply.CanadaCode => Enum.GetNames<Province>(),
+        UnitedStates => UsStates,
+        _ => [],
     };
+
+    /// <summary>A province in Canada, a state in the United States, nothing elsewhere (the post does not need it, nor does tax).</summary>
+    private static bool RegionFits(string country, string region) =>
+        country is PlaceOfSupply.CanadaCode or UnitedStates ? RegionsOf(country).Contains(region) : region.Length == 0;
 
     /// <summary>Two capital letters that name a country (ISO 3166-1), as the platform's region data knows them.</summary>
     private static bool IsCountry(string code)
@@ -125,7 +129,7 @@ public sealed record PostalAddress
     private static string CountryName(string code) => new RegionInfo(code).EnglishName.ToUpperInvariant();
 
     /// <summary>USPS state codes: the states, the District of Columbia, the territories and the armed forces' codes.</summary>
-    private static readonly HashSet<string> UsStates =
+    private static readonly string[] UsStates =
     [
         "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD",
         "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC",

@@ -52,6 +52,7 @@ public abstract class FacturoDbContext(DbContextOptions options) : IdentityUserC
     public DbSet<Payments.ReceiptAllocation> ReceiptAllocations => Set<Payments.ReceiptAllocation>();
     public DbSet<Passwords.PasswordHistoryEntry> PasswordHistory => Set<Passwords.PasswordHistoryEntry>();
     public DbSet<Platform.AuthSession> AuthSessions => Set<Platform.AuthSession>();
+    public DbSet<Taxes.ExemptionCertificate> ExemptionCertificates => Set<Taxes.ExemptionCertificate>();
 
     public abstract DatabaseProvider Provider { get; }
 

@@ -68,7 +68,7 @@ public sealed class DemoDataSeeder(FacturoDbContext db, BillerClock clock, ILogg
             LegalName = c.Name,
             AddressLine1 = "100 rue Principale / Main Street",
             City = c.City,
-            Province = c.Province,
+            Region = c.Province.ToString(),
             PostalCode = c.Postal,
             Language = c.Language,
             Program = c.Program,
@@ -222,7 +222,7 @@ public sealed class DemoDataSeeder(FacturoDbContext db, BillerClock clock, ILogg
     }
 
     private static IReadOnlyList<TaxAmount> TaxesOf(CustomerAccount account, Order order) =>
-        SalesTax.Canada.Compute(TaxCustomer.In(account.Province), order.TaxableLines(), order.OrderDate, account.Currency).Taxes;
+        SalesTax.Canada.Compute(new TaxCustomer(account.Address.PlaceOfSupply, []), order.TaxableLines(), order.OrderDate, account.Currency).Taxes;
 }
 
 /// <summary>A clock stopped at one instant, for billing past months as of the day they were billed.</summary>

@@ -55,7 +55,7 @@ public sealed class SizingDataLoader(FacturoDbContext db, BillerClock clock)
         LegalName = $"Sizing Customer {n}",
         AddressLine1 = $"{n % 9_000 + 1} Main Street",
         City = "Ottawa",
-        Province = Provinces[n % Provinces.Length],
+        Region = Provinces[n % Provinces.Length].ToString(),
         PostalCode = "K1A 0B1",
         Language = n % 4 == 0 ? Language.Fr : Language.En,
         Delivery = n % 10 == 0 ? DeliveryPreference.Paper : DeliveryPreference.Electronic,

@@ -8,7 +8,7 @@ public sealed partial class BillerTaxes
     public Task<IReadOnlyDictionary<long, TaxCustomer>> CustomersAsync(IReadOnlyList<CustomerAccount> accounts, DateOnly taxPoint, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        IReadOnlyDictionary<long, TaxCustomer> customers = accounts.ToDictionary(a => a.Id, a => TaxCustomer.In(a.Province));
+        IReadOnlyDictionary<long, TaxCustomer> customers = accounts.ToDictionary(a => a.Id, a => TaxCustomer.In(a.Province!.Value));
         return Task.FromResult(customers);
     }
 }

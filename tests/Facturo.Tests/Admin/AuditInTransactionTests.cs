@@ -39,7 +39,7 @@ public abstract class AuditInTransactionTests(DatabaseProvider provider) : Porta
         var actions = new Dictionary<string, Func<IServiceProvider, Task<bool>>>
         {
             ["account.name-address"] = async s => (await s.GetRequiredService<CustomerRelations>().ChangeNameAndAddressAsync("1000190",
-                new AddressChange("Renamed Ltd.", "1 Main Street", null, "Ottawa", "ON", "K1A 0B1"), CancellationToken.None)).Succeeded,
+                new AddressChange("Renamed Ltd.", "1 Main Street", null, "Ottawa", "CA", "ON", "K1A 0B1"), CancellationToken.None)).Succeeded,
             ["account.delivery"] = async s => (await s.GetRequiredService<CustomerRelations>().SetDeliveryAsync("1000190", DeliveryPreference.Paper, CancellationToken.None)).Succeeded,
             ["portal.invitation"] = async s => (await s.GetRequiredService<CustomerRelations>().ResendInvitationAsync("1000191", "new@audit.example", CancellationToken.None)).Succeeded,
             ["portal.end-sessions"] = async s => (await s.GetRequiredService<CustomerRelations>().EndSessionsAsync("1000190", person.Id, CancellationToken.None)).Succeeded,

@@ -33,7 +33,7 @@ public abstract class FacturoTest(DatabaseProvider provider) : IAsyncLifetime
         Database = await TestDatabase.CreateAsync(Provider);
         App = FacturoWeb.Build(
             // A test host is neither Production (no HTTPS redirect, no start-up checks) nor Development (no /dev pages).
-            ["--environment=Test", $"--Database:Provider={Provider}", $"--Database:ConnectionString={Database.Options.ConnectionString}", "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", $"--Email:PickupDirectory={MailFolder}", "--Email:PollInterval=01:00:00", $"--DataProtection:KeyDirectory={Path.Combine(MailFolder, "keys")}", "--BankFiles:Schedule=", "--SalesLeads:Schedule=", .. MoreHostArgs],
+            ["--environment=Test", $"--Database:Provider={Provider}", $"--Database:ConnectionString={Database.Options.ConnectionString}", "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", $"--Email:PickupDirectory={MailFolder}", "--Email:PollInterval=01:00:00", $"--DataProtection:KeyDirectory={Path.Combine(MailFolder, "keys")}", "--BankFiles:Schedule=", "--SalesLeads:Schedule=", "--ExemptionNotices:Schedule=", .. MoreHostArgs],
             builder => builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
         await using (var db = Database.NewContext())
         {
@@ -78,7 +78,7 @@ public abstract class FacturoTest(DatabaseProvider provider) : IAsyncLifetime
             LegalName = $"Customer {number}",
             AddressLine1 = "1 Main Street",
             City = "Ottawa",
-            Province = province,
+            Region = province.ToString(),
             PostalCode = "K1A 0B1",
             Language = language,
             Program = program,
