@@ -1,3 +1,5 @@
+using Facturo.Data;
+
 namespace Facturo.Taxes;
 
 /// <summary>
@@ -5,4 +7,4 @@ namespace Facturo.Taxes;
 /// (<c>BillerTaxes.Rules.cs</c>), and each customer's place and exemption certificates
 /// (<c>BillerTaxes.Customers.cs</c>). Everything that taxes a document asks here.
 /// </summary>
-public sealed partial class BillerTaxes;
+public sealed partial class BillerTaxes(FacturoDbContext db);

@@ -44,11 +44,9 @@ public sealed class ExemptionCertificate
     /// <summary>When customer relations was emailed that it lapses before the next bill run: once per certificate.</summary>
     public DateTimeOffset? ExpiryNoticeAt { get; set; }
 
-    public IReadOnlySet<TaxKind> TaxKinds => Taxes.Split(' ').Select(Enum.Parse<TaxKind>).ToHashSet();
-
-    public IReadOnlySet<Province> ProvinceSet => Provinces.Split(' ').Select(Enum.Parse<Province>).ToHashSet();
-
-    public TaxExemption ToExemption() => new(Number, Kind, TaxKinds, ProvinceSet, ValidFrom, ValidUntil);
+    /// <summary>What the tax engine needs of a certificate, from its stored columns (read without the proof).</summary>
+    public static TaxExemption Exemption(string number, ExemptionKind kind, string taxes, string provinces, DateOnly validFrom, DateOnly? validUntil) =>
+        new(number, kind, taxes.Split(' ').Select(Enum.Parse<TaxKind>).ToHashSet(), provinces.Split(' ').Select(Enum.Parse<Province>).ToHashSet(), validFrom, validUntil);
 
     public static string Codes<T>(IEnumerable<T> values) where T : struct, Enum => string.Join(' ', values.Order().Select(v => v.ToString()));
 }

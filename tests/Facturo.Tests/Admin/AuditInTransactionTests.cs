@@ -33,6 +33,8 @@ public abstract class AuditInTransactionTests(DatabaseProvider provider) : Porta
             new ReceiptEntry(ReceiptMethod.Wire, 5_000, "CAD", new DateOnly(2026, 11, 2), "no reference", "WIRE-AUDIT-1"), "test", CancellationToken.None));
         var staff = await CreateStaffAsync("admin@audit.example", StaffRole.Administrator);
         var lead = await AddLeadAsync("1000191");
+        var certificate = new Taxes.ExemptionCertificateForm("PstResale", "PST-AUDIT-1", ["Pst"], ["BC"], new DateOnly(2026, 1, 1), null, null, "pst.pdf", "%PDF-1.4"u8.ToArray());
+        var keptId = await AddCertificateAsync(await AddAccountAsync("1000192", province: Province.BC), staff);
         var emailsBefore = await CountEmailsAsync();
         await RefuseAuditEntriesAsync();
 
@@ -49,6 +51,8 @@ public abstract class AuditInTransactionTests(DatabaseProvider provider) : Porta
             ["receipt.apply"] = async s => (await s.GetRequiredService<Operations>().ApplyAsync(unapplied.Value!.Id, "F000000001", 5_000, CancellationToken.None)).Succeeded,
             ["account.program-commercial"] = async s => (await s.GetRequiredService<Programs>().UpgradeLeadAsync(lead, 30, "Volumes qualify", CancellationToken.None)).Succeeded,
             ["account.program-smallbusiness"] = async s => (await s.GetRequiredService<Programs>().ToSmallBusinessAsync("1000190", new DateOnly(2026, 10, 31), "Agreement ended", CancellationToken.None)).Succeeded,
+            ["exemption.add"] = async s => (await s.GetRequiredService<Taxes.ExemptionCertificates>().RecordAsync("1000192", certificate, CancellationToken.None)).Succeeded,
+            ["exemption.end"] = async s => (await s.GetRequiredService<Taxes.ExemptionCertificates>().EndAsync("1000192", keptId, new DateOnly(2026, 10, 31), CancellationToken.None)).Succeeded,
             ["lead.contact"] = async s => (await s.GetRequiredService<Programs>().RecordContactAsync(lead, "Called, will think", false, CancellationToken.None)).Succeeded,
         };
         var changedAnyway = new List<string>();
@@ -78,6 +82,8 @@ public abstract class AuditInTransactionTests(DatabaseProvider provider) : Porta
         Assert.False(await db.Receipts.AnyAsync(r => r.BankReference == "CHQ-AUDIT-42"));
         Assert.Empty(await db.ReceiptAllocations.ToListAsync());
         Assert.Equal(SalesLeadStatus.Open, (await db.SalesLeads.SingleAsync()).Status);
+        Assert.Equal([("PST-AUDIT-0", (DateOnly?)null, (DateTimeOffset?)null)],
+            (await db.ExemptionCertificates.ToListAsync()).Select(c => (c.Number, c.ValidUntil, c.EndedAt)));
         Assert.Equal(emailsBefore, await CountEmailsAsync());
         Assert.Empty(await db.StaffAuditEntries.ToListAsync());
     }
@@ -99,6 +105,19 @@ public abstract class AuditInTransactionTests(DatabaseProvider provider) : Porta
         db.SalesLeads.Add(lead);
         await db.SaveChangesAsync();
         return lead.Id;
+    }
+
+    private async Task<long> AddCertificateAsync(CustomerAccount account, StaffMember staff)
+    {
+        await using var db = Database.NewContext();
+        var certificate = new Taxes.ExemptionCertificate
+        {
+            AccountId = account.Id, Kind = Taxes.ExemptionKind.PstResale, Number = "PST-AUDIT-0", Taxes = "Pst", Provinces = "BC", ValidFrom = new DateOnly(2026, 1, 1),
+            Proof = "%PDF-1.4"u8.ToArray(), ProofContentType = "application/pdf", ProofFileName = "pst.pdf", RecordedByStaffId = staff.Id, RecordedAt = Clock.GetUtcNow(),
+        };
+        db.ExemptionCertificates.Add(certificate);
+        await db.SaveChangesAsync();
+        return certificate.Id;
     }
 
     private async Task<int> CountEmailsAsync()

@@ -69,7 +69,8 @@ public abstract class FacturoTest(DatabaseProvider provider) : IAsyncLifetime
     }
 
     protected async Task<CustomerAccount> AddAccountAsync(string number, BillingProgram program = BillingProgram.Commercial, Province province = Province.ON,
-        int creditTermsDays = 30, DeliveryPreference delivery = DeliveryPreference.Electronic, Language language = Language.En, string currencyCode = "CAD")
+        int creditTermsDays = 30, DeliveryPreference delivery = DeliveryPreference.Electronic, Language language = Language.En, string currencyCode = "CAD",
+        PostalAddress? address = null)
     {
         await using var db = Database.NewContext();
         var account = new CustomerAccount
@@ -89,9 +90,20 @@ public abstract class FacturoTest(DatabaseProvider provider) : IAsyncLifetime
             BillingEmail = $"billing@{number}.example",
             CreatedAt = Clock.GetUtcNow(),
         };
+        if (address is not null)
+        {
+            account.MoveTo(address);
+        }
         db.Accounts.Add(account);
         await db.SaveChangesAsync();
         return account;
+    }
+
+    /// <summary>An address as staff would type it, checked as the back office checks it.</summary>
+    protected static PostalAddress Address(string line1, string city, string country, string region, string postalCode)
+    {
+        Assert.True(PostalAddress.TryCreate(line1, null, city, country, region, postalCode, out var address, out var problem), problem);
+        return address;
     }
 
     protected Task<HttpResponseMessage> PlaceOrderAsync(string customerNumber, string paymentMethod = "OnAccount", decimal unitPrice = 100m, decimal quantity = 1, string? language = null, string? reference = null,
