@@ -74,6 +74,24 @@ public abstract class CustomersOutsideCanadaTests(DatabaseProvider provider) : P
     }
 
     [Fact]
+    public async Task Sizing_data_in_US_dollars_are_US_businesses_billed_with_no_Canadian_tax()
+    {
+        var loaded = await InScopeAsync<DemoData.SizingDataLoader, Platform.Outcome<DemoData.SizingDataProgress>>(l => l.LoadAsync(12, 3, October, Currency.Usd, null, CancellationToken.None));
+        Assert.True(loaded.Succeeded);
+        MoveClockTo(2026, 11, 1);
+
+        await BillAsync(October);
+
+        await using var db = Database.NewContext();
+        var accounts = await db.Accounts.ToListAsync();
+        Assert.All(accounts, a => Assert.True(PostalAddress.TryCreate(a.AddressLine1, a.AddressLine2, a.City, a.Country, a.Region, a.PostalCode, out var address, out _)
+            && address.Country == "US" && a.CurrencyCode == "USD", $"{a.CustomerNumber}: {a.City} {a.Region} {a.PostalCode} {a.Country}"));
+        var invoices = await db.Invoices.ToListAsync();
+        Assert.Equal(12, invoices.Count);
+        Assert.All(invoices, i => Assert.Equal((0L, i.SubtotalCents), (i.TaxCents, i.TotalCents)));
+    }
+
+    [Fact]
     public async Task The_account_API_gives_the_country_and_state_and_no_province_outside_Canada()
     {
         await AddAccountAsync("1000403", currencyCode: "USD", address: Buffalo);
