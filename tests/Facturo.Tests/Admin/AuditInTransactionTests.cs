@@ -88,15 +88,6 @@ public abstract class AuditInTransactionTests(DatabaseProvider provider) : Porta
         Assert.Empty(await db.StaffAuditEntries.ToListAsync());
     }
 
-    /// <summary>A service call as a signed-in staff member makes it from a page: the audit reads who from the request.</summary>
-    private async Task<bool> AsStaffAsync(StaffMember staff, Func<IServiceProvider, Task<bool>> run)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        var request = new Microsoft.AspNetCore.Http.DefaultHttpContext { User = StaffSignIn.Principal(staff, twoStepDone: true), RequestServices = scope.ServiceProvider };
-        scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>().HttpContext = request;
-        return await run(scope.ServiceProvider);
-    }
-
     private async Task<long> AddLeadAsync(string customerNumber)
     {
         await using var db = Database.NewContext();

@@ -74,6 +74,42 @@ public abstract class CustomersOutsideCanadaTests(DatabaseProvider provider) : P
     }
 
     [Fact]
+    public async Task Customer_relations_moves_an_account_to_New_York_and_an_address_that_does_not_hold_is_refused_in_both_languages_and_changes_nothing()
+    {
+        await AddAccountAsync("1000405", province: Province.ON);
+        var agent = await CreateStaffAsync("desk@staff.example", Staff.StaffRole.CustomerRelations);
+        Task<Platform.Outcome<CustomerAccount>> ChangeAsync(string country, string region, string postalCode) => AsStaffAsync(agent, s =>
+            s.GetRequiredService<Staff.CustomerRelations>().ChangeNameAndAddressAsync("1000405",
+                new Staff.AddressChange("Customer 1000405", "200 Delaware Avenue", null, "Buffalo", country, region, postalCode), CancellationToken.None));
+
+        var provinceInTheUnitedStates = await ChangeAsync("US", "ON", "14202");
+        var canadianPostalCodeInTheUnitedStates = await ChangeAsync("US", "NY", "K1A 0B1");
+        await using (var unchanged = Database.NewContext())
+        {
+            var account = await unchanged.Accounts.SingleAsync();
+            Assert.Equal(("CA", "ON", "1 Main Street"), (account.Country, account.Region, account.AddressLine1));
+            Assert.Empty(await unchanged.StaffAuditEntries.ToListAsync());
+        }
+        var moved = await ChangeAsync("us", "ny", "14202 1234");
+
+        Assert.Equal(
+            ("Pays US : au Canada, choisissez la province ; aux États-Unis, l'État ; ailleurs, aucune région. Un compte hors du Canada n'a pas de province canadienne.",
+             "Country US: in Canada, choose the province; in the United States, the state; elsewhere, no region. An account outside Canada has no Canadian province."),
+            (provinceInTheUnitedStates.Error!.Message(Language.Fr), provinceInTheUnitedStates.Error.Message(Language.En)));
+        Assert.Equal(
+            ("Le code postal ne convient pas au pays US : au Canada « A1A 1A1 », aux États-Unis « 12345 » ou « 12345-6789 », ailleurs 10 lettres ou chiffres au plus.",
+             "The postal code does not fit country US: in Canada \"A1A 1A1\", in the United States \"12345\" or \"12345-6789\", elsewhere 10 letters or digits at most."),
+            (canadianPostalCodeInTheUnitedStates.Error!.Message(Language.Fr), canadianPostalCodeInTheUnitedStates.Error.Message(Language.En)));
+        Assert.True(moved.Succeeded);
+        await using var db = Database.NewContext();
+        var now = await db.Accounts.SingleAsync();
+        Assert.Equal(("US", "NY", "14202-1234", (Province?)null), (now.Country, now.Region, now.PostalCode, now.Province));
+        Assert.Single(await db.StaffAuditEntries.Where(e => e.Action == "account.name-address").ToListAsync());
+        var emailed = await db.OutboxEmails.SingleAsync(e => e.ToAddress == "billing@1000405.example");
+        Assert.Contains("Now: Customer 1000405, 200 Delaware Avenue, Buffalo, NY, 14202-1234, US", emailed.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sizing_data_in_US_dollars_are_US_businesses_billed_with_no_Canadian_tax()
     {
         var loaded = await InScopeAsync<DemoData.SizingDataLoader, Platform.Outcome<DemoData.SizingDataProgress>>(l => l.LoadAsync(12, 3, October, Currency.Usd, null, CancellationToken.None));

@@ -226,15 +226,6 @@ public abstract class ExemptionCertificateTests(DatabaseProvider provider) : Por
 
     private static ExemptionCertificateForm Form(string[]? provinces = null, DateOnly? validFrom = null, DateOnly? validUntil = null) =>
         new("PstResale", "PST-1234-5678", ["Pst"], provinces ?? ["BC"], validFrom ?? new DateOnly(2026, 1, 1), validUntil, null, "pst-number.pdf", ScannedPdf);
-
-    /// <summary>A service call as a signed-in staff member makes it from a page: the audit reads who from the request.</summary>
-    private async Task<T> AsStaffAsync<T>(StaffMember staff, Func<IServiceProvider, Task<T>> run)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        var request = new Microsoft.AspNetCore.Http.DefaultHttpContext { User = StaffSignIn.Principal(staff, twoStepDone: true), RequestServices = scope.ServiceProvider };
-        scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>().HttpContext = request;
-        return await run(scope.ServiceProvider);
-    }
 }
 
 public sealed class ExemptionCertificateTestsOnSqlite() : ExemptionCertificateTests(DatabaseProvider.Sqlite);
