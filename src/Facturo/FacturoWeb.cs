@@ -72,6 +72,8 @@ public static class FacturoWeb
         services.AddScoped<BillRunner>();
         services.AddScoped<Taxes.BillerTaxes>();
         services.AddScoped<Taxes.OverrideTaxability>();
+        services.AddScoped<Taxes.ExemptionCertificates>();
+        services.AddScoped<Taxes.ExemptionExpiryNotices>();
         services.AddScoped<InvoiceReadyNotifier>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DemoSecrets>();

@@ -9,7 +9,7 @@ namespace Facturo.Accounts;
 public sealed record AgingView(decimal Current, decimal Days1To30, decimal Days31To60, decimal Days61To90, decimal Over90);
 public sealed record OpenInvoiceView(string Number, DateOnly DueDate, decimal Balance);
 public sealed record AccountView(
-    string CustomerNumber, string LegalName, string Province, string Language, string Delivery, string Program, int CreditTermsDays, string Status,
+    string CustomerNumber, string LegalName, string? Province, string Country, string Region, string Language, string Delivery, string Program, int CreditTermsDays, string Status,
     string Currency, decimal Balance, decimal TotalOverdue, AgingView Aging, IReadOnlyList<OpenInvoiceView> OpenInvoices);
 public sealed record InvoiceSummaryView(string Number, string Period, DateOnly IssueDate, DateOnly DueDate, decimal Total);
 
@@ -27,7 +27,7 @@ public static class AccountsApi
             var receivable = await Receivables.ForAccountAsync(db, account.Id, account.Currency, clock.Today, cancellationToken);
             var aging = receivable.Aging;
             return Results.Ok(new AccountView(
-                account.CustomerNumber, account.LegalName, account.Province.ToString(), account.Language.ToCode(), account.Delivery.ToString(),
+                account.CustomerNumber, account.LegalName, account.Province?.ToString(), account.Country, account.Region, account.Language.ToCode(), account.Delivery.ToString(),
                 account.Program.ToString(), account.CreditTermsDays, account.Status.ToString(), account.CurrencyCode,
                 receivable.Balance.ToDecimal(), aging.Overdue.ToDecimal(),
                 new AgingView(aging.Current.ToDecimal(), aging.Days1To30.ToDecimal(), aging.Days31To60.ToDecimal(), aging.Days61To90.ToDecimal(), aging.Over90.ToDecimal()),

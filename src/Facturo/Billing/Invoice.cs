@@ -26,7 +26,13 @@ public sealed class Invoice
     public required string CustomerNumber { get; set; }
     public required string CustomerLegalName { get; set; }
     public required string CustomerAddress { get; set; }
-    public Province CustomerProvince { get; set; }
+    /// <summary>The customer's country when the invoice was issued (ISO 3166-1); every invoice was Canadian before accounts had a country.</summary>
+    public string CustomerCountry { get; set; } = PlaceOfSupply.CanadaCode;
+
+    /// <summary>The customer's province in Canada, state in the United States, empty elsewhere.</summary>
+    public required string CustomerRegion { get; set; }
+
+    public Province? CustomerProvince => CustomerCountry == PlaceOfSupply.CanadaCode ? Enum.Parse<Province>(CustomerRegion) : null;
     public required string BillerLegalName { get; set; }
     public required string BillerGstHstNumber { get; set; }
     public string? BillerQstNumber { get; set; }
@@ -96,7 +102,8 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         invoice.Property(i => i.CustomerNumber).HasMaxLength(10);
         invoice.Property(i => i.CustomerLegalName).HasMaxLength(200);
         invoice.Property(i => i.CustomerAddress).HasMaxLength(500);
-        invoice.Property(i => i.CustomerProvince).HasConversion<string>().HasMaxLength(2);
+        invoice.Property(i => i.CustomerCountry).HasMaxLength(2).IsFixedLength().HasDefaultValue(PlaceOfSupply.CanadaCode);
+        invoice.Property(i => i.CustomerRegion).HasMaxLength(2);
         invoice.Property(i => i.BillerLegalName).HasMaxLength(200);
         invoice.Property(i => i.BillerGstHstNumber).HasMaxLength(20);
         invoice.Property(i => i.BillerQstNumber).HasMaxLength(20);

@@ -32,7 +32,7 @@ internal static class InvoiceBatchWriter
 
     private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<Invoice> invoices, IReadOnlyList<LedgerPosting> postings, CancellationToken cancellationToken)
     {
-        await CopyRowsAsync(connection, "invoices (id, account_id, bill_run_id, period, issue_date, due_date, currency_code, subtotal_cents, tax_cents, total_cents, delivery, customer_number, customer_legal_name, customer_address, customer_province, biller_legal_name, biller_gst_hst_number, biller_qst_number, created_at)",
+        await CopyRowsAsync(connection, "invoices (id, account_id, bill_run_id, period, issue_date, due_date, currency_code, subtotal_cents, tax_cents, total_cents, delivery, customer_number, customer_legal_name, customer_address, customer_country, customer_region, biller_legal_name, biller_gst_hst_number, biller_qst_number, created_at)",
             invoices, async (row, invoice, ct) =>
             {
                 await row.WriteAsync(invoice.Id, NpgsqlDbType.Bigint, ct);
@@ -49,7 +49,8 @@ internal static class InvoiceBatchWriter
                 await row.WriteAsync(invoice.CustomerNumber, NpgsqlDbType.Varchar, ct);
                 await row.WriteAsync(invoice.CustomerLegalName, NpgsqlDbType.Varchar, ct);
                 await row.WriteAsync(invoice.CustomerAddress, NpgsqlDbType.Varchar, ct);
-                await row.WriteAsync(invoice.CustomerProvince.ToString(), NpgsqlDbType.Varchar, ct);
+                await row.WriteAsync(invoice.CustomerCountry, NpgsqlDbType.Char, ct);
+                await row.WriteAsync(invoice.CustomerRegion, NpgsqlDbType.Varchar, ct);
                 await row.WriteAsync(invoice.BillerLegalName, NpgsqlDbType.Varchar, ct);
                 await row.WriteAsync(invoice.BillerGstHstNumber, NpgsqlDbType.Varchar, ct);
                 await WriteNullableAsync(row, invoice.BillerQstNumber, NpgsqlDbType.Varchar, ct);

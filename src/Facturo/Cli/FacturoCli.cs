@@ -139,7 +139,7 @@ public static partial class FacturoCli
         var period = PeriodOption("The month the charges fall in, as YYYY-MM.");
         accounts.Validators.Add(result => RequireRange(result, 1, 10_000_000));
         charges.Validators.Add(result => RequireRange(result, 1, 1_000));
-        var currency = CurrencyOption("The accounts' billing currency: CAD or USD.");
+        var currency = CurrencyOption("The accounts' billing currency: CAD (Canadian businesses across the provinces) or USD (US businesses, billed with no Canadian tax on services).");
         var command = new Command("sizing-data", "Apply migrations and load many commercial accounts with charges in one period into an empty database, to size a server or benchmark a bill run.") { accounts, charges, period, currency };
         command.SetAction((parse, cancellationToken) => WithServicesAsync(parse, async (scope, ct) =>
         {

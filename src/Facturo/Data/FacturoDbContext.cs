@@ -55,6 +55,7 @@ public abstract class FacturoDbContext(DbContextOptions options) : IdentityUserC
     public DbSet<Passwords.PasswordHistoryEntry> PasswordHistory => Set<Passwords.PasswordHistoryEntry>();
     public DbSet<Platform.AuthSession> AuthSessions => Set<Platform.AuthSession>();
     public DbSet<Taxes.TaxRuleOverride> TaxRuleOverrides => Set<Taxes.TaxRuleOverride>();
+    public DbSet<Taxes.ExemptionCertificate> ExemptionCertificates => Set<Taxes.ExemptionCertificate>();
 
     public abstract DatabaseProvider Provider { get; }
 

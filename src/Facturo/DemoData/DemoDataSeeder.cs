@@ -26,20 +26,22 @@ public sealed class DemoDataSeeder(FacturoDbContext db, BillerClock clock, ILogg
     public const string DemoStaffEmail = "agent@facturo.example";
     public const string DemoStaffPassword = "Demo-Staff-2026";
 
-    private static readonly (string Number, string Name, Province Province, string City, string Postal, Language Language, BillingProgram Program, int Terms, DeliveryPreference Delivery, AccountStatus Status)[] Customers =
+    private static readonly (string Number, string Name, string Country, string Region, string City, string Postal, Language Language, BillingProgram Program, int Terms, DeliveryPreference Delivery, AccountStatus Status, string Currency)[] Customers =
     [
-        ("1000001", "Imprimerie Laurentienne inc.", Province.QC, "Montréal", "H2X 1Y4", Language.Fr, BillingProgram.Commercial, 30, DeliveryPreference.Electronic, AccountStatus.Active),
-        ("1000002", "Maritime Office Supply Ltd.", Province.NS, "Halifax", "B3H 1A1", Language.En, BillingProgram.Commercial, 30, DeliveryPreference.Paper, AccountStatus.Active),
-        ("1000003", "Great Lakes Logistics Corp.", Province.ON, "Toronto", "M5V 2T6", Language.En, BillingProgram.Commercial, 15, DeliveryPreference.Electronic, AccountStatus.Active),
-        ("1000004", "Pacific Coast Mailers Inc.", Province.BC, "Vancouver", "V6B 1A1", Language.En, BillingProgram.Commercial, 30, DeliveryPreference.Electronic, AccountStatus.Active),
-        ("1000005", "Prairie Parcel Co.", Province.MB, "Winnipeg", "R3C 0A1", Language.En, BillingProgram.Commercial, 30, DeliveryPreference.Electronic, AccountStatus.Active),
-        ("1000006", "Boutique Acadienne ltée", Province.NB, "Moncton", "E1C 1A1", Language.Fr, BillingProgram.SmallBusiness, 0, DeliveryPreference.Electronic, AccountStatus.Active),
-        ("1000007", "Calgary Craft Goods", Province.AB, "Calgary", "T2P 1J9", Language.En, BillingProgram.SmallBusiness, 0, DeliveryPreference.Electronic, AccountStatus.Active),
-        ("1000008", "Services postaux Québec Nord", Province.QC, "Québec", "G1R 4P5", Language.Fr, BillingProgram.Commercial, 15, DeliveryPreference.Paper, AccountStatus.Active),
-        ("1000009", "Saskatoon Seed Supply", Province.SK, "Saskatoon", "S7K 1J5", Language.En, BillingProgram.Commercial, 30, DeliveryPreference.Electronic, AccountStatus.Active),
-        ("1000010", "Atelier du Vieux-Port", Province.QC, "Montréal", "H2Y 1C6", Language.Fr, BillingProgram.Commercial, 30, DeliveryPreference.Electronic, AccountStatus.Cancelled),
-        ("9000011", "Transition Holdings Ltd.", Province.ON, "Ottawa", "K1P 1J1", Language.En, BillingProgram.Commercial, 30, DeliveryPreference.Electronic, AccountStatus.Active),
-        ("1000012", "Terre-Neuve Distribution", Province.NL, "St. John's", "A1C 1A1", Language.En, BillingProgram.Commercial, 30, DeliveryPreference.Electronic, AccountStatus.Active),
+        ("1000001", "Imprimerie Laurentienne inc.", "CA", "QC", "Montréal", "H2X 1Y4", Language.Fr, BillingProgram.Commercial, 30, DeliveryPreference.Electronic, AccountStatus.Active, "CAD"),
+        ("1000002", "Maritime Office Supply Ltd.", "CA", "NS", "Halifax", "B3H 1A1", Language.En, BillingProgram.Commercial, 30, DeliveryPreference.Paper, AccountStatus.Active, "CAD"),
+        ("1000003", "Great Lakes Logistics Corp.", "CA", "ON", "Toronto", "M5V 2T6", Language.En, BillingProgram.Commercial, 15, DeliveryPreference.Electronic, AccountStatus.Active, "CAD"),
+        ("1000004", "Pacific Coast Mailers Inc.", "CA", "BC", "Vancouver", "V6B 1A1", Language.En, BillingProgram.Commercial, 30, DeliveryPreference.Electronic, AccountStatus.Active, "CAD"),
+        ("1000005", "Prairie Parcel Co.", "CA", "MB", "Winnipeg", "R3C 0A1", Language.En, BillingProgram.Commercial, 30, DeliveryPreference.Electronic, AccountStatus.Active, "CAD"),
+        ("1000006", "Boutique Acadienne ltée", "CA", "NB", "Moncton", "E1C 1A1", Language.Fr, BillingProgram.SmallBusiness, 0, DeliveryPreference.Electronic, AccountStatus.Active, "CAD"),
+        ("1000007", "Calgary Craft Goods", "CA", "AB", "Calgary", "T2P 1J9", Language.En, BillingProgram.SmallBusiness, 0, DeliveryPreference.Electronic, AccountStatus.Active, "CAD"),
+        ("1000008", "Services postaux Québec Nord", "CA", "QC", "Québec", "G1R 4P5", Language.Fr, BillingProgram.Commercial, 15, DeliveryPreference.Paper, AccountStatus.Active, "CAD"),
+        ("1000009", "Saskatoon Seed Supply", "CA", "SK", "Saskatoon", "S7K 1J5", Language.En, BillingProgram.Commercial, 30, DeliveryPreference.Electronic, AccountStatus.Active, "CAD"),
+        ("1000010", "Atelier du Vieux-Port", "CA", "QC", "Montréal", "H2Y 1C6", Language.Fr, BillingProgram.Commercial, 30, DeliveryPreference.Electronic, AccountStatus.Cancelled, "CAD"),
+        ("9000011", "Transition Holdings Ltd.", "CA", "ON", "Ottawa", "K1P 1J1", Language.En, BillingProgram.Commercial, 30, DeliveryPreference.Electronic, AccountStatus.Active, "CAD"),
+        ("1000012", "Terre-Neuve Distribution", "CA", "NL", "St. John's", "A1C 1A1", Language.En, BillingProgram.Commercial, 30, DeliveryPreference.Electronic, AccountStatus.Active, "CAD"),
+        // A US business billed in US dollars (it may pay by ACH debit from a US bank account): no Canadian tax on the services it buys.
+        ("1000013", "Lakeshore Fulfillment LLC", "US", "NY", "Buffalo", "14202", Language.En, BillingProgram.Commercial, 30, DeliveryPreference.Electronic, AccountStatus.Active, "USD"),
     ];
 
     private static readonly (ChargeCategory Category, string Description, long UnitPriceCents)[] Products =
@@ -66,10 +68,12 @@ public sealed class DemoDataSeeder(FacturoDbContext db, BillerClock clock, ILogg
         {
             CustomerNumber = c.Number,
             LegalName = c.Name,
-            AddressLine1 = "100 rue Principale / Main Street",
+            AddressLine1 = c.Country == PlaceOfSupply.CanadaCode ? "100 rue Principale / Main Street" : "100 Main Street",
             City = c.City,
-            Province = c.Province,
+            Country = c.Country,
+            Region = c.Region,
             PostalCode = c.Postal,
+            CurrencyCode = c.Currency,
             Language = c.Language,
             Program = c.Program,
             CreditTermsDays = c.Terms,
@@ -222,7 +226,7 @@ public sealed class DemoDataSeeder(FacturoDbContext db, BillerClock clock, ILogg
     }
 
     private static IReadOnlyList<TaxAmount> TaxesOf(CustomerAccount account, Order order) =>
-        SalesTax.Canada.Compute(TaxCustomer.In(account.Province), order.TaxableLines(), order.OrderDate, account.Currency).Taxes;
+        SalesTax.Canada.Compute(new TaxCustomer(account.Address.PlaceOfSupply, []), order.TaxableLines(), order.OrderDate, account.Currency).Taxes;
 }
 
 /// <summary>A clock stopped at one instant, for billing past months as of the day they were billed.</summary>

@@ -17,6 +17,10 @@ public sealed class SizingDataLoader(FacturoDbContext db, BillerClock clock)
     private const int AccountsPerTransaction = 2_000;
     private static readonly Province[] Provinces = Enum.GetValues<Province>();
 
+    /// <summary>Where US-dollar accounts are: US businesses, billed with no Canadian tax on services.</summary>
+    private static readonly (string City, string State, string Zip)[] UsCities =
+        [("Buffalo", "NY", "14202"), ("Chicago", "IL", "60601"), ("Seattle", "WA", "98101"), ("Boston", "MA", "02108"), ("Houston", "TX", "77002"), ("Detroit", "MI", "48226")];
+
     public async Task<Outcome<SizingDataProgress>> LoadAsync(int accountCount, int chargesPerAccount, BillingPeriod period, Currency currency, IProgress<SizingDataProgress>? progress, CancellationToken cancellationToken)
     {
         if (await db.Accounts.AnyAsync(cancellationToken))
@@ -48,14 +52,25 @@ public sealed class SizingDataLoader(FacturoDbContext db, BillerClock clock)
         return loaded;
     }
 
-    private static CustomerAccount NewAccount(int n, Currency currency, DateTimeOffset now) => new()
+    private static CustomerAccount NewAccount(int n, Currency currency, DateTimeOffset now)
+    {
+        var account = NewCanadianAccount(n, currency, now);
+        if (currency == Currency.Usd)
+        {
+            var (city, state, zip) = UsCities[n % UsCities.Length];
+            (account.City, account.Country, account.Region, account.PostalCode) = (city, PostalAddress.UnitedStates, state, zip);
+        }
+        return account;
+    }
+
+    private static CustomerAccount NewCanadianAccount(int n, Currency currency, DateTimeOffset now) => new()
     {
         CurrencyCode = currency.Code,
         CustomerNumber = $"1{n:D9}",
         LegalName = $"Sizing Customer {n}",
         AddressLine1 = $"{n % 9_000 + 1} Main Street",
         City = "Ottawa",
-        Province = Provinces[n % Provinces.Length],
+        Region = Provinces[n % Provinces.Length].ToString(),
         PostalCode = "K1A 0B1",
         Language = n % 4 == 0 ? Language.Fr : Language.En,
         Delivery = n % 10 == 0 ? DeliveryPreference.Paper : DeliveryPreference.Electronic,

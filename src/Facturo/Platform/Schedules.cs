@@ -1,5 +1,6 @@
 using Facturo.Payments;
 using Facturo.Staff;
+using Facturo.Taxes;
 using Quartz;
 
 namespace Facturo.Platform;
@@ -11,7 +12,8 @@ public static class Schedules
     {
         var debits = configuration.GetSection(BankFileOptions.Section).Get<BankFileOptions>() ?? new BankFileOptions();
         var leads = configuration.GetSection(SalesLeadOptions.Section).Get<SalesLeadOptions>() ?? new SalesLeadOptions();
-        if (string.IsNullOrWhiteSpace(debits.Schedule) && string.IsNullOrWhiteSpace(leads.Schedule))
+        var exemptions = configuration.GetSection(ExemptionNoticeOptions.Section).Get<ExemptionNoticeOptions>() ?? new ExemptionNoticeOptions();
+        if (string.IsNullOrWhiteSpace(debits.Schedule) && string.IsNullOrWhiteSpace(leads.Schedule) && string.IsNullOrWhiteSpace(exemptions.Schedule))
         {
             return services;
         }
@@ -29,6 +31,12 @@ public static class Schedules
                 quartz.AddJob<SalesLeadJob>(job => job.WithIdentity(SalesLeadJob.Key));
                 quartz.AddTrigger(trigger => trigger.ForJob(SalesLeadJob.Key).WithIdentity("sales-leads-daily")
                     .WithCronSchedule(leads.Schedule, cron => cron.InTimeZone(toronto)));
+            }
+            if (!string.IsNullOrWhiteSpace(exemptions.Schedule))
+            {
+                quartz.AddJob<ExemptionExpiryJob>(job => job.WithIdentity(ExemptionExpiryJob.Key));
+                quartz.AddTrigger(trigger => trigger.ForJob(ExemptionExpiryJob.Key).WithIdentity("exemption-expiry-daily")
+                    .WithCronSchedule(exemptions.Schedule, cron => cron.InTimeZone(toronto)));
             }
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);

@@ -270,9 +270,57 @@ public static class UserMessages
         ["admin.legal-name"] = (
             "La raison sociale est obligatoire (200 caractères au plus).",
             "The legal name is required (200 characters at most)."),
-        ["admin.address"] = (
-            "L'adresse, la ville et le code postal sont obligatoires, et la province doit être valide.",
-            "The address, city and postal code are required, and the province must be valid."),
+        ["address.incomplete"] = (
+            "L'adresse et la ville sont obligatoires (200 et 100 caractères au plus).",
+            "The street address and the city are required (200 and 100 characters at most)."),
+        ["address.country"] = (
+            "Le pays s'écrit avec son code ISO de deux lettres, par exemple CA ou US.",
+            "Write the country as its two-letter ISO code, for example CA or US."),
+        ["address.region"] = (
+            "Pays {0} : au Canada, choisissez la province ; aux États-Unis, l'État ; ailleurs, aucune région. Un compte hors du Canada n'a pas de province canadienne.",
+            "Country {0}: in Canada, choose the province; in the United States, the state; elsewhere, no region. An account outside Canada has no Canadian province."),
+        ["address.postal-code"] = (
+            "Le code postal ne convient pas au pays {0} : au Canada « A1A 1A1 », aux États-Unis « 12345 » ou « 12345-6789 », ailleurs 10 lettres ou chiffres au plus.",
+            "The postal code does not fit country {0}: in Canada \"A1A 1A1\", in the United States \"12345\" or \"12345-6789\", elsewhere 10 letters or digits at most."),
+        ["exemption.kind"] = (
+            "Choisissez le type de certificat : numéro de revente de TVP, exemption de TVP, Loi sur les Indiens ou organisme gouvernemental.",
+            "Choose the kind of certificate: PST resale number, PST exemption, Indian Act or government body."),
+        ["exemption.number"] = (
+            "Le numéro du certificat est obligatoire : 40 caractères au plus, sans espace.",
+            "The certificate number is required: 40 characters at most, no spaces."),
+        ["exemption.no-tax"] = (
+            "Cochez au moins une taxe dont le certificat exonère le client.",
+            "Tick at least one tax the certificate relieves the customer of."),
+        ["exemption.kind-taxes"] = (
+            "Un numéro de revente ou d'exemption de TVP n'exonère que de la TVP, pas de la {0}.",
+            "A PST resale or exemption number relieves only the PST, not the {1}."),
+        ["exemption.no-province"] = (
+            "Cochez au moins une province où le certificat s'applique.",
+            "Tick at least one province where the certificate applies."),
+        ["exemption.tax-not-in-province"] = (
+            "La {0} ne s'applique pas en {2} : la TVP n'existe qu'en Colombie-Britannique, au Manitoba et en Saskatchewan, la TVQ qu'au Québec, et la TVH remplace la TPS en Ontario et dans les provinces de l'Atlantique.",
+            "The {1} does not apply in {2}: PST exists only in British Columbia, Manitoba and Saskatchewan, QST only in Quebec, and the HST replaces the GST in Ontario and the Atlantic provinces."),
+        ["exemption.dates"] = (
+            "Indiquez la date d'entrée en vigueur du certificat ; sa date de fin, s'il en a une, ne peut pas la précéder.",
+            "Give the date the certificate takes effect; its end date, if it has one, cannot come before it."),
+        ["exemption.ended"] = (
+            "Ce certificat a déjà pris fin le {0}.",
+            "This certificate already ended on {0}."),
+        ["exemption.reserve"] = (
+            "Une exemption en vertu de la Loi sur les Indiens ne vaut que pour les livraisons dans une réserve : nommez la réserve et l'adresse de livraison (200 caractères au plus).",
+            "An Indian Act exemption applies only to deliveries on a reserve: name the reserve and the delivery address (200 characters at most)."),
+        ["exemption.proof-required"] = (
+            "Joignez la copie numérisée du certificat (PDF, JPEG ou PNG, 5 Mo au plus).",
+            "Attach the scanned certificate (PDF, JPEG or PNG, 5 MB at most)."),
+        ["exemption.proof-type"] = (
+            "La copie du certificat doit être un fichier PDF, JPEG ou PNG de 5 Mo au plus ; « {0} » n'en est pas un.",
+            "The scanned certificate must be a PDF, JPEG or PNG file of 5 MB at most; \"{0}\" is not one."),
+        ["exemption.not-found"] = (
+            "Ce certificat d'exemption n'existe pas pour ce compte.",
+            "This exemption certificate does not exist for this account."),
+        ["exemption.end-date"] = (
+            "La date de fin doit être au plus tôt la veille du début du certificat ({0}) et avant sa fin actuelle.",
+            "The end date must be no earlier than the day before the certificate starts ({0}) and before its current end."),
         ["admin.resolution"] = (
             "Écrivez ce qui a été décidé (500 caractères au plus).",
             "Write what was decided (500 characters at most)."),

@@ -38,7 +38,8 @@ public static class PortalDocuments
         return new InvoicePdfModel(
             invoice.Number, invoice.IssueDate, invoice.DueDate, invoice.Period,
             invoice.BillerLegalName, invoice.BillerGstHstNumber, invoice.BillerQstNumber, biller.SupportPhone, biller.SupportEmail,
-            invoice.CustomerNumber, invoice.CustomerLegalName, invoice.CustomerAddress, PlaceOfSupply.In(invoice.CustomerProvince),
+            invoice.CustomerNumber, invoice.CustomerLegalName, invoice.CustomerAddress,
+            invoice.CustomerProvince is { } province ? PlaceOfSupply.In(province) : PlaceOfSupply.Outside(invoice.CustomerCountry),
             invoice.Lines.OrderBy(l => l.LineNumber).Select(l => new InvoicePdfLine(l.LineNumber, l.Category, l.Description, l.Quantity, M(l.UnitPriceCents), M(l.AmountCents), TaxationOf(l))).ToList(),
             invoice.Taxes.Select(t => t.ToAmount(currency)).OrderBy(t => t.Kind).ThenBy(t => t.Province).ToList(),
             M(invoice.SubtotalCents), M(invoice.TotalCents));

@@ -11,7 +11,8 @@ namespace Facturo.Staff;
 
 public sealed record CustomerHit(string CustomerNumber, string LegalName, string City, BillingProgram Program, AccountStatus Status);
 
-public sealed record AddressChange(string LegalName, string AddressLine1, string? AddressLine2, string City, string Province, string PostalCode);
+/// <summary>A new legal name and billing address as staff typed them; <see cref="Region"/> is the province in Canada, the state in the United States.</summary>
+public sealed record AddressChange(string LegalName, string AddressLine1, string? AddressLine2, string City, string Country, string Region, string PostalCode);
 
 /// <summary>
 /// What a customer-relations agent does for a customer: find it, change what only staff may change
@@ -51,10 +52,9 @@ public sealed class CustomerRelations(FacturoDbContext db, StaffAudit audit, Ema
         {
             return UserError.Validation("admin.legal-name");
         }
-        if (string.IsNullOrWhiteSpace(change.AddressLine1) || string.IsNullOrWhiteSpace(change.City) || string.IsNullOrWhiteSpace(change.PostalCode)
-            || !Enum.TryParse<Province>(change.Province, ignoreCase: true, out var province) || int.TryParse(change.Province, out _))
+        if (!PostalAddress.TryCreate(change.AddressLine1, change.AddressLine2, change.City, change.Country, change.Region, change.PostalCode, out var address, out var problem))
         {
-            return UserError.Validation("admin.address");
+            return UserError.Validation(problem, change.Country.Trim().ToUpperInvariant());
         }
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.CustomerNumber == customerNumber, cancellationToken);
         if (account is null)
@@ -63,11 +63,7 @@ public sealed class CustomerRelations(FacturoDbContext db, StaffAudit audit, Ema
         }
         var before = Snapshot(account);
         account.LegalName = change.LegalName.Trim();
-        account.AddressLine1 = change.AddressLine1.Trim();
-        account.AddressLine2 = string.IsNullOrWhiteSpace(change.AddressLine2) ? null : change.AddressLine2.Trim();
-        account.City = change.City.Trim();
-        account.Province = province;
-        account.PostalCode = change.PostalCode.Trim().ToUpperInvariant();
+        account.MoveTo(address);
         var after = Snapshot(account);
         if (before == after)
         {
@@ -180,7 +176,8 @@ public sealed class CustomerRelations(FacturoDbContext db, StaffAudit audit, Ema
     public static string Subject(CustomerAccount account) => $"account {account.CustomerNumber}";
 
     private static string Snapshot(CustomerAccount a) =>
-        string.Join(", ", new[] { a.LegalName, a.AddressLine1, a.AddressLine2, a.City, a.Province.ToString(), a.PostalCode }.Where(p => !string.IsNullOrWhiteSpace(p)));
+        string.Join(", ", new[] { a.LegalName, a.AddressLine1, a.AddressLine2, a.City, a.Region, a.PostalCode, a.Country == Taxes.PlaceOfSupply.CanadaCode ? null : a.Country }
+            .Where(p => !string.IsNullOrWhiteSpace(p)));
 
     /// <summary>The billing email and every administrator of a business the account is linked to, each in their language.</summary>
     private async Task TellCustomerAsync(CustomerAccount account, string kind, (string Fr, string En) subject, (string Fr, string En) body, CancellationToken cancellationToken)

@@ -35,13 +35,15 @@ public abstract class AuditInTransactionTests(DatabaseProvider provider) : Porta
         var staff = await CreateStaffAsync("admin@audit.example", StaffRole.Administrator);
         var lead = await AddLeadAsync("1000191");
         var failedEmail = await AddFailedEmailAsync();
+        var certificate = new Taxes.ExemptionCertificateForm("PstResale", "PST-AUDIT-1", ["Pst"], ["BC"], new DateOnly(2026, 1, 1), null, null, "pst.pdf", "%PDF-1.4"u8.ToArray());
+        var keptId = await AddCertificateAsync(await AddAccountAsync("1000192", province: Province.BC), staff);
         var emailsBefore = await CountEmailsAsync();
         await RefuseAuditEntriesAsync();
 
         var actions = new Dictionary<string, Func<IServiceProvider, Task<bool>>>
         {
             ["account.name-address"] = async s => (await s.GetRequiredService<CustomerRelations>().ChangeNameAndAddressAsync("1000190",
-                new AddressChange("Renamed Ltd.", "1 Main Street", null, "Ottawa", "ON", "K1A 0B1"), CancellationToken.None)).Succeeded,
+                new AddressChange("Renamed Ltd.", "1 Main Street", null, "Ottawa", "CA", "ON", "K1A 0B1"), CancellationToken.None)).Succeeded,
             ["account.delivery"] = async s => (await s.GetRequiredService<CustomerRelations>().SetDeliveryAsync("1000190", DeliveryPreference.Paper, CancellationToken.None)).Succeeded,
             ["portal.invitation"] = async s => (await s.GetRequiredService<CustomerRelations>().ResendInvitationAsync("1000191", "new@audit.example", CancellationToken.None)).Succeeded,
             ["portal.end-sessions"] = async s => (await s.GetRequiredService<CustomerRelations>().EndSessionsAsync("1000190", person.Id, CancellationToken.None)).Succeeded,
@@ -51,6 +53,8 @@ public abstract class AuditInTransactionTests(DatabaseProvider provider) : Porta
             ["receipt.apply"] = async s => (await s.GetRequiredService<Operations>().ApplyAsync(unapplied.Value!.Id, "F000000001", 5_000, CancellationToken.None)).Succeeded,
             ["account.program-commercial"] = async s => (await s.GetRequiredService<Programs>().UpgradeLeadAsync(lead, 30, "Volumes qualify", CancellationToken.None)).Succeeded,
             ["account.program-smallbusiness"] = async s => (await s.GetRequiredService<Programs>().ToSmallBusinessAsync("1000190", new DateOnly(2026, 10, 31), "Agreement ended", CancellationToken.None)).Succeeded,
+            ["exemption.add"] = async s => (await s.GetRequiredService<Taxes.ExemptionCertificates>().RecordAsync("1000192", certificate, CancellationToken.None)).Succeeded,
+            ["exemption.end"] = async s => (await s.GetRequiredService<Taxes.ExemptionCertificates>().EndAsync("1000192", keptId, new DateOnly(2026, 10, 31), CancellationToken.None)).Succeeded,
             ["lead.contact"] = async s => (await s.GetRequiredService<Programs>().RecordContactAsync(lead, "Called, will think", false, CancellationToken.None)).Succeeded,
             ["tax-rule.override"] = async s => (await s.GetRequiredService<Taxes.OverrideTaxability>().RecordAsync(
                 new Taxes.TaxabilityOverrideForm("Lease", "Pst", "BC", false, "2026-12-01", "Tax advisor's opinion"), CancellationToken.None)).Succeeded,
@@ -85,18 +89,11 @@ public abstract class AuditInTransactionTests(DatabaseProvider provider) : Porta
         Assert.Empty(await db.ReceiptAllocations.ToListAsync());
         Assert.Equal(SalesLeadStatus.Open, (await db.SalesLeads.SingleAsync()).Status);
         Assert.Empty(await db.TaxRuleOverrides.ToListAsync());
+        Assert.Equal([("PST-AUDIT-0", (DateOnly?)null, (DateTimeOffset?)null)],
+            (await db.ExemptionCertificates.ToListAsync()).Select(c => (c.Number, c.ValidUntil, c.EndedAt)));
         Assert.Equal(emailsBefore, await CountEmailsAsync());
         Assert.Equal(EmailState.Failed, (await db.OutboxEmails.SingleAsync(e => e.Id == failedEmail)).State);
         Assert.Empty(await db.StaffAuditEntries.ToListAsync());
-    }
-
-    /// <summary>A service call as a signed-in staff member makes it from a page: the audit reads who from the request.</summary>
-    private async Task<bool> AsStaffAsync(StaffMember staff, Func<IServiceProvider, Task<bool>> run)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        var request = new Microsoft.AspNetCore.Http.DefaultHttpContext { User = StaffSignIn.Principal(staff, twoStepDone: true), RequestServices = scope.ServiceProvider };
-        scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>().HttpContext = request;
-        return await run(scope.ServiceProvider);
     }
 
     private async Task<long> AddLeadAsync(string customerNumber)
@@ -120,6 +117,19 @@ public abstract class AuditInTransactionTests(DatabaseProvider provider) : Porta
         db.OutboxEmails.Add(email);
         await db.SaveChangesAsync();
         return email.Id;
+    }
+
+    private async Task<long> AddCertificateAsync(CustomerAccount account, StaffMember staff)
+    {
+        await using var db = Database.NewContext();
+        var certificate = new Taxes.ExemptionCertificate
+        {
+            AccountId = account.Id, Kind = Taxes.ExemptionKind.PstResale, Number = "PST-AUDIT-0", Taxes = "Pst", Provinces = "BC", ValidFrom = new DateOnly(2026, 1, 1),
+            Proof = "%PDF-1.4"u8.ToArray(), ProofContentType = "application/pdf", ProofFileName = "pst.pdf", RecordedByStaffId = staff.Id, RecordedAt = Clock.GetUtcNow(),
+        };
+        db.ExemptionCertificates.Add(certificate);
+        await db.SaveChangesAsync();
+        return certificate.Id;
     }
 
     private async Task<int> CountEmailsAsync()

@@ -29,7 +29,7 @@ public abstract class CustomerRelationsTests(DatabaseProvider provider) : Portal
         var customerLandedOn = new Uri(customer.Url).AbsolutePath;
         var customerPost = await customer.APIRequest.PostAsync("/admin/customers/1000140?handler=NameAddress", new()
         {
-            Form = customer.APIRequest.CreateFormData().Set("LegalName", "Customer Renamed Itself").Set("AddressLine1", "1 Main").Set("City", "Ottawa").Set("Province", "ON").Set("PostalCode", "K1A 0B1"),
+            Form = customer.APIRequest.CreateFormData().Set("LegalName", "Customer Renamed Itself").Set("AddressLine1", "1 Main").Set("City", "Ottawa").Set("Country", "CA").Set("Region", "ON").Set("PostalCode", "K1A 0B1"),
             MaxRedirects = 0,
         });
         var apiAnswer = await Api.PutAsync("/api/v1/accounts/1000140", new StringContent("{\"legalName\":\"Via API\"}", System.Text.Encoding.UTF8, "application/json"));
@@ -40,7 +40,7 @@ public abstract class CustomerRelationsTests(DatabaseProvider provider) : Portal
         await agent.GetByRole(AriaRole.Link, new() { Name = "1000140" }).ClickAsync();
         await agent.Locator("#LegalName").FillAsync("Great Northern Shipping Ltd.");
         await agent.Locator("#City").FillAsync("Gatineau");
-        await agent.Locator("#Province").SelectOptionAsync("QC");
+        await agent.Locator("#Region").SelectOptionAsync("QC");
         await agent.GetByRole(AriaRole.Button, new() { Name = "Save and tell the customer" }).ClickAsync();
         var saved = await agent.GetByRole(AriaRole.Status).InnerTextAsync();
         var history = await agent.GetByTestId("history").Locator("tbody tr").AllInnerTextsAsync();
@@ -58,7 +58,7 @@ public abstract class CustomerRelationsTests(DatabaseProvider provider) : Portal
         Assert.Contains("Great Northern Shipping Ltd., 1 Main Street, Gatineau, QC", emailed, StringComparison.Ordinal);
         await using var db = Database.NewContext();
         var account = await db.Accounts.SingleAsync();
-        Assert.Equal(("Great Northern Shipping Ltd.", "Gatineau", Province.QC), (account.LegalName, account.City, account.Province));
+        Assert.Equal(("Great Northern Shipping Ltd.", "Gatineau", "CA", "QC"), (account.LegalName, account.City, account.Country, account.Region));
         var audit = await db.StaffAuditEntries.SingleAsync(e => e.Action == "account.name-address");
         Assert.Contains("Customer 1000140", audit.Before, StringComparison.Ordinal);
         Assert.Contains("Great Northern Shipping Ltd.", audit.After, StringComparison.Ordinal);

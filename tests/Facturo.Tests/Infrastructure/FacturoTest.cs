@@ -33,7 +33,7 @@ public abstract class FacturoTest(DatabaseProvider provider) : IAsyncLifetime
         Database = await TestDatabase.CreateAsync(Provider);
         App = FacturoWeb.Build(
             // A test host is neither Production (no HTTPS redirect, no start-up checks) nor Development (no /dev pages).
-            ["--environment=Test", $"--Database:Provider={Provider}", $"--Database:ConnectionString={Database.Options.ConnectionString}", "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", $"--Email:PickupDirectory={MailFolder}", "--Email:PollInterval=01:00:00", $"--DataProtection:KeyDirectory={Path.Combine(MailFolder, "keys")}", "--BankFiles:Schedule=", "--SalesLeads:Schedule=", .. MoreHostArgs],
+            ["--environment=Test", $"--Database:Provider={Provider}", $"--Database:ConnectionString={Database.Options.ConnectionString}", "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", $"--Email:PickupDirectory={MailFolder}", "--Email:PollInterval=01:00:00", $"--DataProtection:KeyDirectory={Path.Combine(MailFolder, "keys")}", "--BankFiles:Schedule=", "--SalesLeads:Schedule=", "--ExemptionNotices:Schedule=", .. MoreHostArgs],
             builder => builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
         await using (var db = Database.NewContext())
         {
@@ -69,7 +69,8 @@ public abstract class FacturoTest(DatabaseProvider provider) : IAsyncLifetime
     }
 
     protected async Task<CustomerAccount> AddAccountAsync(string number, BillingProgram program = BillingProgram.Commercial, Province province = Province.ON,
-        int creditTermsDays = 30, DeliveryPreference delivery = DeliveryPreference.Electronic, Language language = Language.En, string currencyCode = "CAD")
+        int creditTermsDays = 30, DeliveryPreference delivery = DeliveryPreference.Electronic, Language language = Language.En, string currencyCode = "CAD",
+        PostalAddress? address = null)
     {
         await using var db = Database.NewContext();
         var account = new CustomerAccount
@@ -78,7 +79,7 @@ public abstract class FacturoTest(DatabaseProvider provider) : IAsyncLifetime
             LegalName = $"Customer {number}",
             AddressLine1 = "1 Main Street",
             City = "Ottawa",
-            Province = province,
+            Region = province.ToString(),
             PostalCode = "K1A 0B1",
             Language = language,
             Program = program,
@@ -89,9 +90,20 @@ public abstract class FacturoTest(DatabaseProvider provider) : IAsyncLifetime
             BillingEmail = $"billing@{number}.example",
             CreatedAt = Clock.GetUtcNow(),
         };
+        if (address is not null)
+        {
+            account.MoveTo(address);
+        }
         db.Accounts.Add(account);
         await db.SaveChangesAsync();
         return account;
+    }
+
+    /// <summary>An address as staff would type it, checked as the back office checks it.</summary>
+    protected static PostalAddress Address(string line1, string city, string country, string region, string postalCode)
+    {
+        Assert.True(PostalAddress.TryCreate(line1, null, city, country, region, postalCode, out var address, out var problem), problem);
+        return address;
     }
 
     protected Task<HttpResponseMessage> PlaceOrderAsync(string customerNumber, string paymentMethod = "OnAccount", decimal unitPrice = 100m, decimal quantity = 1, string? language = null, string? reference = null,

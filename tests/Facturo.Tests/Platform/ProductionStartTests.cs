@@ -72,7 +72,7 @@ public abstract class ProductionStartTests(DatabaseProvider provider) : IAsyncLi
     [
         $"--environment={environment}", $"--Database:Provider={provider}", $"--Database:ConnectionString={_database.Options.ConnectionString}",
         "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Critical", $"--Email:PickupDirectory={Path.Combine(_folder, "mail")}",
-        "--Email:PollInterval=01:00:00", $"--DataProtection:KeyDirectory={Path.Combine(_folder, "keys")}", "--BankFiles:Schedule=", "--SalesLeads:Schedule=", .. more,
+        "--Email:PollInterval=01:00:00", $"--DataProtection:KeyDirectory={Path.Combine(_folder, "keys")}", "--BankFiles:Schedule=", "--SalesLeads:Schedule=", "--ExemptionNotices:Schedule=", .. more,
     ]);
 }
 

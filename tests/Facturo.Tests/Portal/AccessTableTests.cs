@@ -147,6 +147,11 @@ public abstract partial class AccessTableTests(DatabaseProvider provider) : Port
         ["POST /admin/customers/{number?}?handler=EndSessions"] = Staff(Who.CustomerRelations),
         ["POST /admin/customers/{number?}?handler=SmallBusiness"] = Staff(Who.CustomerRelations),
         ["POST /admin/customers/{number?}?handler=Commercial"] = Staff(Who.CustomerRelations),
+        ["POST /admin/customers/{number?}?handler=AddExemption"] = Staff(Who.CustomerRelations),
+        ["POST /admin/customers/{number?}?handler=EndExemption"] = Staff(Who.CustomerRelations),
+        // A certificate's proof; asked without one, the answer is 404 to everyone.
+        ["GET /admin/customers/{number?}?handler=ExemptionProof"] = [],
+        ["GET /admin/exemptions/expiring"] = Staff(Who.CustomerRelations),
         ["GET /admin/access-requests"] = Staff(Who.CustomerRelations),
         ["POST /admin/access-requests?handler=Invite"] = Staff(Who.CustomerRelations),
         ["POST /admin/access-requests?handler=Refuse"] = Staff(Who.CustomerRelations),

@@ -119,7 +119,7 @@ public abstract class PortalActivityTests(DatabaseProvider provider) : PortalTes
             SubtotalCents = subtotal.Cents,
             Lines = [new OrderLine { LineNumber = 1, Category = ChargeCategory.Shipping, Description = "Parcel", Quantity = 1, UnitPriceCents = subtotal.Cents, AmountCents = subtotal.Cents }],
         };
-        var taxes = SalesTax.Canada.Compute(TaxCustomer.In(account.Province), order.TaxableLines(), date, account.Currency).Taxes;
+        var taxes = SalesTax.Canada.Compute(new TaxCustomer(account.Address.PlaceOfSupply, []), order.TaxableLines(), date, account.Currency).Taxes;
         order.TaxCents = taxes.Sum(t => t.Amount.Cents);
         db.Orders.Add(order);
         await db.SaveChangesAsync();

@@ -12,7 +12,7 @@ public sealed class SessionSettingsTests
     {
         var keys = Path.Combine(Path.GetTempPath(), "facturo-tests", $"keys-{Guid.NewGuid():N}");
         await using var app = FacturoWeb.Build(["--Database:ConnectionString=Data Source=:memory:", "--urls=http://127.0.0.1:0", $"--DataProtection:KeyDirectory={keys}",
-            "--BankFiles:Schedule=", "--SalesLeads:Schedule=", "--Logging:LogLevel:Default=None", setting]);
+            "--BankFiles:Schedule=", "--SalesLeads:Schedule=", "--ExemptionNotices:Schedule=", "--Logging:LogLevel:Default=None", setting]);
 
         var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
 

@@ -3,6 +3,7 @@ using Facturo.Data;
 using Facturo.Emails;
 using Facturo.Portal;
 using Facturo.Staff;
+using Facturo.Taxes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public sealed record StaffPaymentRow(string Reference, string Kind, DateTimeOffs
 /// account, and make the changes only staff may make. Every change is audited and the customer emailed.
 /// </summary>
 [Authorize(Policy = StaffAuth.CustomerRelationsPolicy)]
-public sealed class CustomersModel(CustomerRelations relations, Programs programs, FacturoDbContext db, Platform.BillerClock clock) : PortalPage
+public sealed class CustomersModel(CustomerRelations relations, Programs programs, ExemptionCertificates exemptions, FacturoDbContext db, Platform.BillerClock clock) : PortalPage
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Number { get; set; }
@@ -26,12 +27,14 @@ public sealed class CustomersModel(CustomerRelations relations, Programs program
     [BindProperty] public string AddressLine1 { get; set; } = "";
     [BindProperty] public string? AddressLine2 { get; set; }
     [BindProperty] public string City { get; set; } = "";
-    [BindProperty] public string Province { get; set; } = "";
+    [BindProperty] public string Country { get; set; } = Taxes.PlaceOfSupply.CanadaCode;
+    [BindProperty] public string Region { get; set; } = "";
     [BindProperty] public string PostalCode { get; set; } = "";
     [BindProperty] public string InviteEmail { get; set; } = "";
     [BindProperty] public DateOnly? AgreementEnded { get; set; }
     [BindProperty] public int CreditTermsDays { get; set; } = 30;
     [BindProperty] public string Reason { get; set; } = "";
+    [BindProperty] public ExemptionForm Exemption { get; set; } = new();
 
     public IReadOnlyList<CustomerHit> Hits { get; private set; } = [];
     public CustomerAccount? Account { get; private set; }
@@ -42,6 +45,8 @@ public sealed class CustomersModel(CustomerRelations relations, Programs program
     public IReadOnlyList<StaffAuditEntry> History { get; private set; } = [];
     public Money Balance { get; private set; }
     public Ledger.ActivityYear? Ledger { get; private set; }
+    public IReadOnlyList<ExemptionCertificateRow> Exemptions { get; private set; } = [];
+    public DateOnly Today => clock.Today;
 
     public bool IsLocked(PortalUser user) => user.LockoutEnd > clock.UtcNow;
     public string? Notice { get; private set; }
@@ -58,7 +63,7 @@ public sealed class CustomersModel(CustomerRelations relations, Programs program
     }
 
     public async Task<IActionResult> OnPostNameAddressAsync(CancellationToken cancellationToken) =>
-        await AfterAsync(await relations.ChangeNameAndAddressAsync(Number ?? "", new AddressChange(LegalName, AddressLine1, AddressLine2, City, Province, PostalCode), cancellationToken),
+        await AfterAsync(await relations.ChangeNameAndAddressAsync(Number ?? "", new AddressChange(LegalName, AddressLine1, AddressLine2, City, Country, Region, PostalCode), cancellationToken),
             T("Raison sociale et adresse enregistrées ; le client en est avisé par courriel.", "Legal name and address saved; the customer is told by email."), cancellationToken);
 
     public async Task<IActionResult> OnPostDeliveryAsync(string delivery, CancellationToken cancellationToken) =>
@@ -85,6 +90,40 @@ public sealed class CustomersModel(CustomerRelations relations, Programs program
         await AfterAsync(await relations.EndSessionsAsync(Number ?? "", userId, cancellationToken),
             T("Toutes les sessions de cette personne sont fermées : elle doit se reconnecter.", "Every session of that person is signed out: they must sign in again."), cancellationToken);
 
+    public async Task<IActionResult> OnPostAddExemptionAsync(CancellationToken cancellationToken)
+    {
+        var notice = T("Certificat d'exemption enregistré : il s'applique aux prochains documents.", "Exemption certificate recorded: it applies to the next documents.");
+        if (Exemption.Proof is { Length: > ExemptionProof.MaxBytes } oversized)
+        {
+            // Not read: a file this size is not a scan of a certificate.
+            return await AfterAsync<ExemptionCertificate>(Platform.UserError.Validation("exemption.proof-type", Path.GetFileName(oversized.FileName)), notice, cancellationToken);
+        }
+        byte[]? proof = null;
+        if (Exemption.Proof is { Length: > 0 } file)
+        {
+            using var content = new MemoryStream();
+            await file.CopyToAsync(content, cancellationToken);
+            proof = content.ToArray();
+        }
+        var form = new ExemptionCertificateForm(Exemption.Kind, Exemption.Number, Exemption.Taxes, Exemption.Provinces, Exemption.ValidFrom, Exemption.ValidUntil,
+            Exemption.Reserve, Exemption.Proof?.FileName, proof);
+        var recorded = await exemptions.RecordAsync(Number ?? "", form, cancellationToken);
+        if (recorded.Succeeded)
+        {
+            Exemption = new();
+        }
+        return await AfterAsync(recorded, notice, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostEndExemptionAsync(long certificateId, DateOnly? lastDay, CancellationToken cancellationToken) =>
+        await AfterAsync(await exemptions.EndAsync(Number ?? "", certificateId, lastDay, cancellationToken),
+            T("Certificat terminé : il n'exonère plus rien après la date de fin.", "Certificate ended: it relieves nothing after its end date."), cancellationToken);
+
+    public async Task<IActionResult> OnGetExemptionProofAsync(long certificateId, CancellationToken cancellationToken) =>
+        await exemptions.ProofAsync(Number ?? "", certificateId, cancellationToken) is { } proof
+            ? File(proof.Content, proof.ContentType, proof.FileName)
+            : NotFound();
+
     private async Task<IActionResult> AfterAsync<T>(Platform.Outcome<T> outcome, string notice, CancellationToken cancellationToken)
     {
         if (outcome.Succeeded)
@@ -108,8 +147,8 @@ public sealed class CustomersModel(CustomerRelations relations, Programs program
         }
         if (!keepForm)
         {
-            (LegalName, AddressLine1, AddressLine2, City, Province, PostalCode) =
-                (Account.LegalName, Account.AddressLine1, Account.AddressLine2, Account.City, Account.Province.ToString(), Account.PostalCode);
+            (LegalName, AddressLine1, AddressLine2, City, Country, Region, PostalCode) =
+                (Account.LegalName, Account.AddressLine1, Account.AddressLine2, Account.City, Account.Country, Account.Region, Account.PostalCode);
         }
         var id = Account.Id;
         Users = await db.Users.AsNoTracking().Where(u => u.RemovedAt == null && db.EnterpriseAccounts.Any(l => l.EnterpriseId == u.EnterpriseId && l.AccountId == id))
@@ -127,7 +166,21 @@ public sealed class CustomersModel(CustomerRelations relations, Programs program
         var addresses = Users.Select(u => u.Email!.ToLowerInvariant()).Append(Account.BillingEmail.ToLowerInvariant()).ToList();
         Emails = await db.OutboxEmails.AsNoTracking().Where(e => addresses.Contains(e.ToAddress.ToLower())).OrderByDescending(e => e.Id).Take(30).ToListAsync(cancellationToken);
         var subject = CustomerRelations.Subject(Account);
+        Exemptions = await exemptions.ListAsync(id, cancellationToken);
         History = await db.StaffAuditEntries.AsNoTracking().Where(e => e.Subject == subject).OrderByDescending(e => e.Id).Take(30).ToListAsync(cancellationToken);
         return true;
     }
+}
+
+/// <summary>The new-certificate form on the customer's page.</summary>
+public sealed class ExemptionForm
+{
+    public string? Kind { get; set; }
+    public string? Number { get; set; }
+    public List<string> Taxes { get; set; } = [];
+    public List<string> Provinces { get; set; } = [];
+    public DateOnly? ValidFrom { get; set; }
+    public DateOnly? ValidUntil { get; set; }
+    public string? Reserve { get; set; }
+    public IFormFile? Proof { get; set; }
 }

@@ -126,6 +126,15 @@ namespace Facturo.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("city");
 
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasDefaultValue("CA")
+                        .HasColumnName("country")
+                        .IsFixedLength();
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -177,11 +186,11 @@ namespace Facturo.Data.Migrations.Postgres
                         .HasColumnType("character varying(16)")
                         .HasColumnName("program");
 
-                    b.Property<string>("Province")
+                    b.Property<string>("Region")
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)")
-                        .HasColumnName("province");
+                        .HasColumnName("region");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -526,6 +535,15 @@ namespace Facturo.Data.Migrations.Postgres
                         .HasColumnType("character varying(500)")
                         .HasColumnName("customer_address");
 
+                    b.Property<string>("CustomerCountry")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasDefaultValue("CA")
+                        .HasColumnName("customer_country")
+                        .IsFixedLength();
+
                     b.Property<string>("CustomerLegalName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -538,11 +556,11 @@ namespace Facturo.Data.Migrations.Postgres
                         .HasColumnType("character varying(10)")
                         .HasColumnName("customer_number");
 
-                    b.Property<string>("CustomerProvince")
+                    b.Property<string>("CustomerRegion")
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)")
-                        .HasColumnName("customer_province");
+                        .HasColumnName("customer_region");
 
                     b.Property<string>("Delivery")
                         .IsRequired()
@@ -2742,6 +2760,111 @@ namespace Facturo.Data.Migrations.Postgres
                     b.ToTable("staff_members", (string)null);
                 });
 
+            modelBuilder.Entity("Facturo.Taxes.ExemptionCertificate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<long?>("EndedByStaffId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ended_by_staff_id");
+
+                    b.Property<DateTimeOffset?>("ExpiryNoticeAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expiry_notice_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<byte[]>("Proof")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("proof");
+
+                    b.Property<string>("ProofContentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("proof_content_type");
+
+                    b.Property<string>("ProofFileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("proof_file_name");
+
+                    b.Property<string>("Provinces")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("provinces");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<long>("RecordedByStaffId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("recorded_by_staff_id");
+
+                    b.Property<string>("Reserve")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reserve");
+
+                    b.Property<string>("Taxes")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("taxes");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tax_exemptions");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_tax_exemptions_account_id");
+
+                    b.HasIndex("EndedByStaffId")
+                        .HasDatabaseName("ix_tax_exemptions_ended_by_staff_id");
+
+                    b.HasIndex("RecordedByStaffId")
+                        .HasDatabaseName("ix_tax_exemptions_recorded_by_staff_id");
+
+                    b.HasIndex("ValidUntil")
+                        .HasDatabaseName("ix_tax_exemptions_valid_until");
+
+                    b.ToTable("tax_exemptions", (string)null);
+                });
+
             modelBuilder.Entity("Facturo.Taxes.TaxRuleOverride", b =>
                 {
                     b.Property<long>("Id")
@@ -3336,6 +3459,29 @@ namespace Facturo.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_staff_audit_entries_staff_members_staff_id");
+                });
+
+            modelBuilder.Entity("Facturo.Taxes.ExemptionCertificate", b =>
+                {
+                    b.HasOne("Facturo.Accounts.CustomerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tax_exemptions_accounts_account_id");
+
+                    b.HasOne("Facturo.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("EndedByStaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_tax_exemptions_staff_members_ended_by_staff_id");
+
+                    b.HasOne("Facturo.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByStaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tax_exemptions_staff_members_recorded_by_staff_id");
                 });
 
             modelBuilder.Entity("Facturo.Taxes.TaxRuleOverride", b =>

@@ -119,6 +119,15 @@ namespace Facturo.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("city");
 
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("CA")
+                        .HasColumnName("country")
+                        .IsFixedLength();
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
@@ -170,11 +179,11 @@ namespace Facturo.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("program");
 
-                    b.Property<string>("Province")
+                    b.Property<string>("Region")
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("TEXT")
-                        .HasColumnName("province");
+                        .HasColumnName("region");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -515,6 +524,15 @@ namespace Facturo.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("customer_address");
 
+                    b.Property<string>("CustomerCountry")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("CA")
+                        .HasColumnName("customer_country")
+                        .IsFixedLength();
+
                     b.Property<string>("CustomerLegalName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -527,11 +545,11 @@ namespace Facturo.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("customer_number");
 
-                    b.Property<string>("CustomerProvince")
+                    b.Property<string>("CustomerRegion")
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("TEXT")
-                        .HasColumnName("customer_province");
+                        .HasColumnName("customer_region");
 
                     b.Property<string>("Delivery")
                         .IsRequired()
@@ -2675,6 +2693,109 @@ namespace Facturo.Data.Migrations.Sqlite
                     b.ToTable("staff_members", (string)null);
                 });
 
+            modelBuilder.Entity("Facturo.Taxes.ExemptionCertificate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_at");
+
+                    b.Property<long?>("EndedByStaffId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended_by_staff_id");
+
+                    b.Property<DateTimeOffset?>("ExpiryNoticeAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expiry_notice_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<byte[]>("Proof")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("proof");
+
+                    b.Property<string>("ProofContentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proof_content_type");
+
+                    b.Property<string>("ProofFileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proof_file_name");
+
+                    b.Property<string>("Provinces")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provinces");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<long>("RecordedByStaffId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_by_staff_id");
+
+                    b.Property<string>("Reserve")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reserve");
+
+                    b.Property<string>("Taxes")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("taxes");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tax_exemptions");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_tax_exemptions_account_id");
+
+                    b.HasIndex("EndedByStaffId")
+                        .HasDatabaseName("ix_tax_exemptions_ended_by_staff_id");
+
+                    b.HasIndex("RecordedByStaffId")
+                        .HasDatabaseName("ix_tax_exemptions_recorded_by_staff_id");
+
+                    b.HasIndex("ValidUntil")
+                        .HasDatabaseName("ix_tax_exemptions_valid_until");
+
+                    b.ToTable("tax_exemptions", (string)null);
+                });
+
             modelBuilder.Entity("Facturo.Taxes.TaxRuleOverride", b =>
                 {
                     b.Property<long>("Id")
@@ -3265,6 +3386,29 @@ namespace Facturo.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_staff_audit_entries_staff_members_staff_id");
+                });
+
+            modelBuilder.Entity("Facturo.Taxes.ExemptionCertificate", b =>
+                {
+                    b.HasOne("Facturo.Accounts.CustomerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tax_exemptions_accounts_account_id");
+
+                    b.HasOne("Facturo.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("EndedByStaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_tax_exemptions_staff_members_ended_by_staff_id");
+
+                    b.HasOne("Facturo.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByStaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tax_exemptions_staff_members_recorded_by_staff_id");
                 });
 
             modelBuilder.Entity("Facturo.Taxes.TaxRuleOverride", b =>

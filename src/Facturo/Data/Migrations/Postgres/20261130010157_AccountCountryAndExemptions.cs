@@ -1,0 +1,135 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Facturo.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class AccountCountryAndExemptions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.RenameColumn(
+                name: "customer_province",
+                table: "invoices",
+                newName: "customer_region");
+
+            migrationBuilder.RenameColumn(
+                name: "province",
+                table: "accounts",
+                newName: "region");
+
+            migrationBuilder.AddColumn<string>(
+                name: "customer_country",
+                table: "invoices",
+                type: "character(2)",
+                fixedLength: true,
+                maxLength: 2,
+                nullable: false,
+                defaultValue: "CA");
+
+            migrationBuilder.AddColumn<string>(
+                name: "country",
+                table: "accounts",
+                type: "character(2)",
+                fixedLength: true,
+                maxLength: 2,
+                nullable: false,
+                defaultValue: "CA");
+
+            migrationBuilder.CreateTable(
+                name: "tax_exemptions",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    account_id = table.Column<long>(type: "bigint", nullable: false),
+                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    taxes = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    provinces = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    valid_from = table.Column<DateOnly>(type: "date", nullable: false),
+                    valid_until = table.Column<DateOnly>(type: "date", nullable: true),
+                    reserve = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    proof = table.Column<byte[]>(type: "bytea", nullable: false),
+                    proof_content_type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    proof_file_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    recorded_by_staff_id = table.Column<long>(type: "bigint", nullable: false),
+                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ended_by_staff_id = table.Column<long>(type: "bigint", nullable: true),
+                    ended_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    expiry_notice_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_tax_exemptions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_tax_exemptions_accounts_account_id",
+                        column: x => x.account_id,
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_tax_exemptions_staff_members_ended_by_staff_id",
+                        column: x => x.ended_by_staff_id,
+                        principalTable: "staff_members",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_tax_exemptions_staff_members_recorded_by_staff_id",
+                        column: x => x.recorded_by_staff_id,
+                        principalTable: "staff_members",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tax_exemptions_account_id",
+                table: "tax_exemptions",
+                column: "account_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tax_exemptions_ended_by_staff_id",
+                table: "tax_exemptions",
+                column: "ended_by_staff_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tax_exemptions_recorded_by_staff_id",
+                table: "tax_exemptions",
+                column: "recorded_by_staff_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tax_exemptions_valid_until",
+                table: "tax_exemptions",
+                column: "valid_until");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "tax_exemptions");
+
+            migrationBuilder.DropColumn(
+                name: "customer_country",
+                table: "invoices");
+
+            migrationBuilder.DropColumn(
+                name: "country",
+                table: "accounts");
+
+            migrationBuilder.RenameColumn(
+                name: "customer_region",
+                table: "invoices",
+                newName: "customer_province");
+
+            migrationBuilder.RenameColumn(
+                name: "region",
+                table: "accounts",
+                newName: "province");
+        }
+    }
+}
