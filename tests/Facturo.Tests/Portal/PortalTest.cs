@@ -117,10 +117,10 @@ public abstract class PortalTest(DatabaseProvider provider) : FacturoTest(provid
         await page.Locator("form button[type=submit]").Last.ClickAsync();
         try
         {
-            // The URL is the answer; waiting for the load event too only adds a way to time out on a busy machine.
-            await page.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
+            // Polls the URL: waiting for a navigation event missed a redirect that had already landed on /summary (CI, once).
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/summary$"), new() { Timeout = 30_000 });
         }
-        catch (TimeoutException)
+        catch (PlaywrightException)
         {
             throw new InvalidOperationException($"Registration stayed on {page.Url}: {await page.Locator("main").InnerTextAsync()}");
         }
