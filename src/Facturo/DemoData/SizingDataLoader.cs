@@ -10,14 +10,16 @@ public sealed record SizingDataProgress(int Accounts, int Charges);
 
 /// <summary>
 /// Many commercial accounts with on-account charges in one period, for sizing a server before going
-/// live and for the bill-run benchmark and crash test. Loads only into a database without accounts.
+/// live and for the bill-run benchmark and crash test. Loads only into a database without accounts, and bills for the
+/// biller set up there; only when asked does it load the demo biller (a made-up GST/HST number and bank identity) first.
 /// </summary>
 public sealed class SizingDataLoader(FacturoDbContext db, BillerClock clock)
 {
     private const int AccountsPerTransaction = 2_000;
     private static readonly Province[] Provinces = Enum.GetValues<Province>();
 
-    public async Task<Outcome<SizingDataProgress>> LoadAsync(int accountCount, int chargesPerAccount, BillingPeriod period, Currency currency, IProgress<SizingDataProgress>? progress, CancellationToken cancellationToken)
+    public async Task<Outcome<SizingDataProgress>> LoadAsync(int accountCount, int chargesPerAccount, BillingPeriod period, Currency currency, bool demoBiller,
+        IProgress<SizingDataProgress>? progress, CancellationToken cancellationToken)
     {
         if (await db.Accounts.AnyAsync(cancellationToken))
         {
@@ -25,6 +27,10 @@ public sealed class SizingDataLoader(FacturoDbContext db, BillerClock clock)
         }
         if (!await db.BillerSettings.AnyAsync(cancellationToken))
         {
+            if (!demoBiller)
+            {
+                return UserError.Conflict("sizing.no-biller");
+            }
             db.BillerSettings.Add(DemoDataSeeder.DemoBiller());
             await db.SaveChangesAsync(cancellationToken);
         }

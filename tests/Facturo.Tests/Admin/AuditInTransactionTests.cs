@@ -34,6 +34,8 @@ public abstract class AuditInTransactionTests(DatabaseProvider provider) : Porta
         var staff = await CreateStaffAsync("admin@audit.example", StaffRole.Administrator);
         var lead = await AddLeadAsync("1000191");
         var emailsBefore = await CountEmailsAsync();
+        var settings = await BillerFormAsync();
+        settings.GstHstNumber = "123456782 RT0001";
         await RefuseAuditEntriesAsync();
 
         var actions = new Dictionary<string, Func<IServiceProvider, Task<bool>>>
@@ -50,6 +52,7 @@ public abstract class AuditInTransactionTests(DatabaseProvider provider) : Porta
             ["account.program-commercial"] = async s => (await s.GetRequiredService<Programs>().UpgradeLeadAsync(lead, 30, "Volumes qualify", CancellationToken.None)).Succeeded,
             ["account.program-smallbusiness"] = async s => (await s.GetRequiredService<Programs>().ToSmallBusinessAsync("1000190", new DateOnly(2026, 10, 31), "Agreement ended", CancellationToken.None)).Succeeded,
             ["lead.contact"] = async s => (await s.GetRequiredService<Programs>().RecordContactAsync(lead, "Called, will think", false, CancellationToken.None)).Succeeded,
+            ["biller.settings"] = async s => (await s.GetRequiredService<ChangeBillerSettings>().SaveAsync(settings, Language.En, CancellationToken.None)).Succeeded,
         };
         var changedAnyway = new List<string>();
         foreach (var (action, run) in actions)
@@ -78,6 +81,7 @@ public abstract class AuditInTransactionTests(DatabaseProvider provider) : Porta
         Assert.False(await db.Receipts.AnyAsync(r => r.BankReference == "CHQ-AUDIT-42"));
         Assert.Empty(await db.ReceiptAllocations.ToListAsync());
         Assert.Equal(SalesLeadStatus.Open, (await db.SalesLeads.SingleAsync()).Status);
+        Assert.Equal("123456789 RT0001", (await db.BillerSettings.SingleAsync()).GstHstNumber);
         Assert.Equal(emailsBefore, await CountEmailsAsync());
         Assert.Empty(await db.StaffAuditEntries.ToListAsync());
     }
@@ -99,6 +103,12 @@ public abstract class AuditInTransactionTests(DatabaseProvider provider) : Porta
         db.SalesLeads.Add(lead);
         await db.SaveChangesAsync();
         return lead.Id;
+    }
+
+    private async Task<BillerSettingsForm> BillerFormAsync()
+    {
+        await using var db = Database.NewContext();
+        return BillerSettingsForm.Of(await db.BillerSettings.SingleAsync(), Language.En);
     }
 
     private async Task<int> CountEmailsAsync()

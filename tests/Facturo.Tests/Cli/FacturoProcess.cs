@@ -10,10 +10,13 @@ public sealed class FacturoProcess : IDisposable
 
     private FacturoProcess(Process process) => _process = process;
 
-    public static FacturoProcess Start(DatabaseOptions database, params string[] arguments)
+    public static FacturoProcess Start(DatabaseOptions database, params string[] arguments) => Start(database, redirectInput: false, arguments);
+
+    private static FacturoProcess Start(DatabaseOptions database, bool redirectInput, string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
+            RedirectStandardInput = redirectInput,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -28,9 +31,18 @@ public sealed class FacturoProcess : IDisposable
     }
 
     /// <summary>Runs a command to its end, at most two minutes, and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(DatabaseOptions database, params string[] arguments)
+    public static Task<(int ExitCode, string Output, string Errors)> RunAsync(DatabaseOptions database, params string[] arguments) =>
+        RunWithInputAsync(database, null, arguments);
+
+    /// <summary>As <see cref="RunAsync"/>, with what a person or a script would type on standard input (null: nothing, as from a terminal left alone).</summary>
+    public static async Task<(int ExitCode, string Output, string Errors)> RunWithInputAsync(DatabaseOptions database, string? input, params string[] arguments)
     {
-        using var process = Start(database, arguments);
+        using var process = Start(database, input is not null, arguments);
+        if (input is not null)
+        {
+            await process._process.StandardInput.WriteAsync(input);
+            process._process.StandardInput.Close();
+        }
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var output = process._process.StandardOutput.ReadToEndAsync(timeout.Token);
         var errors = process._process.StandardError.ReadToEndAsync(timeout.Token);

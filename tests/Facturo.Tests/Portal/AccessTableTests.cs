@@ -170,6 +170,8 @@ public abstract partial class AccessTableTests(DatabaseProvider provider) : Port
         ["POST /admin/unapplied?handler=Record"] = Staff(Who.BillingOperator, Who.CustomerRelations),
         ["POST /admin/unapplied"] = Staff(Who.BillingOperator, Who.CustomerRelations),
         ["GET /admin/audit"] = Staff(),
+        ["GET /admin/settings"] = Staff(),
+        ["POST /admin/settings"] = Staff(),
         ["GET /dev/emails"] = [],
         ["GET /health"] = Everyone,
         ["GET /api/v1/openapi.json"] = Everyone,
