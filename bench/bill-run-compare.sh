@@ -24,7 +24,10 @@ run() { # build-root label
   fresh_database "$provider" facturo_compare
   local facturo=(dotnet "$1/src/Facturo/bin/Release/net10.0/facturo.dll")
   local db=(--provider "$db_provider" --connection-string "$db_connection")
-  "${facturo[@]}" sizing-data --accounts "$accounts" --charges-per-account "$charges" --period "$period" "${db[@]}" >/dev/null
+  # Builds from before biller setup have no --demo-biller and load the demo biller anyway.
+  local demo_biller=()
+  if "${facturo[@]}" sizing-data --help | grep -q -- --demo-biller; then demo_biller=(--demo-biller); fi
+  "${facturo[@]}" sizing-data "${demo_biller[@]}" --accounts "$accounts" --charges-per-account "$charges" --period "$period" "${db[@]}" >/dev/null
   "${facturo[@]}" bill-run --period "$period" "${db[@]}" | grep -o '[0-9.,]* invoices/s' | head -n 1 | tr -d ',' | cut -d' ' -f1 | sed "s/^/$2 /"
 }
 results=()

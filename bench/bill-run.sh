@@ -21,6 +21,6 @@ fresh_database "$provider" facturo_bench
 db=(--provider "$db_provider" --connection-string "$db_connection")
 
 start=$(date +%s)
-"${facturo[@]}" sizing-data --accounts "$accounts" --charges-per-account "$charges" --period "$period" "${db[@]}" | tail -n 1
+"${facturo[@]}" sizing-data --demo-biller --accounts "$accounts" --charges-per-account "$charges" --period "$period" "${db[@]}" | tail -n 1
 echo "Loaded in $(( $(date +%s) - start )) s."
 "${facturo[@]}" bill-run --period "$period" --batch-size "$batch" "${db[@]}" | grep -v '^progress:'

@@ -29,7 +29,7 @@ fresh_database "$provider" facturo_bench
 db=(--provider "$db_provider" --connection-string "$db_connection")
 
 start=$(date +%s)
-"${facturo[@]}" sizing-data --accounts "$debits" --charges-per-account 1 --period "$period" --currency "$currency" "${db[@]}" | tail -n 1
+"${facturo[@]}" sizing-data --demo-biller --accounts "$debits" --charges-per-account 1 --period "$period" --currency "$currency" "${db[@]}" | tail -n 1
 "${facturo[@]}" bill-run --period "$period" "${db[@]}" | grep -v '^progress:' | head -n 1
 "${facturo[@]}" sizing-debits --currency "$currency" "${db[@]}" | tail -n 1
 echo "Loaded in $(( $(date +%s) - start )) s."

@@ -66,6 +66,7 @@ public static class FacturoWeb
         services.AddFacturoDatabase(configuration);
         services.AddScoped<ApiKeyFilter>();
         services.AddScoped<PlaceOrder>();
+        services.AddScoped<ChangeBillerSettings>();
         // The only processor wired in: a sandbox. A real one implements ICardGateway and replaces it.
         services.AddSingleton<Payments.ICardGateway, Payments.SandboxCardGateway>();
         services.AddScoped<IssueCreditNote>();

@@ -23,13 +23,22 @@ public sealed partial class BillRunner(FacturoDbContext db, BillerClock clock, B
 
     public async Task<Outcome<BillRunResult>> RunAsync(BillingPeriod period, int batchSize, IProgress<BillRunProgress>? progress, CancellationToken cancellationToken)
     {
+        var biller = await db.SetUpBillerAsync(cancellationToken);
+        if (biller.Succeeded)
+        {
+            clock.UseZone(biller.Value!.TimeZone);
+        }
         var today = clock.Today;
         if (period.LastDay >= today)
         {
             return UserError.Validation("billrun.period-not-ended", period.ToString(), period.Next.FirstDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         }
+        if (!biller.Succeeded)
+        {
+            return biller.Error!;
+        }
+        var settings = biller.Value!;
         var periodText = period.ToString();
-        var settings = await db.BillerSettings.AsNoTracking().SingleAsync(cancellationToken);
         var salesTax = await taxes.SalesTaxAsync(cancellationToken);
         var run = await StartAsync(period, today, cancellationToken);
         LogStarting(periodText, run.Attempts, run.IssueDate);
@@ -239,7 +248,7 @@ public sealed partial class BillRunner(FacturoDbContext db, BillerClock clock, B
         CustomerAddress = string.Join('\n', account.Address.Lines),
         CustomerCountry = account.Country,
         CustomerRegion = account.Region,
-        BillerLegalName = settings.LegalName,
+        BillerLegalName = settings.LegalNameIn(account.Language),
         BillerGstHstNumber = settings.GstHstNumber,
         BillerQstNumber = settings.QstNumber,
         CreatedAt = now,

@@ -34,11 +34,11 @@ public static partial class FacturoCli
     {
         var root = new RootCommand("Facturo: billing, e-invoicing and payments for Canadian billers.")
         {
-            ProviderOption, ConnectionOption, Serve(), Migrate(), LoadDemoData(), LoadSizingData(), LoadSizingDebits(), RunBill(), Invite(), DebitBatch(), ImportReturns(), ImportRemittances(), RecordPayment(), AddStaff(), SetStaffPassword(), DisableStaff(), EnableStaff(), RetireDemoSecrets(),
+            ProviderOption, ConnectionOption, Serve(), Migrate(), Setup(), LoadDemoData(), LoadSizingData(), LoadSizingDebits(), RunBill(), Invite(), DebitBatch(), ImportReturns(), ImportRemittances(), RecordPayment(), AddStaff(), SetStaffPassword(), DisableStaff(), EnableStaff(), RetireDemoSecrets(),
         };
         root.SetAction(_ =>
         {
-            Console.Error.WriteLine("Choose a command: serve, migrate, demo-data, sizing-data, sizing-debits, bill-run, invite, debit-batch, import-returns, import-remittances, record-payment, add-staff, set-staff-password, disable-staff, enable-staff or retire-demo-secrets. Add --help to any of them.");
+            Console.Error.WriteLine("Choose a command: serve, migrate, setup, demo-data, sizing-data, sizing-debits, bill-run, invite, debit-batch, import-returns, import-remittances, record-payment, add-staff, set-staff-password, disable-staff, enable-staff or retire-demo-secrets. Add --help to any of them.");
             return CommandLineError;
         });
         return root;
@@ -140,7 +140,9 @@ public static partial class FacturoCli
         accounts.Validators.Add(result => RequireRange(result, 1, 10_000_000));
         charges.Validators.Add(result => RequireRange(result, 1, 1_000));
         var currency = CurrencyOption("The accounts' billing currency: CAD (Canadian businesses across the provinces) or USD (US businesses, billed with no Canadian tax on services).");
-        var command = new Command("sizing-data", "Apply migrations and load many commercial accounts with charges in one period into an empty database, to size a server or benchmark a bill run.") { accounts, charges, period, currency };
+        var demoBiller = new Option<bool>("--demo-biller") { Description = "When no biller is set up, load the demo biller (a made-up GST/HST number and bank identity) first, for a benchmark. Without it, a database with no biller is refused: run `facturo setup` first." };
+        var command = new Command("sizing-data", "Apply migrations and load many commercial accounts with charges in one period into a database without accounts, to size a server or benchmark a bill run. " +
+            "The accounts belong to the biller set up there; it never invents one unless given --demo-biller.") { accounts, charges, period, currency, demoBiller };
         command.SetAction((parse, cancellationToken) => WithServicesAsync(parse, async (scope, ct) =>
         {
             if (!TryParsePeriod(parse.GetValue(period), out var billingPeriod))
@@ -149,7 +151,7 @@ public static partial class FacturoCli
             }
             await Migrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<FacturoDbContext>(), ct);
             var progress = new SynchronousProgress<SizingDataProgress>(p => Console.WriteLine($"progress: {p.Accounts} accounts, {p.Charges} charges loaded"));
-            var outcome = await scope.ServiceProvider.GetRequiredService<SizingDataLoader>().LoadAsync(parse.GetValue(accounts), parse.GetValue(charges), billingPeriod, Currency.Parse(parse.GetValue(currency)!), progress, ct);
+            var outcome = await scope.ServiceProvider.GetRequiredService<SizingDataLoader>().LoadAsync(parse.GetValue(accounts), parse.GetValue(charges), billingPeriod, Currency.Parse(parse.GetValue(currency)!), parse.GetValue(demoBiller), progress, ct);
             if (!outcome.Succeeded)
             {
                 Console.Error.WriteLine(outcome.Error!.Message(Accounts.Language.En));
@@ -274,8 +276,14 @@ public static partial class FacturoCli
             // EF Core builds its model of the database once per process (the server at start-up): not part of the batch's time.
             _ = scope.ServiceProvider.GetRequiredService<FacturoDbContext>().Model;
             var started = TimeProvider.System.GetTimestamp();
-            var sent = await batches.SendAsync(folder, new SynchronousProgress<string>(p => Console.WriteLine($"progress: {p}")), ct);
+            var outcome = await batches.SendAsync(folder, new SynchronousProgress<string>(p => Console.WriteLine($"progress: {p}")), ct);
             var elapsed = TimeProvider.System.GetElapsedTime(started);
+            if (!outcome.Succeeded)
+            {
+                Console.Error.WriteLine(outcome.Error!.Message(Language.En));
+                return Refused;
+            }
+            var sent = outcome.Value!;
             foreach (var (batch, path) in sent)
             {
                 Console.WriteLine($"{batch.Format} file {batch.FileCreationNumber:D4}: {batch.DebitCount} debits, {batch.TotalCents / 100m:0.00} {batch.CurrencyCode} -> {path}");

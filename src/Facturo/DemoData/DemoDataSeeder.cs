@@ -157,13 +157,35 @@ public sealed class DemoDataSeeder(FacturoDbContext db, BillerClock clock, ILogg
         await invitations.InviteAsync("1000003", "logistics@customer.example", PortalRole.Admin, Language.En, null, cancellationToken);
     }
 
+    /// <summary>A made-up biller: its tax numbers and bank identity belong to nobody (the GST/HST number fails the CRA's check digit on purpose).</summary>
     internal static BillerSettings DemoBiller() => new()
     {
         LegalName = "Postes Facturo / Facturo Post",
+        LegalNameEn = "Postes Facturo / Facturo Post",
+        AddressLine1 = "100 rue Principale / Main Street",
+        City = "Ottawa",
+        Province = Province.ON,
+        PostalCode = "K1A 0B1",
         GstHstNumber = "123456789 RT0001",
         QstNumber = "1234567890 TQ0001",
         SupportPhone = "1-800-267-7651",
         SupportEmail = "facturation@facturo.example",
+        SupportHoursFr = "Du lundi au vendredi, de 8 h à 17 h (heure de l'Est)",
+        SupportHoursEn = "Monday to Friday, 8 a.m. to 5 p.m. Eastern",
+        Cpa005OriginatorId = "0123456789",
+        Cpa005ShortName = "FACTURO POST",
+        Cpa005LongName = "Postes Facturo / Facturo Post",
+        Cpa005DataCentre = "00310",
+        Cpa005ReturnInstitution = "815",
+        Cpa005ReturnTransit = "30800",
+        Cpa005ReturnAccount = "100200300",
+        NachaImmediateDestination = "011000015",
+        NachaDestinationName = "FEDERAL RESERVE BANK",
+        NachaImmediateOrigin = "011000015",
+        NachaOriginName = "FACTURO POST",
+        NachaCompanyName = "FACTURO POST",
+        NachaCompanyIdentification = "1234567890",
+        NachaOriginatingDfi = "011000015",
     };
 
     private static Order NewOrder(CustomerAccount account, DateOnly date, Random random, DateTimeOffset now)

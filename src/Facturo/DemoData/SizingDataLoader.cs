@@ -10,7 +10,8 @@ public sealed record SizingDataProgress(int Accounts, int Charges);
 
 /// <summary>
 /// Many commercial accounts with on-account charges in one period, for sizing a server before going
-/// live and for the bill-run benchmark and crash test. Loads only into a database without accounts.
+/// live and for the bill-run benchmark and crash test. Loads only into a database without accounts, and bills for the
+/// biller set up there; only when asked does it load the demo biller (a made-up GST/HST number and bank identity) first.
 /// </summary>
 public sealed class SizingDataLoader(FacturoDbContext db, BillerClock clock)
 {
@@ -21,7 +22,8 @@ public sealed class SizingDataLoader(FacturoDbContext db, BillerClock clock)
     private static readonly (string City, string State, string Zip)[] UsCities =
         [("Buffalo", "NY", "14202"), ("Chicago", "IL", "60601"), ("Seattle", "WA", "98101"), ("Boston", "MA", "02108"), ("Houston", "TX", "77002"), ("Detroit", "MI", "48226")];
 
-    public async Task<Outcome<SizingDataProgress>> LoadAsync(int accountCount, int chargesPerAccount, BillingPeriod period, Currency currency, IProgress<SizingDataProgress>? progress, CancellationToken cancellationToken)
+    public async Task<Outcome<SizingDataProgress>> LoadAsync(int accountCount, int chargesPerAccount, BillingPeriod period, Currency currency, bool demoBiller,
+        IProgress<SizingDataProgress>? progress, CancellationToken cancellationToken)
     {
         if (await db.Accounts.AnyAsync(cancellationToken))
         {
@@ -29,6 +31,10 @@ public sealed class SizingDataLoader(FacturoDbContext db, BillerClock clock)
         }
         if (!await db.BillerSettings.AnyAsync(cancellationToken))
         {
+            if (!demoBiller)
+            {
+                return UserError.Conflict("sizing.no-biller");
+            }
             db.BillerSettings.Add(DemoDataSeeder.DemoBiller());
             await db.SaveChangesAsync(cancellationToken);
         }

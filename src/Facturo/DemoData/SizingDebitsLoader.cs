@@ -32,7 +32,12 @@ public sealed class SizingDebitsLoader(FacturoDbContext db, UserManager<PortalUs
             return UserError.Validation("sizing.no-unpaid-invoices");
         }
         var payer = await PayerAsync(cancellationToken);
-        var biller = await db.BillerSettings.AsNoTracking().SingleAsync(cancellationToken);
+        var setUp = await db.SetUpBillerAsync(cancellationToken);
+        if (!setUp.Succeeded)
+        {
+            return setUp.Error!;
+        }
+        var biller = setUp.Value!;
         var linked = (await db.EnterpriseAccounts.Where(l => l.EnterpriseId == payer.EnterpriseId).Select(l => l.AccountId).ToListAsync(cancellationToken)).ToHashSet();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var now = clock.UtcNow;

@@ -47,8 +47,8 @@ public sealed partial class PlaceOrder(FacturoDbContext db, BillerClock clock, B
         }
         if (account.Status == AccountStatus.Cancelled)
         {
-            var settings = await db.BillerSettings.AsNoTracking().SingleAsync(cancellationToken);
-            return UserError.Validation("account.cancelled", account.CustomerNumber, settings.SupportPhone);
+            var biller = await db.SetUpBillerAsync(cancellationToken);
+            return biller.Succeeded ? UserError.Validation("account.cancelled", account.CustomerNumber, biller.Value!.SupportPhone) : biller.Error!;
         }
         var settlement = OrderRules.Settle(account.Program, method);
         if (settlement == OrderSettlement.RefusedOnAccountNotAllowed)

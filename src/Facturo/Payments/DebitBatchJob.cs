@@ -15,13 +15,22 @@ public sealed partial class DebitBatchJob(DebitBatches batches, PaymentSettlemen
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        foreach (var (batch, path) in await batches.SendAsync(options.Value.OutboxDirectory, null, cancellationToken))
+        var sent = await batches.SendAsync(options.Value.OutboxDirectory, null, cancellationToken);
+        if (!sent.Succeeded)
+        {
+            // Nothing was sent: the operator reads why here and sees the same refusal on the bank files page.
+            LogRefused(sent.Error!.Message(Accounts.Language.En));
+        }
+        foreach (var (batch, path) in sent.Value ?? [])
         {
             LogWritten(batch.Format, batch.FileCreationNumber, batch.DebitCount, path);
         }
         var settled = await settlement.SettleDueAsync(cancellationToken);
         LogSettled(settled);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The daily debit batch sent no file: {Reason}")]
+    private partial void LogRefused(string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} debits past their return window settled")]
     private partial void LogSettled(int count);

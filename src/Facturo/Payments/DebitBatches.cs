@@ -1,3 +1,4 @@
+using Facturo.Accounts;
 using Facturo.Billing;
 using Facturo.Data;
 using Facturo.Platform;
@@ -26,24 +27,19 @@ public sealed class DebitBatch
     /// <summary>When the file was last written to the outbox; null means the bank has not been given it yet.</summary>
     public DateTimeOffset? ExportedAt { get; set; }
 
-    public int FileCreationNumber => (int)((Sequence - 1) % 9999) + 1;
+    public int FileCreationNumber => Cpa005Identity.FileCreationNumberOf(Sequence);
 }
 
-/// <summary>The biller's identity at its bank, for the files it sends. Defaults are demo values; production sets its own.</summary>
+/// <summary>
+/// How the daily debit batch runs. The biller's identity at its banks (originator ID, return account, ODFI…) is not
+/// here: it is part of the biller's settings (/admin/settings), so a file is never written with anyone else's.
+/// </summary>
 public sealed class BankFileOptions
 {
     public const string Section = "BankFiles";
 
-    public string OriginatorId { get; set; } = "0123456789";
-    public string ShortName { get; set; } = "FACTURO POST";
-    public string LongName { get; set; } = "Postes Facturo / Facturo Post";
-    public string DataCentre { get; set; } = "00310";
-    public string ReturnInstitution { get; set; } = "815";
-    public string ReturnTransit { get; set; } = "30800";
-    public string ReturnAccount { get; set; } = "100200300";
     /// <summary>718: commercial pre-authorized debit, bill payment (Standard 007).</summary>
     public int TransactionCode { get; set; } = 718;
-    /// <summary>For US debits: the biller's bank (ODFI) and its identity there.</summary>
     public NachaSettings Nacha { get; set; } = new();
 
     /// <summary>Days after sending that a debit not returned counts as settled.</summary>
@@ -57,14 +53,8 @@ public sealed class BankFileOptions
 
 public sealed class NachaSettings
 {
-    public string ImmediateDestination { get; set; } = "011000015";
-    public string DestinationName { get; set; } = "FEDERAL RESERVE BANK";
-    public string ImmediateOrigin { get; set; } = "011000015";
-    public string OriginName { get; set; } = "FACTURO POST";
-    public string CompanyName { get; set; } = "FACTURO POST";
-    public string CompanyIdentification { get; set; } = "1234567890";
+    /// <summary>What the receiver's statement shows beside the debit (10 characters).</summary>
     public string EntryDescription { get; set; } = "INVOICES";
-    public string OriginatingDfi { get; set; } = "011000015";
 }
 
 /// <summary>
@@ -78,12 +68,19 @@ public sealed class DebitBatches(FacturoDbContext db, BankAccountNumbers numbers
     /// Submits the automatic debits of lease invoices due today, batches every submitted debit, then writes to the outbox every file not yet there, including one
     /// whose run stopped between committing the batch and writing the file.
     /// </summary>
-    public async Task<IReadOnlyList<(DebitBatch Batch, string Path)>> SendAsync(string outbox, IProgress<string>? progress, CancellationToken cancellationToken)
+    public async Task<Outcome<IReadOnlyList<(DebitBatch Batch, string Path)>>> SendAsync(string outbox, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         // The daily job and the back office's button must not write the same file twice around the bank's pick-up.
         await OneSenderAtATime.WaitAsync(cancellationToken);
         try
         {
+            var setUp = await db.SetUpBillerAsync(cancellationToken);
+            if (!setUp.Succeeded)
+            {
+                return setUp.Error!;
+            }
+            var biller = setUp.Value!;
+            clock.UseZone(biller.TimeZone);
             return await SendOnceAsync(outbox, progress, cancellationToken);
         }
         finally
@@ -94,12 +91,15 @@ public sealed class DebitBatches(FacturoDbContext db, BankAccountNumbers numbers
 
     private static readonly SemaphoreSlim OneSenderAtATime = new(1, 1);
 
-    private async Task<IReadOnlyList<(DebitBatch Batch, string Path)>> SendOnceAsync(string outbox, IProgress<string>? progress, CancellationToken cancellationToken)
+    private async Task<Outcome<IReadOnlyList<(DebitBatch Batch, string Path)>>> SendOnceAsync(string outbox, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         await ProtectPlainFilesAsync(cancellationToken);
         var automatic = await leaseDebits.SubmitDueAsync(cancellationToken);
         progress?.Report($"{automatic} automatic debits of lease invoices submitted");
-        await RunAsync(progress, cancellationToken);
+        if ((await RunAsync(progress, cancellationToken)).Error is { } refused)
+        {
+            return refused;
+        }
         var unexported = await db.DebitBatches.Where(b => b.ExportedAt == null).OrderBy(b => b.Id).ToListAsync(cancellationToken);
         var sent = new List<(DebitBatch, string)>();
         foreach (var batch in unexported)
@@ -125,8 +125,27 @@ public sealed class DebitBatches(FacturoDbContext db, BankAccountNumbers numbers
         }
     }
 
-    public async Task<IReadOnlyList<DebitBatch>> RunAsync(IProgress<string>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes a file per format that has submitted debits. Refused as a whole, before any file, when the biller is not set
+    /// up or has no identity at the bank a waiting debit goes to: a file must never go out under someone else's name.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<DebitBatch>>> RunAsync(IProgress<string>? progress, CancellationToken cancellationToken)
     {
+        var setUp = await db.SetUpBillerAsync(cancellationToken);
+        if (!setUp.Succeeded)
+        {
+            return setUp.Error!;
+        }
+        var biller = setUp.Value!;
+        foreach (var format in Enum.GetValues<BankFileFormat>())
+        {
+            var country = CountryOf(format);
+            var identified = format == BankFileFormat.Cpa005 ? biller.Cpa005Identity is not null : biller.NachaIdentity is not null;
+            if (!identified && await db.Payments.AnyAsync(p => p.Status == PaymentStatus.Submitted && db.BankAccounts.Any(b => b.Id == p.BankAccountId && b.Country == country), cancellationToken))
+            {
+                return UserError.Conflict(format == BankFileFormat.Cpa005 ? "bankfiles.cpa005-identity-missing" : "bankfiles.nacha-identity-missing");
+            }
+        }
         var written = new List<DebitBatch>();
         foreach (var format in Enum.GetValues<BankFileFormat>())
         {
@@ -138,6 +157,8 @@ public sealed class DebitBatches(FacturoDbContext db, BankAccountNumbers numbers
         return written;
     }
 
+    private static BankCountry CountryOf(BankFileFormat format) => format == BankFileFormat.Cpa005 ? BankCountry.CA : BankCountry.US;
+
     /// <summary>What a file needs of a submitted debit, and no more: the whole rows of 100,000 debits would only be read to be dropped.</summary>
     private sealed record Due(long PaymentId, long AmountCents, string Routing, string HolderName, string ProtectedAccountNumber)
     {
@@ -148,7 +169,7 @@ public sealed class DebitBatches(FacturoDbContext db, BankAccountNumbers numbers
     /// <summary>CPA-005 for Canadian bank accounts, NACHA for US ones.</summary>
     private async Task<DebitBatch?> WriteAsync(BankFileFormat format, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        var country = format == BankFileFormat.Cpa005 ? BankCountry.CA : BankCountry.US;
+        var country = CountryOf(format);
         var due = await db.Payments.AsNoTracking()
             .Where(p => p.Status == PaymentStatus.Submitted)
             .Join(db.BankAccounts.Where(b => b.Country == country), p => p.BankAccountId, b => b.Id, (p, b) => new { Payment = p, Bank = b })
@@ -165,7 +186,10 @@ public sealed class DebitBatches(FacturoDbContext db, BankAccountNumbers numbers
         var now = clock.UtcNow;
         var today = clock.Today;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var sequence = (await db.DebitBatches.Where(b => b.Format == format).MaxAsync(b => (long?)b.Sequence, cancellationToken) ?? 0) + 1;
+        // Read in the file's transaction, with the last sequence: a second runner computes the same sequence and meets the unique index.
+        var biller = await db.BillerSettings.SingleAsync(cancellationToken);
+        var last = await db.DebitBatches.Where(b => b.Format == format).MaxAsync(b => (long?)b.Sequence, cancellationToken) ?? 0;
+        var sequence = format == BankFileFormat.Cpa005 ? Cpa005Identity.SequenceFor(biller.Cpa005NextFileCreationNumber, last) : last + 1;
         var batch = new DebitBatch
         {
             Format = format,
@@ -177,7 +201,11 @@ public sealed class DebitBatches(FacturoDbContext db, BankAccountNumbers numbers
             FileName = "",
             Content = "",
         };
-        batch.Content = contents.Protect(format == BankFileFormat.Cpa005 ? WriteCpa005(batch, due, accountNumbers, today) : WriteNacha(batch, due, accountNumbers, now, today));
+        batch.Content = contents.Protect(format == BankFileFormat.Cpa005 ? WriteCpa005(biller.Cpa005Identity!, batch, due, accountNumbers, today) : WriteNacha(biller.NachaIdentity!, batch, due, accountNumbers, now, today));
+        if (format == BankFileFormat.Cpa005)
+        {
+            biller.Cpa005NextFileCreationNumber = Cpa005Identity.NextFileCreationNumber(batch.FileCreationNumber);
+        }
         batch.FileName = format == BankFileFormat.Cpa005
             ? $"cpa005-{today:yyyyMMdd}-{batch.FileCreationNumber:D4}.txt"
             : $"nacha-{today:yyyyMMdd}-{sequence:D6}.ach";
@@ -207,11 +235,10 @@ public sealed class DebitBatches(FacturoDbContext db, BankAccountNumbers numbers
         return accountNumbers;
     }
 
-    private string WriteCpa005(DebitBatch batch, IReadOnlyList<Due> due, string[] accountNumbers, DateOnly today)
+    private string WriteCpa005(Cpa005Identity identity, DebitBatch batch, IReadOnlyList<Due> due, string[] accountNumbers, DateOnly today)
     {
         var settings = options.Value;
-        var originator = new Cpa005Originator(settings.OriginatorId, settings.ShortName, settings.LongName, settings.DataCentre, "CAD",
-            settings.ReturnInstitution, settings.ReturnTransit, settings.ReturnAccount);
+        var originator = identity.Originator("CAD");
         // A due date on a weekend or holiday is refused or delayed by the bank: debit on the next day the clearing system runs.
         var dueDate = BankBusinessDays.Canada.OnOrAfter(today);
         var debits = due.Select((x, i) => new Cpa005Debit(settings.TransactionCode, x.AmountCents, dueDate, x.Routing[..3], x.Routing[3..],
@@ -219,17 +246,15 @@ public sealed class DebitBatches(FacturoDbContext db, BankAccountNumbers numbers
         return Cpa005.Write(originator, batch.FileCreationNumber, today, debits);
     }
 
-    private string WriteNacha(DebitBatch batch, IReadOnlyList<Due> due, string[] accountNumbers, DateTimeOffset now, DateOnly today)
+    private string WriteNacha(NachaIdentity identity, DebitBatch batch, IReadOnlyList<Due> due, string[] accountNumbers, DateTimeOffset now, DateOnly today)
     {
-        var settings = options.Value.Nacha;
-        var originator = new NachaOriginator(settings.ImmediateDestination, settings.DestinationName, settings.ImmediateOrigin, settings.OriginName,
-            settings.CompanyName, settings.CompanyIdentification, settings.EntryDescription, settings.OriginatingDfi);
+        var originator = identity.Originator(options.Value.Nacha.EntryDescription);
         var debits = due.Select((x, i) => new NachaDebit(x.Routing, accountNumbers[i], x.AmountCents, x.Identification, x.HolderName)).ToList();
         // File ID modifier A–Z then 0–9 tells apart the files sent to one bank the same day.
         const string Modifiers = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
         var modifier = Modifiers[(int)((batch.Sequence - 1) % Modifiers.Length)];
         // The header's creation time is read by people at the bank: the biller's local time, not UTC.
-        return Nacha.Write(originator, BillerClock.Local(now), modifier, $"B{batch.Sequence % 10_000_000:D7}", BankBusinessDays.UnitedStates.After(today), 1, debits);
+        return Nacha.Write(originator, clock.Local(now), modifier, $"B{batch.Sequence % 10_000_000:D7}", BankBusinessDays.UnitedStates.After(today), 1, debits);
     }
 }
 

@@ -111,6 +111,126 @@ public static class UserMessages
         ["sizing.no-unpaid-invoices"] = (
             "Aucune facture impayée en dollars canadiens : chargez des données de dimensionnement et faites la facturation de la période d'abord.",
             "No unpaid Canadian-dollar invoices: load sizing data and bill its period first."),
+        ["sizing.no-biller"] = (
+            "Aucun fournisseur n'est configuré : exécutez d'abord `facturo setup`, ou ajoutez --demo-biller pour charger le fournisseur de démonstration (numéro de TPS/TVH et identité bancaire fictifs) le temps d'un banc d'essai. Rien n'a été chargé.",
+            "No biller is set up: run `facturo setup` first, or add --demo-biller to load the demo biller (a made-up GST/HST number and bank identity) for a benchmark. Nothing was loaded."),
+        ["biller.not-set-up"] = (
+            "Le fournisseur n'est pas encore configuré : à la première installation, exécutez `facturo setup` ; sinon, un administrateur remplit Paramètres (/admin/settings) : raisons sociales, adresse, numéros de TPS/TVH et de TVQ, coordonnées du soutien. Rien n'a été fait.",
+            "The biller is not set up yet: on a first install run `facturo setup`; otherwise an administrator fills in Settings (/admin/settings): legal names, address, GST/HST and QST numbers, support contact. Nothing was done."),
+        ["biller.already-set-up"] = (
+            "Facturo est déjà configuré ici ({0}) : changez les renseignements du fournisseur dans Paramètres (/admin/settings) et ajoutez le personnel avec `facturo add-staff`. Rien n'a été changé.",
+            "Facturo is already set up here ({0}): change the biller's details in Settings (/admin/settings) and add staff with `facturo add-staff`. Nothing was changed."),
+        ["setup.password-missing"] = (
+            "Tapez le mot de passe du premier administrateur sur l'entrée standard (une ligne de 12 caractères ou plus) : il n'est jamais donné en argument. Rien n'a été créé.",
+            "Type the first administrator's password on standard input (a line of 12 characters or more): it is never given as an argument. Nothing was created."),
+        ["setup.no-terminal"] = (
+            "Aucun terminal pour poser les questions : donnez les paramètres dans un fichier avec --file. Rien n'a été créé.",
+            "No terminal to ask on: give the settings in a file with --file. Nothing was created."),
+        ["setup.file-unreadable"] = (
+            "Le fichier de paramètres {0} n'est pas un JSON lisible ({1}). Rien n'a été créé.",
+            "The settings file {0} is not readable JSON ({1}). Nothing was created."),
+        ["bankfiles.cpa005-identity-missing"] = (
+            "Des débits canadiens attendent, mais l'identité CPA-005 du fournisseur auprès de sa banque n'est pas saisie (identifiant d'émetteur, centre de données, compte des retours) : un administrateur la saisit dans Paramètres (/admin/settings). Aucun fichier n'a été écrit.",
+            "Canadian debits are waiting, but the biller's CPA-005 identity at its bank is not set (originator ID, data centre, return account): an administrator sets it in Settings (/admin/settings). No file was written."),
+        ["bankfiles.nacha-identity-missing"] = (
+            "Des débits américains attendent, mais l'identité NACHA du fournisseur auprès de sa banque américaine n'est pas saisie (ODFI, origine immédiate, identifiant d'entreprise) : un administrateur la saisit dans Paramètres (/admin/settings). Aucun fichier n'a été écrit.",
+            "US debits are waiting, but the biller's NACHA identity at its US bank is not set (ODFI, immediate origin, company identification): an administrator sets it in Settings (/admin/settings). No file was written."),
+        ["settings.LegalNameFr"] = (
+            "Écrivez la raison sociale en français (200 caractères au plus).",
+            "Enter the legal name in French (200 characters at most)."),
+        ["settings.LegalNameEn"] = (
+            "Écrivez la raison sociale en anglais (200 caractères au plus ; la même qu'en français si elle n'a qu'une forme).",
+            "Enter the legal name in English (200 characters at most; the French one if it has only one form)."),
+        ["settings.AddressLine1"] = (
+            "Écrivez l'adresse (numéro et rue, 200 caractères au plus).",
+            "Enter the street address (200 characters at most)."),
+        ["settings.AddressLine2"] = (
+            "La deuxième ligne d'adresse a 200 caractères au plus.",
+            "The second address line has 200 characters at most."),
+        ["settings.City"] = (
+            "Écrivez la ville (100 caractères au plus).",
+            "Enter the city (100 characters at most)."),
+        ["settings.Province"] = (
+            "Choisissez la province ou le territoire (deux lettres, par exemple QC).",
+            "Choose the province or territory (two letters, for example ON)."),
+        ["settings.PostalCode"] = (
+            "« {0} » n'est pas un code postal canadien : écrivez-le comme K1A 0B1 (lettre, chiffre, lettre, chiffre, lettre, chiffre).",
+            "\"{0}\" is not a Canadian postal code: write it as K1A 0B1 (letter, digit, letter, digit, letter, digit)."),
+        ["settings.GstHstNumberFormat"] = (
+            "« {0} » n'est pas un numéro de TPS/TVH : écrivez les 9 chiffres du numéro d'entreprise, RT et les 4 chiffres de référence, par exemple 123456782 RT0001.",
+            "\"{0}\" is not a GST/HST number: write the 9-digit business number, RT and the 4-digit reference, for example 123456782 RT0001."),
+        ["settings.GstHstNumberCheckDigit"] = (
+            "« {0} » n'est pas un numéro de TPS/TVH que l'ARC attribue : le chiffre de contrôle du numéro d'entreprise est faux. Vérifiez les 9 chiffres sur votre avis d'inscription.",
+            "\"{0}\" is not a GST/HST number the CRA issues: the check digit of its business number is wrong. Check the 9 digits on your registration notice."),
+        ["settings.QstNumberFormat"] = (
+            "« {0} » n'est pas un numéro de TVQ : écrivez les 10 chiffres, TQ et les 4 chiffres de référence, par exemple 1234567890 TQ0001 (laissez vide sans inscription à la TVQ).",
+            "\"{0}\" is not a QST number: write the 10 digits, TQ and the 4-digit reference, for example 1234567890 TQ0001 (leave it empty if not registered for QST)."),
+        ["settings.SupportPhone"] = (
+            "« {0} » n'est pas un numéro de téléphone nord-américain : écrivez l'indicatif et le numéro, par exemple 1-800-555-0100 ou 613-555-0100 poste 12.",
+            "\"{0}\" is not a North American phone number: write the area code and number, for example 1-800-555-0100 or 613-555-0100 ext. 12."),
+        ["settings.SupportEmail"] = (
+            "« {0} » n'est pas une adresse courriel (par exemple facturation@exemple.ca).",
+            "\"{0}\" is not an email address (for example billing@example.ca)."),
+        ["settings.SupportHours"] = (
+            "Les heures du soutien ont 200 caractères au plus dans chaque langue.",
+            "Support hours have 200 characters at most in each language."),
+        ["settings.CreditTerms"] = (
+            "Les modalités de crédit par défaut sont un nombre de jours de 0 (payable sur réception) à 120.",
+            "Default credit terms are a number of days from 0 (due on receipt) to 120."),
+        ["settings.EBillingPrefixes"] = (
+            "Les préfixes de facturation électronique sont des débuts de numéro de client de 1 à 10 chiffres séparés par des virgules, au moins un admissible (par exemple 1).",
+            "E-billing prefixes are customer-number beginnings of 1 to 10 digits separated by commas, at least one eligible (for example 1)."),
+        ["settings.PaperFee"] = (
+            "« {0} » n'est pas un montant de frais de papier : écrivez des dollars et des cents, par exemple 5,00 (0 pour aucuns frais).",
+            "\"{0}\" is not a paper fee: write dollars and cents, for example 5.00 (0 for none)."),
+        ["settings.TimeZone"] = (
+            "« {0} » n'est pas un fuseau horaire : écrivez son nom IANA, par exemple America/Toronto, America/Vancouver ou America/Halifax.",
+            "\"{0}\" is not a time zone: write its IANA name, for example America/Toronto, America/Vancouver or America/Halifax."),
+        ["settings.bank.OriginatorId"] = (
+            "CPA-005, identifiant d'émetteur : les 10 lettres ou chiffres que votre banque vous a attribués (par exemple 0123456789).",
+            "CPA-005 originator ID: the 10 letters or digits your bank assigned (for example 0123456789)."),
+        ["settings.bank.ShortName"] = (
+            "CPA-005, nom abrégé : le nom sur les relevés bancaires de vos payeurs, 15 caractères au plus (lettres, chiffres, espaces et & - . , ' /).",
+            "CPA-005 short name: the name on your payors' bank statements, 15 characters at most (letters, digits, spaces and & - . , ' /)."),
+        ["settings.bank.LongName"] = (
+            "CPA-005, nom complet : 30 caractères au plus (lettres, chiffres, espaces et & - . , ' /).",
+            "CPA-005 long name: 30 characters at most (letters, digits, spaces and & - . , ' /)."),
+        ["settings.bank.DataCentre"] = (
+            "CPA-005, centre de données destinataire : les 5 chiffres donnés par votre banque (par exemple 00310).",
+            "CPA-005 destination data centre: the 5 digits your bank gave (for example 00310)."),
+        ["settings.bank.ReturnInstitution"] = (
+            "Compte des retours : le numéro d'institution a 3 chiffres.",
+            "Return account: the institution number has 3 digits."),
+        ["settings.bank.ReturnTransit"] = (
+            "Compte des retours : le numéro de transit (succursale) a 5 chiffres.",
+            "Return account: the transit (branch) number has 5 digits."),
+        ["settings.bank.ReturnAccount"] = (
+            "Compte des retours : le numéro de compte a de 7 à 12 chiffres.",
+            "Return account: the account number has 7 to 12 digits."),
+        ["settings.bank.FileCreationNumber"] = (
+            "Le numéro de création du prochain fichier CPA-005 va de 1 à 9999 : celui que votre banque attend.",
+            "The next CPA-005 file creation number is from 1 to 9999: the one your bank expects."),
+        ["settings.bank.ImmediateDestination"] = (
+            "NACHA, destination immédiate : le numéro d'acheminement de 9 chiffres de votre banque américaine, avec son chiffre de contrôle (par exemple 011000015).",
+            "NACHA immediate destination: your US bank's 9-digit routing number, with its check digit (for example 011000015)."),
+        ["settings.bank.DestinationName"] = (
+            "NACHA, nom de la destination : le nom de votre banque américaine, 23 caractères au plus.",
+            "NACHA destination name: your US bank's name, 23 characters at most."),
+        ["settings.bank.ImmediateOrigin"] = (
+            "NACHA, origine immédiate : un numéro d'acheminement de 9 chiffres ou les 10 chiffres donnés par votre banque (souvent 1 suivi de votre EIN).",
+            "NACHA immediate origin: a 9-digit routing number or the 10 digits your bank gave (often 1 followed by your EIN)."),
+        ["settings.bank.OriginName"] = (
+            "NACHA, nom de l'origine : 23 caractères au plus.",
+            "NACHA origin name: 23 characters at most."),
+        ["settings.bank.CompanyName"] = (
+            "NACHA, nom de l'entreprise : le nom que voient vos payeurs, 16 caractères au plus.",
+            "NACHA company name: the name your payors see, 16 characters at most."),
+        ["settings.bank.CompanyIdentification"] = (
+            "NACHA, identifiant d'entreprise : les 10 lettres ou chiffres donnés par votre banque (souvent 1 suivi de votre EIN).",
+            "NACHA company identification: the 10 letters or digits your bank gave (often 1 followed by your EIN)."),
+        ["settings.bank.OriginatingDfi"] = (
+            "NACHA, ODFI : le numéro d'acheminement de 9 chiffres de votre banque américaine, avec son chiffre de contrôle.",
+            "NACHA originating DFI: your US bank's 9-digit routing number, with its check digit."),
         ["portal.not-eligible"] = (
             "Le compte {0} n'est pas admissible à la facturation électronique pour le moment. Pour recevoir vos factures autrement, communiquez avec le Centre des relations avec la clientèle au {1}.",
             "Account {0} is not eligible for e-billing at this time. To receive your invoices another way, call Customer Relations at {1}."),

@@ -16,7 +16,7 @@ public sealed record InvitationRequestForm(string CustomerNumber, string Documen
 /// to the address typed. An account already on the portal asks its administrators; one not yet on the portal is
 /// invited at the billing email on file, or waits for customer relations when there is none.
 /// </summary>
-public sealed class AccessRequests(FacturoDbContext db, Invitations invitations, AdministratorEmails administrators, TimeProvider time, IOptions<EmailOptions> emailOptions)
+public sealed class AccessRequests(FacturoDbContext db, Invitations invitations, AdministratorEmails administrators, TimeProvider time, IOptions<EmailOptions> emailOptions, BillerClock clock)
 {
     /// <summary>Every answer takes at least this long, so its timing does not tell which of the paths above was taken.</summary>
     public static readonly TimeSpan MinimumAnswerTime = TimeSpan.FromMilliseconds(400);
@@ -39,7 +39,12 @@ public sealed class AccessRequests(FacturoDbContext db, Invitations invitations,
             return UserError.Validation("portal.invalid-email", form.Email);
         }
         // Eligibility is a rule about the number itself, so saying it reveals nothing about whether the account exists.
-        var biller = await db.BillerSettings.AsNoTracking().SingleAsync(cancellationToken);
+        var setUp = await db.SetUpBillerAsync(cancellationToken);
+        if (!setUp.Succeeded)
+        {
+            return setUp.Error!;
+        }
+        var biller = setUp.Value!;
         if (!biller.IsEligibleForEBilling(number))
         {
             return UserError.Validation("portal.not-eligible", number, biller.SupportPhone);
@@ -90,7 +95,7 @@ public sealed class AccessRequests(FacturoDbContext db, Invitations invitations,
 
     private Task AskAdministratorsAsync(long enterpriseId, CustomerAccount account, AccessRequest request, CancellationToken cancellationToken)
     {
-        var at = BillerClock.Local(request.RequestedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var at = clock.Local(request.RequestedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         var page = $"{emailOptions.Value.PublicBaseUrl.TrimEnd('/')}/business/users";
         return administrators.QueueAsync(enterpriseId, "access-requested", admin => (
             AdministratorEmails.InYourLanguage(admin, $"Demande d'accès au portail – compte {account.CustomerNumber}", $"Portal access request – account {account.CustomerNumber}"),

@@ -177,7 +177,12 @@ public sealed class Invitations(FacturoDbContext db, EmailOutbox outbox, UserMan
 
     internal async Task<UserError?> RefuseIneligibleAsync(CustomerAccount account, CancellationToken cancellationToken)
     {
-        var biller = await db.BillerSettings.AsNoTracking().SingleAsync(cancellationToken);
+        var setUp = await db.SetUpBillerAsync(cancellationToken);
+        if (!setUp.Succeeded)
+        {
+            return setUp.Error;
+        }
+        var biller = setUp.Value!;
         return biller.IsEligibleForEBilling(account.CustomerNumber)
             ? null
             : UserError.Validation("portal.not-eligible", account.CustomerNumber, biller.SupportPhone);

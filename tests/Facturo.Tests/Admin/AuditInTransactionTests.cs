@@ -38,6 +38,8 @@ public abstract class AuditInTransactionTests(DatabaseProvider provider) : Porta
         var certificate = new Taxes.ExemptionCertificateForm("PstResale", "PST-AUDIT-1", ["Pst"], ["BC"], new DateOnly(2026, 1, 1), null, null, "pst.pdf", "%PDF-1.4"u8.ToArray());
         var keptId = await AddCertificateAsync(await AddAccountAsync("1000192", province: Province.BC), staff);
         var emailsBefore = await CountEmailsAsync();
+        var settings = await BillerFormAsync();
+        settings.GstHstNumber = "123456782 RT0001";
         await RefuseAuditEntriesAsync();
 
         var actions = new Dictionary<string, Func<IServiceProvider, Task<bool>>>
@@ -60,6 +62,7 @@ public abstract class AuditInTransactionTests(DatabaseProvider provider) : Porta
                 new Taxes.TaxabilityOverrideForm("Lease", "Pst", "BC", false, "2026-12-01", "Tax advisor's opinion"), CancellationToken.None)).Succeeded,
             ["email.requeue"] = async s => (await s.GetRequiredService<RequeueEmails>().OneAsync(failedEmail, CancellationToken.None)).Succeeded,
             ["email.requeue-all"] = async s => (await s.GetRequiredService<RequeueEmails>().AllFailedAsync(CancellationToken.None)).Succeeded,
+            ["biller.settings"] = async s => (await s.GetRequiredService<ChangeBillerSettings>().SaveAsync(settings, Language.En, CancellationToken.None)).Succeeded,
         };
         var changedAnyway = new List<string>();
         foreach (var (action, run) in actions)
@@ -91,6 +94,7 @@ public abstract class AuditInTransactionTests(DatabaseProvider provider) : Porta
         Assert.Empty(await db.TaxRuleOverrides.ToListAsync());
         Assert.Equal([("PST-AUDIT-0", (DateOnly?)null, (DateTimeOffset?)null)],
             (await db.ExemptionCertificates.ToListAsync()).Select(c => (c.Number, c.ValidUntil, c.EndedAt)));
+        Assert.Equal("123456789 RT0001", (await db.BillerSettings.SingleAsync()).GstHstNumber);
         Assert.Equal(emailsBefore, await CountEmailsAsync());
         Assert.Equal(EmailState.Failed, (await db.OutboxEmails.SingleAsync(e => e.Id == failedEmail)).State);
         Assert.Empty(await db.StaffAuditEntries.ToListAsync());
@@ -130,6 +134,12 @@ public abstract class AuditInTransactionTests(DatabaseProvider provider) : Porta
         db.ExemptionCertificates.Add(certificate);
         await db.SaveChangesAsync();
         return certificate.Id;
+    }
+
+    private async Task<BillerSettingsForm> BillerFormAsync()
+    {
+        await using var db = Database.NewContext();
+        return BillerSettingsForm.Of(await db.BillerSettings.SingleAsync(), Language.En);
     }
 
     private async Task<int> CountEmailsAsync()

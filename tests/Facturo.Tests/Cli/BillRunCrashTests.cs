@@ -19,7 +19,7 @@ public abstract class BillRunCrashTests(DatabaseProvider provider) : IAsyncLifet
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(provider);
-        var seeded = await FacturoProcess.RunAsync(_database.Options, "sizing-data", "--accounts", $"{Accounts}", "--charges-per-account", "3", "--period", LastMonth);
+        var seeded = await FacturoProcess.RunAsync(_database.Options, "sizing-data", "--demo-biller", "--accounts", $"{Accounts}", "--charges-per-account", "3", "--period", LastMonth);
         Assert.True(seeded.ExitCode == 0, seeded.Errors);
     }
 

@@ -14,6 +14,7 @@ public sealed class CommandLineTests : IAsyncLifetime
     [Theory]
     [InlineData("serve")]
     [InlineData("migrate")]
+    [InlineData("setup")]
     [InlineData("demo-data")]
     [InlineData("sizing-data")]
     [InlineData("bill-run")]

@@ -20,7 +20,7 @@ public abstract class DebitBatchCrashTests(DatabaseProvider provider) : IAsyncLi
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(provider);
-        foreach (var step in new[] { new[] { "sizing-data", "--accounts", $"{Debits}", "--charges-per-account", "1", "--period", LastMonth }, ["bill-run", "--period", LastMonth], ["sizing-debits"] })
+        foreach (var step in new[] { new[] { "sizing-data", "--demo-biller", "--accounts", $"{Debits}", "--charges-per-account", "1", "--period", LastMonth }, ["bill-run", "--period", LastMonth], ["sizing-debits"] })
         {
             var run = await FacturoProcess.RunAsync(_database.Options, step);
             Assert.True(run.ExitCode == 0, run.Errors);

@@ -13,10 +13,14 @@ public sealed class FacturoProcess : IDisposable
     public static FacturoProcess Start(DatabaseOptions database, params string[] arguments) => Start(database, new Dictionary<string, string>(), arguments);
 
     /// <summary>Also given settings as environment variables (<c>Email__SmtpHost</c>), as an operator would.</summary>
-    public static FacturoProcess Start(DatabaseOptions database, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static FacturoProcess Start(DatabaseOptions database, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        Start(database, environment, redirectInput: false, arguments);
+
+    private static FacturoProcess Start(DatabaseOptions database, IReadOnlyDictionary<string, string> environment, bool redirectInput, string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
+            RedirectStandardInput = redirectInput,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -35,9 +39,18 @@ public sealed class FacturoProcess : IDisposable
     }
 
     /// <summary>Runs a command to its end, at most two minutes, and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(DatabaseOptions database, params string[] arguments)
+    public static Task<(int ExitCode, string Output, string Errors)> RunAsync(DatabaseOptions database, params string[] arguments) =>
+        RunWithInputAsync(database, null, arguments);
+
+    /// <summary>As <see cref="RunAsync"/>, with what a person or a script would type on standard input (null: nothing, as from a terminal left alone).</summary>
+    public static async Task<(int ExitCode, string Output, string Errors)> RunWithInputAsync(DatabaseOptions database, string? input, params string[] arguments)
     {
-        using var process = Start(database, arguments);
+        using var process = Start(database, new Dictionary<string, string>(), input is not null, arguments);
+        if (input is not null)
+        {
+            await process._process.StandardInput.WriteAsync(input);
+            process._process.StandardInput.Close();
+        }
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var output = process._process.StandardOutput.ReadToEndAsync(timeout.Token);
         var errors = process._process.StandardError.ReadToEndAsync(timeout.Token);

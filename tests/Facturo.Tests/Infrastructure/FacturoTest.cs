@@ -38,14 +38,7 @@ public abstract class FacturoTest(DatabaseProvider provider) : IAsyncLifetime
         await using (var db = Database.NewContext())
         {
             await Migrator.MigrateAsync(db, CancellationToken.None);
-            db.BillerSettings.Add(new BillerSettings
-            {
-                LegalName = "Postes Test",
-                GstHstNumber = "123456789 RT0001",
-                QstNumber = "1234567890 TQ0001",
-                SupportPhone = "1-800-267-7651",
-                SupportEmail = "support@test.example",
-            });
+            db.BillerSettings.Add(TestBiller());
             db.Add(new ApiKey { Name = "tests", KeyHash = ApiKey.Hash(ApiKeyValue), CreatedAt = Clock.GetUtcNow() });
             await db.SaveChangesAsync();
         }
@@ -55,6 +48,35 @@ public abstract class FacturoTest(DatabaseProvider provider) : IAsyncLifetime
         Api = new HttpClient { BaseAddress = BaseAddress };
         Api.DefaultRequestHeaders.Add("X-Api-Key", ApiKeyValue);
     }
+
+    /// <summary>The biller every test bills for, with the bank identities the bank-file tests read back.</summary>
+    protected static BillerSettings TestBiller() => new()
+    {
+        LegalName = "Postes Test",
+        LegalNameEn = "Postes Test",
+        AddressLine1 = "1 Test Street",
+        City = "Ottawa",
+        Province = Province.ON,
+        PostalCode = "K1A 0B1",
+        GstHstNumber = "123456789 RT0001",
+        QstNumber = "1234567890 TQ0001",
+        SupportPhone = "1-800-267-7651",
+        SupportEmail = "support@test.example",
+        Cpa005OriginatorId = "0123456789",
+        Cpa005ShortName = "FACTURO POST",
+        Cpa005LongName = "Postes Facturo / Facturo Post",
+        Cpa005DataCentre = "00310",
+        Cpa005ReturnInstitution = "815",
+        Cpa005ReturnTransit = "30800",
+        Cpa005ReturnAccount = "100200300",
+        NachaImmediateDestination = "011000015",
+        NachaDestinationName = "FEDERAL RESERVE BANK",
+        NachaImmediateOrigin = "011000015",
+        NachaOriginName = "FACTURO POST",
+        NachaCompanyName = "FACTURO POST",
+        NachaCompanyIdentification = "1234567890",
+        NachaOriginatingDfi = "011000015",
+    };
 
     public async Task DisposeAsync()
     {

@@ -82,7 +82,7 @@ public abstract class BankFilesAtRestTests(DatabaseProvider provider) : PortalTe
     }
 
     private Task<IReadOnlyList<(DebitBatch Batch, string Path)>> SendAsync(string outbox) =>
-        InScopeAsync<DebitBatches, IReadOnlyList<(DebitBatch Batch, string Path)>>(b => b.SendAsync(outbox, null, CancellationToken.None));
+        InScopeAsync<DebitBatches, IReadOnlyList<(DebitBatch Batch, string Path)>>(async b => (await b.SendAsync(outbox, null, CancellationToken.None)).Value!);
 }
 
 public sealed class BankFilesAtRestTestsOnSqlite() : BankFilesAtRestTests(DatabaseProvider.Sqlite);

@@ -20,7 +20,7 @@ public abstract class DebitFileFieldTests(DatabaseProvider provider) : PortalTes
         var paid = await InScopeAsync<SubmitPayment, Outcome<Payment>>(p =>
             p.SubmitAsync(payer, new PaymentRequest("1000301", ["F000000001"], null, bank.Value!.Id, true, "sunday-1", "127.0.0.1"), CancellationToken.None));
 
-        var batch = Assert.Single(await InScopeAsync<DebitBatches, IReadOnlyList<DebitBatch>>(b => b.RunAsync(null, CancellationToken.None)));
+        var batch = Assert.Single(await InScopeAsync<DebitBatches, IReadOnlyList<DebitBatch>>(async b => (await b.RunAsync(null, CancellationToken.None)).Value!));
 
         Assert.True(paid.Succeeded, paid.Error?.Code);
         var records = FileOf(batch).Split("\r\n");
@@ -45,7 +45,7 @@ public abstract class DebitFileFieldTests(DatabaseProvider provider) : PortalTes
             p.SubmitAsync(payer, new PaymentRequest("1000302", ["F000000001"], null, bank.Value!.Id, true, "us-thanksgiving", "127.0.0.1"), CancellationToken.None));
         Clock.SetUtcNow(new DateTimeOffset(2026, 11, 26, 3, 30, 0, TimeSpan.Zero));   // Wednesday 25 November, 22:30 in Toronto
 
-        var batch = Assert.Single(await InScopeAsync<DebitBatches, IReadOnlyList<DebitBatch>>(b => b.RunAsync(null, CancellationToken.None)));
+        var batch = Assert.Single(await InScopeAsync<DebitBatches, IReadOnlyList<DebitBatch>>(async b => (await b.RunAsync(null, CancellationToken.None)).Value!));
 
         Assert.True(paid.Succeeded, paid.Error?.Code);
         Assert.EndsWith(new string('9', Nacha.RecordLength) + "\r\n", FileOf(batch), StringComparison.Ordinal);

@@ -198,7 +198,7 @@ public abstract class NachaReturnTests(DatabaseProvider provider) : PortalTest(p
     /// <summary>The batches written, each with its file as the bank gets it (it is stored encrypted).</summary>
     private async Task<IReadOnlyList<DebitBatch>> RunBatchAsync()
     {
-        var batches = await InScopeAsync<DebitBatches, IReadOnlyList<DebitBatch>>(b => b.RunAsync(null, CancellationToken.None));
+        var batches = await InScopeAsync<DebitBatches, IReadOnlyList<DebitBatch>>(async b => (await b.RunAsync(null, CancellationToken.None)).Value!);
         foreach (var batch in batches)
         {
             batch.Content = FileOf(batch);

@@ -269,7 +269,7 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
     }
 
     private Task<IReadOnlyList<(DebitBatch Batch, string Path)>> SendAsync(string outbox) =>
-        InScopeAsync<DebitBatches, IReadOnlyList<(DebitBatch Batch, string Path)>>(b => b.SendAsync(outbox, null, CancellationToken.None));
+        InScopeAsync<DebitBatches, IReadOnlyList<(DebitBatch Batch, string Path)>>(async b => (await b.SendAsync(outbox, null, CancellationToken.None)).Value!);
 
     [Fact]
     public async Task A_us_account_billed_in_dollars_us_is_debited_through_a_nacha_file()
@@ -423,7 +423,7 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
     {
         try
         {
-            var batches = await InScopeAsync<DebitBatches, IReadOnlyList<DebitBatch>>(b => b.RunAsync(null, CancellationToken.None));
+            var batches = await InScopeAsync<DebitBatches, IReadOnlyList<DebitBatch>>(async b => (await b.RunAsync(null, CancellationToken.None)).Value!);
             // The tests read the files as the bank gets them; they are stored encrypted.
             foreach (var batch in batches)
             {

@@ -15,13 +15,13 @@ public abstract class ReturnFileOfManyDebitsTests(DatabaseProvider provider) : P
     public async Task Every_debit_of_a_file_of_hundreds_of_returns_is_reversed_queued_and_emailed_once()
     {
         const int Debits = 320, Returned = 300;
-        var loaded = await InScopeAsync<SizingDataLoader, Outcome<SizingDataProgress>>(l => l.LoadAsync(Debits, 1, October, Currency.Cad, null, CancellationToken.None));
+        var loaded = await InScopeAsync<SizingDataLoader, Outcome<SizingDataProgress>>(l => l.LoadAsync(Debits, 1, October, Currency.Cad, demoBiller: false, null, CancellationToken.None));
         Assert.True(loaded.Succeeded, loaded.Error?.Code);
         MoveClockTo(2026, 11, 2);
         await BillAsync(October);
         var submitted = await InScopeAsync<SizingDebitsLoader, Outcome<int>>(l => l.LoadAsync(Currency.Cad, null, CancellationToken.None));
         Assert.Equal(Debits, submitted.Value);
-        var sent = Assert.Single(await InScopeAsync<DebitBatches, IReadOnlyList<DebitBatch>>(b => b.RunAsync(null, CancellationToken.None)));
+        var sent = Assert.Single(await InScopeAsync<DebitBatches, IReadOnlyList<DebitBatch>>(async b => (await b.RunAsync(null, CancellationToken.None)).Value!));
         MoveClockTo(2026, 11, 4);
 
         var imported = await InScopeAsync<PaymentReturns, Outcome<BankFileImport>>(r =>

@@ -180,6 +180,8 @@ public abstract partial class AccessTableTests(DatabaseProvider provider) : Port
         ["POST /admin/emails?handler=RequeueAll"] = Staff(Who.BillingOperator, Who.CustomerRelations),
         ["GET /admin/taxes"] = Staff(),
         ["POST /admin/taxes"] = Staff(),
+        ["GET /admin/settings"] = Staff(),
+        ["POST /admin/settings"] = Staff(),
         ["GET /dev/emails"] = [],
         ["GET /health"] = Everyone,
         ["GET /api/v1/openapi.json"] = Everyone,

@@ -112,7 +112,7 @@ public abstract class CustomersOutsideCanadaTests(DatabaseProvider provider) : P
     [Fact]
     public async Task Sizing_data_in_US_dollars_are_US_businesses_billed_with_no_Canadian_tax()
     {
-        var loaded = await InScopeAsync<DemoData.SizingDataLoader, Platform.Outcome<DemoData.SizingDataProgress>>(l => l.LoadAsync(12, 3, October, Currency.Usd, null, CancellationToken.None));
+        var loaded = await InScopeAsync<DemoData.SizingDataLoader, Platform.Outcome<DemoData.SizingDataProgress>>(l => l.LoadAsync(12, 3, October, Currency.Usd, demoBiller: true, null, CancellationToken.None));
         Assert.True(loaded.Succeeded);
         MoveClockTo(2026, 11, 1);
 

@@ -13,7 +13,7 @@ namespace Facturo.Pages.Account;
 /// Opening the page changes nothing: a new key is made only when the person asks to set up an app.
 /// </summary>
 [Authorize]
-public sealed class SecurityModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, TwoStepVerification twoStep, PortalChrome chrome, SignInSessions sessions) : PortalPage
+public sealed class SecurityModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, TwoStepVerification twoStep, PortalChrome chrome, SignInSessions sessions, BillerClock clock) : PortalPage
 {
     [BindProperty] public string Code { get; set; } = "";
     [BindProperty] public string CurrentPassword { get; set; } = "";
@@ -88,7 +88,7 @@ public sealed class SecurityModel(UserManager<PortalUser> users, SignInManager<P
     }
 
     /// <summary>An instant as the person reads it: Toronto time, in the page's language.</summary>
-    public string When(DateTimeOffset instant) => BillerClock.Local(instant).ToString("g", Culture);
+    public string When(DateTimeOffset instant) => clock.Local(instant).ToString("g", Culture);
 
     public async Task<IActionResult> OnPostSignOutEverywhereAsync()
     {

@@ -39,7 +39,14 @@ public sealed class BankFilesModel(FacturoDbContext db, DebitBatches batches, Ba
 
     public async Task OnPostSendAsync(CancellationToken cancellationToken)
     {
-        var sent = await batches.SendAsync(options.Value.OutboxDirectory, null, cancellationToken);
+        var outcome = await batches.SendAsync(options.Value.OutboxDirectory, null, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            Error = Message(outcome.Error!);
+            await LoadAsync(cancellationToken);
+            return;
+        }
+        var sent = outcome.Value!;
         await audit.RecordAsync("bank-file.send", "debit batch", null, new { Files = sent.Select(s => s.Batch.FileName).ToList() }, cancellationToken);
         Notice = sent.Count == 0
             ? T("Aucun débit soumis à envoyer.", "No submitted debits to send.")

@@ -28,6 +28,23 @@ namespace Facturo.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("id");
 
+                    b.Property<string>("AddressLine1")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("address_line1");
+
+                    b.Property<string>("AddressLine2")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("address_line2");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("city");
+
                     b.Property<long>("CommercialRevenueThresholdCents")
                         .HasColumnType("bigint")
                         .HasColumnName("commercial_revenue_threshold_cents");
@@ -36,12 +53,59 @@ namespace Facturo.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("commercial_volume_threshold");
 
+                    b.Property<string>("Cpa005DataCentre")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("cpa005_data_centre");
+
+                    b.Property<string>("Cpa005LongName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("cpa005_long_name");
+
+                    b.Property<int>("Cpa005NextFileCreationNumber")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("cpa005_next_file_creation_number");
+
+                    b.Property<string>("Cpa005OriginatorId")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("cpa005_originator_id");
+
+                    b.Property<string>("Cpa005ReturnAccount")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("cpa005_return_account");
+
+                    b.Property<string>("Cpa005ReturnInstitution")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("cpa005_return_institution");
+
+                    b.Property<string>("Cpa005ReturnTransit")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("cpa005_return_transit");
+
+                    b.Property<string>("Cpa005ShortName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("cpa005_short_name");
+
                     b.Property<string>("CurrencyCode")
                         .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("character(3)")
                         .HasColumnName("currency_code")
                         .IsFixedLength();
+
+                    b.Property<int>("DefaultCreditTermsDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(30)
+                        .HasColumnName("default_credit_terms_days");
 
                     b.Property<string>("EligiblePrefixes")
                         .IsRequired()
@@ -67,9 +131,61 @@ namespace Facturo.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("legal_name");
 
+                    b.Property<string>("LegalNameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("legal_name_en");
+
+                    b.Property<string>("NachaCompanyIdentification")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("nacha_company_identification");
+
+                    b.Property<string>("NachaCompanyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("nacha_company_name");
+
+                    b.Property<string>("NachaDestinationName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("nacha_destination_name");
+
+                    b.Property<string>("NachaImmediateDestination")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("nacha_immediate_destination");
+
+                    b.Property<string>("NachaImmediateOrigin")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("nacha_immediate_origin");
+
+                    b.Property<string>("NachaOriginName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("nacha_origin_name");
+
+                    b.Property<string>("NachaOriginatingDfi")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("nacha_originating_dfi");
+
                     b.Property<long>("PaperFeeCents")
                         .HasColumnType("bigint")
                         .HasColumnName("paper_fee_cents");
+
+                    b.Property<string>("PostalCode")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("postal_code");
+
+                    b.Property<string>("Province")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province");
 
                     b.Property<string>("QstNumber")
                         .HasMaxLength(20)
@@ -82,11 +198,29 @@ namespace Facturo.Data.Migrations.Postgres
                         .HasColumnType("character varying(254)")
                         .HasColumnName("support_email");
 
+                    b.Property<string>("SupportHoursEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("support_hours_en");
+
+                    b.Property<string>("SupportHoursFr")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("support_hours_fr");
+
                     b.Property<string>("SupportPhone")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("support_phone");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("America/Toronto")
+                        .HasColumnName("time_zone");
 
                     b.HasKey("Id")
                         .HasName("pk_biller_settings");

@@ -23,6 +23,23 @@ namespace Facturo.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<string>("AddressLine1")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address_line1");
+
+                    b.Property<string>("AddressLine2")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address_line2");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city");
+
                     b.Property<long>("CommercialRevenueThresholdCents")
                         .HasColumnType("INTEGER")
                         .HasColumnName("commercial_revenue_threshold_cents");
@@ -31,12 +48,59 @@ namespace Facturo.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("commercial_volume_threshold");
 
+                    b.Property<string>("Cpa005DataCentre")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cpa005_data_centre");
+
+                    b.Property<string>("Cpa005LongName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cpa005_long_name");
+
+                    b.Property<int>("Cpa005NextFileCreationNumber")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1)
+                        .HasColumnName("cpa005_next_file_creation_number");
+
+                    b.Property<string>("Cpa005OriginatorId")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cpa005_originator_id");
+
+                    b.Property<string>("Cpa005ReturnAccount")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cpa005_return_account");
+
+                    b.Property<string>("Cpa005ReturnInstitution")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cpa005_return_institution");
+
+                    b.Property<string>("Cpa005ReturnTransit")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cpa005_return_transit");
+
+                    b.Property<string>("Cpa005ShortName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cpa005_short_name");
+
                     b.Property<string>("CurrencyCode")
                         .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("TEXT")
                         .HasColumnName("currency_code")
                         .IsFixedLength();
+
+                    b.Property<int>("DefaultCreditTermsDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(30)
+                        .HasColumnName("default_credit_terms_days");
 
                     b.Property<string>("EligiblePrefixes")
                         .IsRequired()
@@ -62,9 +126,61 @@ namespace Facturo.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("legal_name");
 
+                    b.Property<string>("LegalNameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_name_en");
+
+                    b.Property<string>("NachaCompanyIdentification")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nacha_company_identification");
+
+                    b.Property<string>("NachaCompanyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nacha_company_name");
+
+                    b.Property<string>("NachaDestinationName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nacha_destination_name");
+
+                    b.Property<string>("NachaImmediateDestination")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nacha_immediate_destination");
+
+                    b.Property<string>("NachaImmediateOrigin")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nacha_immediate_origin");
+
+                    b.Property<string>("NachaOriginName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nacha_origin_name");
+
+                    b.Property<string>("NachaOriginatingDfi")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nacha_originating_dfi");
+
                     b.Property<long>("PaperFeeCents")
                         .HasColumnType("INTEGER")
                         .HasColumnName("paper_fee_cents");
+
+                    b.Property<string>("PostalCode")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("postal_code");
+
+                    b.Property<string>("Province")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province");
 
                     b.Property<string>("QstNumber")
                         .HasMaxLength(20)
@@ -77,11 +193,29 @@ namespace Facturo.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("support_email");
 
+                    b.Property<string>("SupportHoursEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("support_hours_en");
+
+                    b.Property<string>("SupportHoursFr")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("support_hours_fr");
+
                     b.Property<string>("SupportPhone")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("support_phone");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("America/Toronto")
+                        .HasColumnName("time_zone");
 
                     b.HasKey("Id")
                         .HasName("pk_biller_settings");
