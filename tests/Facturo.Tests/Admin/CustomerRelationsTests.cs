@@ -177,7 +177,7 @@ public abstract class CustomerRelationsTests(DatabaseProvider provider) : Portal
         var key = await page.GetByTestId("totp-key").InnerTextAsync();
         await page.Locator("#Code").FillAsync(Facturo.Portal.Totp.Code(key, Clock.GetUtcNow()));
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin", new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForPathAsync("/admin");
         await page.GotoAsync("/admin/customers");
         var customersForOperator = new Uri(page.Url).AbsolutePath;
 
@@ -197,7 +197,7 @@ public abstract class CustomerRelationsTests(DatabaseProvider provider) : Portal
         await using var browser = await Browser.LaunchAsync();
         var customer = await browser.NewPageAsync(BaseAddress, "en-CA");
         await SignInAsync(customer, "lost-phone@client.example", Password);
-        await customer.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
+        await customer.WaitForPathAsync("/summary");
         using var phone = await CopiedCookie.FromAsync(customer, BaseAddress, "facturo-session");
         var agent = await browser.NewPageAsync(BaseAddress, "en-CA");
         await SignInAsStaffAsync(agent, "help@staff.example");

@@ -23,7 +23,7 @@ public abstract class StaffSessionTests(DatabaseProvider provider) : PortalTest(
 
         var beforeSignOut = await copy.OpenAsync("/admin/audit");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/admin/signin", new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForPathAsync("/admin/signin");
         var afterSignOut = await copy.OpenAsync("/admin/audit");
 
         Assert.Equal(("in", "/admin/signin"), (beforeSignOut, afterSignOut));
@@ -56,13 +56,13 @@ public abstract class StaffSessionTests(DatabaseProvider provider) : PortalTest(
         await page.Locator("#Email").FillAsync("steps@staff.example");
         await page.Locator("#Password").FillAsync(AgentPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin/two-step", new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForPathAsync("/admin/two-step");
         using var halfway = await CopiedCookie.FromAsync(page, BaseAddress, CookieName);
         var key = await page.GetByTestId("totp-key").InnerTextAsync();
 
         await page.Locator("#Code").FillAsync(Portal.Totp.Code(key, Clock.GetUtcNow()));
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin", new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForPathAsync("/admin");
         using var full = await CopiedCookie.FromAsync(page, BaseAddress, CookieName);
 
         Assert.Equal("/admin/signin", await halfway.OpenAsync("/admin/two-step"));

@@ -41,7 +41,7 @@ public abstract class PortalSecurityTests(DatabaseProvider provider) : PortalTes
         var wrongCode = await page.GetByRole(AriaRole.Alert).InnerTextAsync();
         await page.Locator("#Code").FillAsync(Totp.Code(key, Now));
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
-        await page.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForPathAsync("/summary");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
 
         await AskForLinkAsync(page, "twostep@client.example");
@@ -53,7 +53,7 @@ public abstract class PortalSecurityTests(DatabaseProvider provider) : PortalTes
         await page.WaitForURLAsync("**/signin/two-step**");
         await page.Locator("#Code").FillAsync(recoveryCodes[0]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
-        await page.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForPathAsync("/summary");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
         await SignInAsync(page, "twostep@client.example", "After-Reset-Pass-1");
         await page.Locator("#Code").FillAsync(recoveryCodes[0]);
@@ -77,7 +77,7 @@ public abstract class PortalSecurityTests(DatabaseProvider provider) : PortalTes
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.NewPageAsync(BaseAddress, "en-CA");
         await SignInAsync(page, "secret@client.example", Password);
-        await page.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForPathAsync("/summary");
 
         var (key, recoveryCodes) = await TurnOnTwoStepAsync(page);
 
@@ -98,7 +98,7 @@ public abstract class PortalSecurityTests(DatabaseProvider provider) : PortalTes
         await using var browser = await Browser.LaunchAsync();
         var office = await browser.NewPageAsync(BaseAddress, "en-CA");
         await SignInAsync(office, "replay@client.example", Password);
-        await office.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
+        await office.WaitForPathAsync("/summary");
         var (key, _) = await TurnOnTwoStepAsync(office);
         await office.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
         Clock.Advance(TimeSpan.FromSeconds(30));
@@ -106,7 +106,7 @@ public abstract class PortalSecurityTests(DatabaseProvider provider) : PortalTes
         var phone = await browser.NewPageAsync(BaseAddress, "en-CA");
 
         await SignInWithCodeAsync(office, code);
-        await office.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
+        await office.WaitForPathAsync("/summary");
         await SignInWithCodeAsync(phone, code);
         var refusal = await phone.GetByRole(AriaRole.Alert).InnerTextAsync();
 
@@ -162,7 +162,7 @@ public abstract class PortalSecurityTests(DatabaseProvider provider) : PortalTes
         await page.WaitForURLAsync("**/signin/two-step**");
         await page.Locator("#Code").FillAsync(Totp.Code(PlainKey, Now));
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
-        await page.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForPathAsync("/summary");
 
         async Task<bool> RedeemAsync(string code) => await InScopeAsync<UserManager<PortalUser>, bool>(async users =>
             (await users.RedeemTwoFactorRecoveryCodeAsync((await users.FindByEmailAsync("legacy@client.example"))!, code)).Succeeded);
@@ -185,7 +185,7 @@ public abstract class PortalSecurityTests(DatabaseProvider provider) : PortalTes
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.NewPageAsync(BaseAddress, "en-CA");
         await SignInAsync(page, "twice@client.example", Password);
-        await page.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForPathAsync("/summary");
 
         var beforeOpening = await PortalUserRowsAsync();
         await page.GotoAsync("/account/security");
@@ -215,7 +215,7 @@ public abstract class PortalSecurityTests(DatabaseProvider provider) : PortalTes
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.NewPageAsync(BaseAddress, "en-CA");
         await SignInAsync(page, "newphone@client.example", Password);
-        await page.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForPathAsync("/summary");
         var (oldKey, _) = await TurnOnTwoStepAsync(page);
         async Task<bool> SignsInAsync(string key)
         {
@@ -247,7 +247,7 @@ public abstract class PortalSecurityTests(DatabaseProvider provider) : PortalTes
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.NewPageAsync(BaseAddress, "fr-CA");
         await SignInAsync(page, "avis@client.example", Password);
-        await page.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForPathAsync("/summary");
 
         await TurnOnTwoStepAsync(page, "Activer");
         var on = await ReadEmailAsync("avis@client.example", "Vérification en deux étapes activée");
@@ -371,7 +371,7 @@ public abstract class PortalSecurityTests(DatabaseProvider provider) : PortalTes
         foreach (var page in new[] { office, phone })
         {
             await SignInAsync(page, "curious@client.example", Password);
-            await page.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
+            await page.WaitForPathAsync("/summary");
         }
 
         await office.GotoAsync("/account/security");
@@ -398,7 +398,7 @@ public abstract class PortalSecurityTests(DatabaseProvider provider) : PortalTes
         await RegisterAsync(office, link);
         var phone = await browser.NewPageAsync(BaseAddress, "fr-CA");
         await SignInAsync(phone, "everywhere@client.example", Password);
-        await phone.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
+        await phone.WaitForPathAsync("/summary");
 
         await TurnOnTwoStepAsync(office, "Activer");
         await office.Locator("#CurrentPassword").FillAsync("Pas-Le-Bon-Passe-1");
@@ -458,7 +458,7 @@ public abstract class PortalSecurityTests(DatabaseProvider provider) : PortalTes
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.NewPageAsync(BaseAddress, "en-CA");
         await SignInAsync(page, "guesser@client.example", Password);
-        await page.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForPathAsync("/summary");
 
         var proofs = new List<int>();
         var questions = new List<int>();

@@ -30,7 +30,7 @@ public abstract class PortalSessionTests(DatabaseProvider provider) : PortalTest
 
         var beforeSignOut = await copy.OpenAsync("/summary");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/summary", new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitToLeaveAsync("/summary");
         var afterSignOut = await copy.OpenAsync("/summary");
 
         Assert.Equal(("in", "/signin"), (beforeSignOut, afterSignOut));
@@ -223,7 +223,7 @@ public abstract class PortalSessionTests(DatabaseProvider provider) : PortalTest
         using var first = await CopiedCookie.FromAsync(page, BaseAddress, CookieName);
 
         await SignInAsync(page, "again@client.example", Password);
-        await page.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForPathAsync("/summary");
         using var second = await CopiedCookie.FromAsync(page, BaseAddress, CookieName);
 
         Assert.NotEqual(first.Value, second.Value);
@@ -282,7 +282,7 @@ public abstract class PortalSessionTests(DatabaseProvider provider) : PortalTest
     {
         var page = await browser.NewPageAsync(BaseAddress, locale);
         await SignInAsync(page, email, Password);
-        await page.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForPathAsync("/summary");
         return page;
     }
 }

@@ -36,7 +36,7 @@ public abstract class PortalTests(DatabaseProvider provider) : PortalTest(provid
         await page.Locator("#Question2").SelectOptionAsync("first-pet");
         await page.Locator("#Answer2").FillAsync("Filou");
         await page.GetByRole(AriaRole.Button, new() { Name = registerButton }).ClickAsync();
-        await page.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForPathAsync("/summary");
 
         Assert.Equal(total, Spaces(await page.GetByTestId("total-due").InnerTextAsync()));
         Assert.Equal(total, Spaces(await page.GetByTestId("total-overdue").InnerTextAsync()));
@@ -87,7 +87,7 @@ public abstract class PortalTests(DatabaseProvider provider) : PortalTest(provid
         Assert.Contains("/signin", afterSignOut!.Url, StringComparison.Ordinal);
         Assert.StartsWith("Incorrect email or password.", wrongPassword, StringComparison.Ordinal);
         Assert.Equal(wrongPassword, unknownEmail);
-        await page.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForPathAsync("/summary");
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public abstract class PortalTests(DatabaseProvider provider) : PortalTest(provid
         Assert.Equal(forKnown, forUnknown);
         Assert.Contains("password was changed", done, StringComparison.Ordinal);
         Assert.Contains("no longer valid", reused, StringComparison.Ordinal);
-        await page.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForPathAsync("/summary");
     }
 
     [Fact]
@@ -214,7 +214,7 @@ public abstract class PortalTests(DatabaseProvider provider) : PortalTest(provid
         Assert.Contains("$114.98", pdfText, StringComparison.Ordinal);
         Assert.Equal("The current password is incorrect.", wrongPassword);
         Assert.Equal("Your email address is changed.", confirmed);
-        await page.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForPathAsync("/summary");
     }
 
     [Fact]

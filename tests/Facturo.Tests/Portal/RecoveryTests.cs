@@ -22,7 +22,7 @@ public abstract partial class RecoveryTests(DatabaseProvider provider) : PortalT
         await RegisterAsync(office, link);
         await office.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
         await SignInAsync(office, "owner@client.example", Password);
-        await office.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
+        await office.WaitForPathAsync("/summary");
         await office.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
         var stranger = await browser.NewPageAsync(BaseAddress, "en-CA");
 
@@ -31,7 +31,7 @@ public abstract partial class RecoveryTests(DatabaseProvider provider) : PortalT
         await stranger.GetByRole(AriaRole.Status).WaitForAsync();
         var notice = await ReadEmailAsync("owner@client.example", "Your password was changed");
         await SignInAsync(office, "owner@client.example", "Taken-Over-Pass-1");
-        await office.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
+        await office.WaitForPathAsync("/summary");
         await SignInAsync(stranger, "owner@client.example", "Taken-Over-Pass-1");
         await stranger.WaitForURLAsync("**/signin/email-code**");
         var summaryWithoutCode = await stranger.GotoAsync("/summary");
@@ -43,10 +43,10 @@ public abstract partial class RecoveryTests(DatabaseProvider provider) : PortalT
         var codeEmail = await ReadEmailAsync("owner@client.example", "Your sign-in code");
         await stranger.Locator("#Code").FillAsync(SignInCode().Match(codeEmail).Groups[1].Value);
         await stranger.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
-        await stranger.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
+        await stranger.WaitForPathAsync("/summary");
         await stranger.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
         await SignInAsync(stranger, "owner@client.example", "Taken-Over-Pass-1");
-        await stranger.WaitForURLAsync("**/summary", new() { WaitUntil = WaitUntilState.Commit });
+        await stranger.WaitForPathAsync("/summary");
 
         Assert.Contains("with your security questions", notice, StringComparison.Ordinal);
         Assert.Contains("will ask for a code sent to this address", notice, StringComparison.Ordinal);
