@@ -1,0 +1,71 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Facturo.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class DebitBatchSpeed : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "fk_payments_debit_batches_debit_batch_id",
+                table: "payments");
+
+            migrationBuilder.DropIndex(
+                name: "ix_payments_debit_batch_id",
+                table: "payments");
+
+            migrationBuilder.DropIndex(
+                name: "ix_payments_status_id",
+                table: "payments");
+
+            migrationBuilder.AlterTable(
+                name: "payments")
+                .Annotation("Npgsql:StorageParameter:fillfactor", 45);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payments_in_flight",
+                table: "payments",
+                column: "id",
+                filter: "settled_at IS NULL AND returned_at IS NULL");
+
+            // Payments name their batch without a foreign key now: no batch may go away.
+            AppendOnlyTriggers.RefuseDeletesPostgres(migrationBuilder, "debit_batches");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            AppendOnlyTriggers.AllowDeletesPostgres(migrationBuilder, "debit_batches");
+
+            migrationBuilder.DropIndex(
+                name: "ix_payments_in_flight",
+                table: "payments");
+
+            migrationBuilder.AlterTable(
+                name: "payments")
+                .OldAnnotation("Npgsql:StorageParameter:fillfactor", 45);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payments_debit_batch_id",
+                table: "payments",
+                column: "debit_batch_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payments_status_id",
+                table: "payments",
+                columns: new[] { "status", "id" });
+
+            migrationBuilder.AddForeignKey(
+                name: "fk_payments_debit_batches_debit_batch_id",
+                table: "payments",
+                column: "debit_batch_id",
+                principalTable: "debit_batches",
+                principalColumn: "id",
+                onDelete: ReferentialAction.Restrict);
+        }
+    }
+}
