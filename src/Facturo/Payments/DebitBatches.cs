@@ -160,7 +160,7 @@ public sealed class DebitBatches(FacturoDbContext db, BankAccountNumbers numbers
             return null;
         }
         progress?.Report($"writing a {format} file of {due.Count} debits");
-        var accountNumbers = Reveal(due);
+        var accountNumbers = await numbers.RevealAllAsync(due.Select(x => x.ProtectedAccountNumber).ToList(), cancellationToken);
         progress?.Report("account numbers decrypted");
         var now = clock.UtcNow;
         var today = clock.Today;
@@ -197,14 +197,6 @@ public sealed class DebitBatches(FacturoDbContext db, BankAccountNumbers numbers
         await transaction.CommitAsync(cancellationToken);
         progress?.Report($"{moved} payments sent to bank");
         return batch;
-    }
-
-    /// <summary>Decrypting is most of a large batch's work, and each number is independent: every core takes a share.</summary>
-    private string[] Reveal(IReadOnlyList<Due> due)
-    {
-        var accountNumbers = new string[due.Count];
-        Parallel.For(0, due.Count, i => accountNumbers[i] = numbers.Reveal(due[i].ProtectedAccountNumber));
-        return accountNumbers;
     }
 
     private string WriteCpa005(DebitBatch batch, IReadOnlyList<Due> due, string[] accountNumbers, DateOnly today)

@@ -132,18 +132,23 @@ public sealed class PaymentReturns(FacturoDbContext db, EmailOutbox outbox, Bank
             await LedgerWriter.AppendAsync(db, postings, cancellationToken);
             await BulkInsert.InsertAsync(db, failed, cancellationToken);
             await outbox.QueueAllAsync(emails, cancellationToken);
-            await BulkInsert.InsertAsync(db, file.Changes.Select(change => new BankChangeNotice
+            var notices = new List<BankChangeNotice>(file.Changes.Count);
+            foreach (var change in file.Changes)
             {
-                PaymentId = change.PaymentId,
-                BankAccountId = payments[change.PaymentId].BankAccountId,
-                ChangeCode = change.Change.ChangeCode,
-                ProtectedCorrectedData = numbers.Protect(change.Change.CorrectedData),
-                CorrectedDataShown = ChangeCodes.Shown(change.Change.ChangeCode, change.Change.CorrectedData),
-                OriginalTraceNumber = change.Change.OriginalTraceNumber,
-                FileName = fileName,
-                ReceivedAt = now,
-                Status = ChangeNoticeStatus.Open,
-            }).ToList(), cancellationToken);
+                notices.Add(new BankChangeNotice
+                {
+                    PaymentId = change.PaymentId,
+                    BankAccountId = payments[change.PaymentId].BankAccountId,
+                    ChangeCode = change.Change.ChangeCode,
+                    ProtectedCorrectedData = await numbers.ProtectAsync(change.Change.CorrectedData, cancellationToken),
+                    CorrectedDataShown = ChangeCodes.Shown(change.Change.ChangeCode, change.Change.CorrectedData),
+                    OriginalTraceNumber = change.Change.OriginalTraceNumber,
+                    FileName = fileName,
+                    ReceivedAt = now,
+                    Status = ChangeNoticeStatus.Open,
+                });
+            }
+            await BulkInsert.InsertAsync(db, notices, cancellationToken);
             var import = new BankFileImport { Kind = "returns", FileName = fileName, Sha256 = sha, ImportedAt = now, Items = file.Returns.Count };
             // The unique hash refuses a second import of the same file that raced this one past the check above.
             await BulkInsert.InsertAsync(db, [import], cancellationToken);
