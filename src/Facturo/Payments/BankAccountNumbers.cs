@@ -15,12 +15,9 @@ namespace Facturo.Payments;
 /// </summary>
 public sealed class BankAccountNumbers(IDataProtectionProvider protection, IConfiguration configuration)
 {
-    /// <summary>Starts every number encrypted the current way; Data Protection's text is base64url, which has no colon.</summary>
-    public const string Prefix = "gcm1:";
+    /// <summary>Starts every number encrypted the current way.</summary>
+    public const string Prefix = AesGcmText.Prefix;
     private const string KeyFileName = "bank-account-numbers.key";
-    private const int NonceSize = 12;
-    private const int TagSize = 16;
-    /// <summary>Bound into every ciphertext, so one taken from another use of the same key cannot pass for an account number.</summary>
     private static readonly byte[] Purpose = "Facturo.BankAccountNumbers.v2"u8.ToArray();
 
     private readonly IDataProtector _keyProtector = protection.CreateProtector("Facturo.BankAccountNumbers.Key.v1");
@@ -29,19 +26,13 @@ public sealed class BankAccountNumbers(IDataProtectionProvider protection, IConf
 
     public async Task<string> ProtectAsync(string accountNumber, CancellationToken cancellationToken)
     {
-        var key = await KeyAsync(cancellationToken);
-        var plain = Encoding.UTF8.GetBytes(accountNumber);
-        // nonce | tag | ciphertext; a random nonce is safe far beyond the number of bank accounts a biller will ever hold.
-        var sealedNumber = new byte[NonceSize + TagSize + plain.Length];
-        RandomNumberGenerator.Fill(sealedNumber.AsSpan(0, NonceSize));
-        using var aes = new AesGcm(key, TagSize);
-        aes.Encrypt(sealedNumber.AsSpan(0, NonceSize), plain, sealedNumber.AsSpan(NonceSize + TagSize), sealedNumber.AsSpan(NonceSize, TagSize), Purpose);
-        return Prefix + Convert.ToBase64String(sealedNumber);
+        using var aes = new AesGcm(await KeyAsync(cancellationToken), AesGcmText.TagSize);
+        return AesGcmText.Seal(aes, Encoding.UTF8.GetBytes(accountNumber), Purpose);
     }
 
     public async Task<string> RevealAsync(string protectedAccountNumber, CancellationToken cancellationToken)
     {
-        using var aes = new AesGcm(await KeyAsync(cancellationToken), TagSize);
+        using var aes = new AesGcm(await KeyAsync(cancellationToken), AesGcmText.TagSize);
         return Reveal(aes, protectedAccountNumber);
     }
 
@@ -52,7 +43,7 @@ public sealed class BankAccountNumbers(IDataProtectionProvider protection, IConf
         var numbers = new string[protectedAccountNumbers.Count];
         try
         {
-            Parallel.For(0, numbers.Length, new ParallelOptions { CancellationToken = cancellationToken }, () => new AesGcm(key, TagSize),
+            Parallel.For(0, numbers.Length, new ParallelOptions { CancellationToken = cancellationToken }, () => new AesGcm(key, AesGcmText.TagSize),
                 (i, _, aes) =>
                 {
                     numbers[i] = Reveal(aes, protectedAccountNumbers[i]);
@@ -68,24 +59,10 @@ public sealed class BankAccountNumbers(IDataProtectionProvider protection, IConf
         return numbers;
     }
 
-    /// <summary>Encrypted by Data Protection, before this class used its own key: still readable, and worth re-encrypting.</summary>
-    public static bool IsDataProtectionText(string protectedAccountNumber) => !protectedAccountNumber.StartsWith(Prefix, StringComparison.Ordinal);
-
-    private string Reveal(AesGcm aes, string protectedAccountNumber)
-    {
-        if (IsDataProtectionText(protectedAccountNumber))
-        {
-            return _dataProtection.Unprotect(protectedAccountNumber);
-        }
-        var sealedNumber = Convert.FromBase64String(protectedAccountNumber[Prefix.Length..]);
-        if (sealedNumber.Length < NonceSize + TagSize)
-        {
-            throw new CryptographicException("An encrypted bank account number is too short to be one.");
-        }
-        var plain = new byte[sealedNumber.Length - NonceSize - TagSize];
-        aes.Decrypt(sealedNumber.AsSpan(0, NonceSize), sealedNumber.AsSpan(NonceSize + TagSize), sealedNumber.AsSpan(NonceSize, TagSize), plain, Purpose);
-        return Encoding.UTF8.GetString(plain);
-    }
+    /// <summary>Numbers encrypted before they had a key of their own are Data Protection's text.</summary>
+    private string Reveal(AesGcm aes, string protectedAccountNumber) => AesGcmText.IsSealed(protectedAccountNumber)
+        ? Encoding.UTF8.GetString(AesGcmText.Open(aes, protectedAccountNumber, Purpose))
+        : _dataProtection.Unprotect(protectedAccountNumber);
 
     private async ValueTask<byte[]> KeyAsync(CancellationToken cancellationToken) =>
         _key ??= await KeyRing.SecretAsync(configuration, _keyProtector, KeyFileName, cancellationToken);

@@ -45,7 +45,7 @@ public abstract class BankAccountNumbersAtRestTests(DatabaseProvider provider) :
 
         var batch = Assert.Single(await InScopeAsync<DebitBatches, IReadOnlyList<DebitBatch>>(b => b.RunAsync(null, CancellationToken.None)));
 
-        Assert.Contains("081530800987654321   ", FileOf(batch), StringComparison.Ordinal);
+        Assert.Contains("081530800987654321   ", await FileOfAsync(batch), StringComparison.Ordinal);
     }
 
     [Fact]
