@@ -23,10 +23,11 @@ public sealed class BankFileContents(IDataProtectionProvider protection, IConfig
     private readonly IDataProtector _dataProtection = protection.CreateProtector("Facturo.BankFiles.v1");
     private byte[]? _key;
 
-    public async Task<string> ProtectAsync(string content, CancellationToken cancellationToken)
+    /// <param name="file">The file as the bank gets it (ASCII).</param>
+    public async Task<string> ProtectAsync(byte[] file, CancellationToken cancellationToken)
     {
         using var aes = new AesGcm(await KeyAsync(cancellationToken), AesGcmText.TagSize);
-        return AesGcmText.Seal(aes, Encoding.ASCII.GetBytes(content), Purpose);
+        return AesGcmText.Seal(aes, file, Purpose);
     }
 
     /// <summary>The file's bytes as sent to the bank.</summary>
@@ -47,8 +48,8 @@ public sealed class BankFileContents(IDataProtectionProvider protection, IConfig
     /// <summary>A CPA-005 file starts with its header 'A', a NACHA file with its file header '1'; protected text never does.</summary>
     public static bool IsPlain(string content) => content.StartsWith('A') || content.StartsWith('1');
 
-    /// <summary>Writes the batch's file into a folder whole (aside, then renamed), so the bank's pick-up never sees half a file.</summary>
-    public async Task<string> ExportAsync(DebitBatch batch, string folder, CancellationToken cancellationToken)
+    /// <summary>Writes a batch's file into a folder whole (aside, then renamed), so the bank's pick-up never sees half a file.</summary>
+    public static async Task<string> ExportAsync(string fileName, byte[] file, string folder, CancellationToken cancellationToken)
     {
         if (OperatingSystem.IsWindows())
         {
@@ -58,16 +59,16 @@ public sealed class BankFileContents(IDataProtectionProvider protection, IConfig
         {
             Directory.CreateDirectory(folder, OwnerOnlyFolder);
         }
-        var path = Path.Combine(folder, batch.FileName);
+        var path = Path.Combine(folder, fileName);
         var partial = path + ".partial";
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = OwnerOnly;
         }
-        await using (var file = new FileStream(partial, options))
+        await using (var partialFile = new FileStream(partial, options))
         {
-            await file.WriteAsync(await RevealAsync(batch, cancellationToken), cancellationToken);
+            await partialFile.WriteAsync(file, cancellationToken);
         }
         File.Move(partial, path, overwrite: true);
         return path;

@@ -76,7 +76,7 @@ public abstract class BankFilesAtRestTests(DatabaseProvider provider) : PortalTe
         const string Plain = "A000000001012345678900010260001003100000000000000000000CAD\r\n";
         var contents = App.Services.GetRequiredService<BankFileContents>();
         var olderWay = App.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Facturo.BankFiles.v1").Protect(Plain);
-        var current = await contents.ProtectAsync(Plain, CancellationToken.None);
+        var current = await contents.ProtectAsync(Encoding.ASCII.GetBytes(Plain), CancellationToken.None);
         var changed = current[..^4] + (current[^4] == 'A' ? 'B' : 'A') + current[^3..];
 
         var read = await contents.RevealAsync(new DebitBatch { FileName = "older.txt", Content = olderWay }, CancellationToken.None);
