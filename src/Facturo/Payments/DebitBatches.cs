@@ -157,7 +157,7 @@ public sealed class DebitBatches(FacturoDbContext db, BankAccountNumbers numbers
     {
         var country = format == BankFileFormat.Cpa005 ? BankCountry.CA : BankCountry.US;
         var due = await db.Payments.AsNoTracking()
-            .Where(Payment.InFlight).Where(p => p.Status == PaymentStatus.Submitted)
+            .Where(Payment.Unsettled).Where(p => p.Status == PaymentStatus.Submitted)
             .Join(db.BankAccounts.Where(b => b.Country == country), p => p.BankAccountId, b => b.Id, (p, b) => new { Payment = p, Bank = b })
             .Select(x => new Due(x.Payment.Id, x.Payment.AmountCents, x.Bank.Routing, x.Bank.HolderName, x.Bank.ProtectedAccountNumber))
             .ToListAsync(cancellationToken);

@@ -1610,8 +1610,8 @@ namespace Facturo.Data.Migrations.Postgres
                         .HasDatabaseName("ix_payments_bank_account_id");
 
                     b.HasIndex("Id")
-                        .HasDatabaseName("ix_payments_in_flight")
-                        .HasFilter("settled_at IS NULL AND returned_at IS NULL");
+                        .HasDatabaseName("ix_payments_unsettled")
+                        .HasFilter("settled_at IS NULL");
 
                     b.HasIndex("EnterpriseId", "IdempotencyKey")
                         .IsUnique()

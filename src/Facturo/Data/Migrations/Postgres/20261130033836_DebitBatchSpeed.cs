@@ -27,10 +27,10 @@ namespace Facturo.Data.Migrations.Postgres
                 .Annotation("Npgsql:StorageParameter:fillfactor", 45);
 
             migrationBuilder.CreateIndex(
-                name: "ix_payments_in_flight",
+                name: "ix_payments_unsettled",
                 table: "payments",
                 column: "id",
-                filter: "settled_at IS NULL AND returned_at IS NULL");
+                filter: "settled_at IS NULL");
 
             // Payments name their batch without a foreign key now: no batch may go away.
             AppendOnlyTriggers.RefuseDeletesPostgres(migrationBuilder, "debit_batches");
@@ -46,7 +46,7 @@ namespace Facturo.Data.Migrations.Postgres
             AppendOnlyTriggers.AllowDeletesPostgres(migrationBuilder, "debit_batches");
 
             migrationBuilder.DropIndex(
-                name: "ix_payments_in_flight",
+                name: "ix_payments_unsettled",
                 table: "payments");
 
             migrationBuilder.AlterTable(

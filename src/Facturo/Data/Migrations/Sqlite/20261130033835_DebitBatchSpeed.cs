@@ -23,10 +23,10 @@ namespace Facturo.Data.Migrations.Sqlite
                 table: "payments");
 
             migrationBuilder.CreateIndex(
-                name: "ix_payments_in_flight",
+                name: "ix_payments_unsettled",
                 table: "payments",
                 column: "id",
-                filter: "settled_at IS NULL AND returned_at IS NULL");
+                filter: "settled_at IS NULL");
 
             // Payments name their batch without a foreign key now: no batch may go away.
             AppendOnlyTriggers.RefuseDeletesSqlite(migrationBuilder, "debit_batches");
@@ -38,7 +38,7 @@ namespace Facturo.Data.Migrations.Sqlite
             AppendOnlyTriggers.AllowDeletesSqlite(migrationBuilder, "debit_batches");
 
             migrationBuilder.DropIndex(
-                name: "ix_payments_in_flight",
+                name: "ix_payments_unsettled",
                 table: "payments");
 
             migrationBuilder.CreateIndex(
