@@ -109,11 +109,16 @@ public static partial class FacturoCli
 
     private static Command Migrate()
     {
-        var command = new Command("migrate", "Create or upgrade the database schema.");
+        var command = new Command("migrate", "Create or upgrade the database schema, then re-encrypt any bank account number still encrypted the older way (Data Protection alone).");
         command.SetAction((parse, cancellationToken) => WithServicesAsync(parse, async (scope, ct) =>
         {
             var applied = await Migrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<FacturoDbContext>(), ct);
             Console.WriteLine(applied.Count == 0 ? "The database is up to date." : $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}.");
+            // Needs the key ring, which SQL migrations cannot reach.
+            if (await scope.ServiceProvider.GetRequiredService<Payments.ReencryptAccountNumbers>().RunAsync(ct) is > 0 and var reencrypted)
+            {
+                Console.WriteLine($"Re-encrypted {reencrypted} bank account number(s) with the bank account numbers' own key.");
+            }
             return 0;
         }, cancellationToken));
         return command;

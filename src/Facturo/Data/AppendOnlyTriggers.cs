@@ -68,4 +68,22 @@ public static class AppendOnlyTriggers
             migration.Sql($"DROP TRIGGER {table}_no_truncate ON {table};");
         }
     }
+
+    /// <summary>For rows that may change but never go away; PostgreSQL refuses with the first migration's function ("… is append-only").</summary>
+    public static void RefuseDeletesSqlite(MigrationBuilder migration, string table) =>
+        migration.Sql($"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} BEGIN SELECT RAISE(ABORT, '{table} rows are never deleted'); END;");
+
+    public static void RefuseDeletesPostgres(MigrationBuilder migration, string table)
+    {
+        migration.Sql($"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} FOR EACH ROW EXECUTE FUNCTION facturo_refuse_change();");
+        migration.Sql($"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} FOR EACH STATEMENT EXECUTE FUNCTION facturo_refuse_change();");
+    }
+
+    public static void AllowDeletesSqlite(MigrationBuilder migration, string table) => migration.Sql($"DROP TRIGGER IF EXISTS {table}_no_delete;");
+
+    public static void AllowDeletesPostgres(MigrationBuilder migration, string table)
+    {
+        migration.Sql($"DROP TRIGGER IF EXISTS {table}_no_delete ON {table};");
+        migration.Sql($"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table};");
+    }
 }

@@ -50,14 +50,15 @@ public static class BulkInsert
             var sequenceName = (string)(await sequence.ExecuteScalarAsync(cancellationToken))!;
             await using var ids = connection.CreateCommand();
             ids.Transaction = transaction;
-            // The sequence as a constant: pg_get_serial_sequence inside the query was looked up again for every id.
-            ids.CommandText = "SELECT nextval(@sequence::regclass) FROM generate_series(1, @count)";
+            // The sequence as a constant: pg_get_serial_sequence inside the query was looked up again for every id. The ids come
+            // back as one array, one value to read rather than a row per id.
+            ids.CommandText = "SELECT array_agg(nextval(@sequence::regclass)) FROM generate_series(1, @count)";
             AddParameter(ids, "sequence", sequenceName);
             AddParameter(ids, "count", rows.Count);
-            await using var reader = await ids.ExecuteReaderAsync(cancellationToken);
-            foreach (var row in rows)
+            var drawn = (long[])(await ids.ExecuteScalarAsync(cancellationToken))!;
+            for (var r = 0; r < rows.Count; r++)
             {
-                key.Set(row, await reader.ReadAsync(cancellationToken) ? reader.GetInt64(0) : throw new InvalidOperationException($"{table.Name} gave fewer ids than rows."));
+                key.Set(rows[r], drawn[r]);
             }
         }
         var columns = table.Columns;

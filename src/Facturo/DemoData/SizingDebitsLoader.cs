@@ -47,7 +47,11 @@ public sealed class SizingDebitsLoader(FacturoDbContext db, UserManager<PortalUs
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.EnterpriseAccounts.AddRange(chunk.Select(i => i.AccountId).Where(linked.Add)
                 .Select(id => new EnterpriseAccount { EnterpriseId = payer.EnterpriseId, AccountId = id, LinkedAt = now }));
-            var banks = chunk.Select(i => NewBankAccount(payer, i.Id, i.CustomerLegalName, currency, now)).ToList();
+            var banks = new List<BankAccount>(chunk.Length);
+            foreach (var invoice in chunk)
+            {
+                banks.Add(await NewBankAccountAsync(payer, invoice.Id, invoice.CustomerLegalName, currency, now, cancellationToken));
+            }
             db.BankAccounts.AddRange(banks);
             await db.SaveChangesAsync(cancellationToken);
             var agreements = banks.Select(bank => DebitAgreements.Accepted(bank, DebitScope.PortalPayments,
@@ -109,7 +113,7 @@ public sealed class SizingDebitsLoader(FacturoDbContext db, UserManager<PortalUs
     }
 
     /// <summary>A Canadian account for dollars, a US one (routing number with a valid check digit) for US dollars.</summary>
-    private BankAccount NewBankAccount(PortalUser payer, long n, string holder, Currency currency, DateTimeOffset now)
+    private async Task<BankAccount> NewBankAccountAsync(PortalUser payer, long n, string holder, Currency currency, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var accountNumber = $"{1_000_000 + n % 9_000_000}";
         var us = currency == Currency.Usd;
@@ -119,7 +123,7 @@ public sealed class SizingDebitsLoader(FacturoDbContext db, UserManager<PortalUs
             Country = us ? BankCountry.US : BankCountry.CA,
             HolderName = holder.Length > 30 ? holder[..30] : holder,
             Routing = us ? UsRouting(n) : $"{n % 7 + 1:D3}{n % 100_000:D5}",
-            ProtectedAccountNumber = numbers.Protect(accountNumber),
+            ProtectedAccountNumber = await numbers.ProtectAsync(accountNumber, cancellationToken),
             Last4 = accountNumber[^4..],
             CreatedAt = now,
             CreatedByUserId = payer.Id,

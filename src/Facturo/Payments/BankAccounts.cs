@@ -41,7 +41,7 @@ public sealed class BankAccounts(FacturoDbContext db, BankAccountNumbers numbers
             Country = form.Country,
             HolderName = form.HolderName.Trim(),
             Routing = valid.Value!.Routing,
-            ProtectedAccountNumber = numbers.Protect(valid.Value.Account),
+            ProtectedAccountNumber = await numbers.ProtectAsync(valid.Value.Account, cancellationToken),
             Last4 = valid.Value.Account[^4..],
             CreatedAt = clock.UtcNow,
             CreatedByUserId = me.Id,
@@ -74,7 +74,7 @@ public sealed class BankAccounts(FacturoDbContext db, BankAccountNumbers numbers
         var before = account.Masked;
         account.HolderName = form.HolderName.Trim();
         account.Routing = valid.Value!.Routing;
-        account.ProtectedAccountNumber = numbers.Protect(valid.Value.Account);
+        account.ProtectedAccountNumber = await numbers.ProtectAsync(valid.Value.Account, cancellationToken);
         account.Last4 = valid.Value.Account[^4..];
         await CancelAuthorizationsAsync(me, account.Id, cancellationToken);
         await TellAdminsAsync(me, "bank-account-changed",

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Facturo.Accounts;
 using Facturo.Billing;
 using Facturo.Portal;
@@ -85,6 +86,10 @@ public sealed class Payment
     public required string IdempotencyKey { get; set; }
     public DateTimeOffset SubmittedAt { get; set; }
     public long SubmittedByUserId { get; set; }
+    /// <summary>
+    /// The bank file that carried this debit. Not a foreign key: its check cost one trigger call per payment of a batch
+    /// (0.35 s for 100,000); the batch is inserted in the same transaction and a trigger refuses to delete any batch.
+    /// </summary>
     public long? DebitBatchId { get; set; }
     public DateTimeOffset? SentAt { get; set; }
     public DateTimeOffset? SettledAt { get; set; }
@@ -93,6 +98,9 @@ public sealed class Payment
     public List<PaymentAllocation> Allocations { get; set; } = [];
 
     public string Reference => PaymentReference.Format(Id);
+
+    /// <summary>Not settled (submitted, sent or returned before settling): the payments <c>ix_payments_unsettled</c> holds, so a query that says so reads that index.</summary>
+    public static readonly Expression<Func<Payment, bool>> Unsettled = p => p.SettledAt == null;
 
     /// <summary>The allocations as the ledger rules take them (a method, so EF Core does not map it).</summary>
     public IReadOnlyList<InvoiceShare> Shares()
@@ -159,13 +167,17 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         payment.Property(p => p.IdempotencyKey).HasMaxLength(64);
         payment.Property(p => p.ReturnCode).HasMaxLength(8);
         payment.HasIndex(p => new { p.EnterpriseId, p.IdempotencyKey }).IsUnique();
-        payment.HasIndex(p => new { p.Status, p.Id });
+        // The daily batch moves every submitted payment to "sent to bank" at once, a return file thousands to "returned".
+        // Indexing none of the columns they change (status, debit_batch_id, sent_at, return_code, returned_at) and leaving
+        // room on each page lets PostgreSQL rewrite those rows in place, with no new index entries: 100,000 payments took
+        // 1.6 s, now about 0.2 s. Payments not yet settled are found by this index; returned ones stay in it, a few in a hundred.
+        payment.HasIndex(p => p.Id).HasDatabaseName("ix_payments_unsettled").HasFilter("settled_at IS NULL");
+        payment.HasStorageParameter("fillfactor", 45);
         payment.HasIndex(p => p.AccountId);
         payment.HasOne<Enterprise>().WithMany().HasForeignKey(p => p.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
         payment.HasOne<CustomerAccount>().WithMany().HasForeignKey(p => p.AccountId).OnDelete(DeleteBehavior.Restrict);
         payment.HasOne<BankAccount>().WithMany().HasForeignKey(p => p.BankAccountId).OnDelete(DeleteBehavior.Restrict);
         payment.HasOne<DebitAuthorization>().WithMany().HasForeignKey(p => p.AuthorizationId).OnDelete(DeleteBehavior.Restrict);
-        payment.HasOne<DebitBatch>().WithMany().HasForeignKey(p => p.DebitBatchId).OnDelete(DeleteBehavior.Restrict);
         payment.HasMany(p => p.Allocations).WithOne().HasForeignKey(a => a.PaymentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -18,7 +18,7 @@ public sealed class PaymentSettlement(FacturoDbContext db, IOptions<BankFileOpti
         var now = clock.UtcNow;
         var cutoff = now - TimeSpan.FromDays(options.Value.ReturnWindowDays);
         // SQLite cannot compare DateTimeOffset in SQL; payments in transit are a few days' worth.
-        var due = (await db.Payments.AsNoTracking().Where(p => p.Status == PaymentStatus.SentToBank).ToListAsync(cancellationToken))
+        var due = (await db.Payments.AsNoTracking().Where(Payment.Unsettled).Where(p => p.Status == PaymentStatus.SentToBank).ToListAsync(cancellationToken))
             .Where(p => p.SentAt <= cutoff).ToList();
         if (due.Count == 0)
         {

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -15,6 +16,40 @@ public static class KeyRing
 
     /// <summary>The folder of the key ring, which also keeps the other secrets the keys protect (the decoy questions' key).</summary>
     public static string Directory(IConfiguration configuration) => Path.GetFullPath(configuration[$"{Section}:KeyDirectory"] ?? "data/keys");
+
+    /// <summary>
+    /// A 256-bit secret of Facturo's own (not a Data Protection key), made once and kept in the key ring's folder encrypted by
+    /// the key ring, so every instance sharing those keys reads the same one. Two instances making it at once keep the first.
+    /// </summary>
+    public static async Task<byte[]> SecretAsync(IConfiguration configuration, IDataProtector protector, string fileName, CancellationToken cancellationToken)
+    {
+        var folder = Directory(configuration);
+        System.IO.Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, fileName);
+        if (!File.Exists(path))
+        {
+            var partial = $"{path}.{Guid.NewGuid():N}.partial";
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+            await using (var writer = new StreamWriter(new FileStream(partial, options)))
+            {
+                await writer.WriteAsync(protector.Protect(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
+            }
+            try
+            {
+                File.Move(partial, path, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another instance made it first: theirs is the one.
+                File.Delete(partial);
+            }
+        }
+        return Convert.FromBase64String(protector.Unprotect(await File.ReadAllTextAsync(path, cancellationToken)));
+    }
 
     public static IServiceCollection AddKeyRing(this IServiceCollection services, IConfiguration configuration)
     {

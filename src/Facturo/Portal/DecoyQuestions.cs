@@ -19,41 +19,11 @@ public sealed class DecoyQuestions(IDataProtectionProvider protection, IConfigur
 
     public async Task<(string Question1, string Question2)> ForAsync(string email, CancellationToken cancellationToken)
     {
-        var key = _key ??= await LoadOrCreateKeyAsync(cancellationToken);
+        var key = _key ??= await Platform.KeyRing.SecretAsync(configuration, _protector, FileName, cancellationToken);
         var mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(email.Trim().ToUpperInvariant()));
         var codes = SecurityQuestions.All.Keys.ToArray();
         var first = (int)(BinaryPrimitives.ReadUInt32BigEndian(mac) % (uint)codes.Length);
         var second = (first + 1 + (int)(BinaryPrimitives.ReadUInt32BigEndian(mac.AsSpan(4)) % (uint)(codes.Length - 1))) % codes.Length;
         return (codes[first], codes[second]);
-    }
-
-    private async Task<byte[]> LoadOrCreateKeyAsync(CancellationToken cancellationToken)
-    {
-        var folder = Platform.KeyRing.Directory(configuration);
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, FileName);
-        if (!File.Exists(path))
-        {
-            var partial = $"{path}.{Guid.NewGuid():N}.partial";
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-            await using (var writer = new StreamWriter(new FileStream(partial, options)))
-            {
-                await writer.WriteAsync(_protector.Protect(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
-            }
-            try
-            {
-                File.Move(partial, path, overwrite: false);
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                // Another instance made the key first: theirs is the one.
-                File.Delete(partial);
-            }
-        }
-        return Convert.FromBase64String(_protector.Unprotect(await File.ReadAllTextAsync(path, cancellationToken)));
     }
 }

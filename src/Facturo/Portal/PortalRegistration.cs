@@ -29,6 +29,7 @@ public static class PortalRegistration
         services.AddScoped<Payments.BankAccounts>();
         services.AddScoped<Payments.SubmitPayment>();
         services.AddSingleton<Payments.BankAccountNumbers>();
+        services.AddScoped<Payments.ReencryptAccountNumbers>();
         services.AddSingleton<Payments.BankFileContents>();
         services.AddScoped<Payments.DebitBatches>();
         services.AddScoped<Payments.LeaseDebits>();

@@ -18,6 +18,7 @@ public class BankFileNameTests
     [InlineData("— « Dubé » —", "DUBE -")]
     [InlineData("株式会社ヤマト Canada", "CANADA")]
     [InlineData("Acme @ 100%", "ACME 100")]
+    [InlineData("\"O`Neil\" Bros., plain ascii", "O'NEIL' BROS., PLAIN ASCII")]
     public void A_holder_name_is_spelled_in_capitals_with_the_characters_every_bank_accepts(string holder, string expected)
     {
         Assert.True(BankFileName.TryFrom(holder, out var name));

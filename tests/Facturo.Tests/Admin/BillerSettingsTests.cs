@@ -103,7 +103,7 @@ public abstract class BillerSettingsTests(DatabaseProvider provider) : PortalTes
         var second = Assert.Single(await RunBatchAsync());
 
         Assert.Equal((42, 43), (first.FileCreationNumber, second.FileCreationNumber));
-        Assert.Equal(("0042", "0043"), (FileOf(first)[20..24], FileOf(second)[20..24]));
+        Assert.Equal(("0042", "0043"), ((await FileOfAsync(first))[20..24], (await FileOfAsync(second))[20..24]));
         Assert.EndsWith("-0042.txt", first.FileName, StringComparison.Ordinal);
         await using var db = Database.NewContext();
         Assert.Equal(44, (await db.BillerSettings.SingleAsync()).Cpa005NextFileCreationNumber);

@@ -2,6 +2,7 @@ using System.Text;
 using Facturo.Accounts;
 using Facturo.Data;
 using Facturo.Portal;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,9 +28,10 @@ public abstract class BankFilesAtRestTests(DatabaseProvider provider) : PortalTe
             Assert.Contains(AccountNumber, Encoding.ASCII.GetString(written), StringComparison.Ordinal);
             await using var db = Database.NewContext();
             var stored = await db.DebitBatches.AsNoTracking().SingleAsync(b => b.Id == batch.Id);
+            Assert.StartsWith(Platform.AesGcmText.Prefix, stored.Content, StringComparison.Ordinal);
             Assert.DoesNotContain(AccountNumber, stored.Content, StringComparison.Ordinal);
             Assert.DoesNotContain("F000000001", stored.Content, StringComparison.Ordinal);
-            Assert.Equal(Encoding.ASCII.GetString(written), FileOf(stored));
+            Assert.Equal(Encoding.ASCII.GetString(written), await FileOfAsync(stored));
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(outbox));
         }
@@ -65,7 +67,24 @@ public abstract class BankFilesAtRestTests(DatabaseProvider provider) : PortalTe
         var stored = await after.DebitBatches.AsNoTracking().SingleAsync();
         Assert.NotEqual(Plain, stored.Content);
         Assert.False(BankFileContents.IsPlain(stored.Content));
-        Assert.Equal(Encoding.ASCII.GetBytes(Plain), App.Services.GetRequiredService<BankFileContents>().Reveal(stored));
+        Assert.Equal(Encoding.ASCII.GetBytes(Plain), await App.Services.GetRequiredService<BankFileContents>().RevealAsync(stored, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_file_encrypted_by_data_protection_before_it_had_a_key_of_its_own_still_reads_the_same_and_a_changed_one_is_refused()
+    {
+        const string Plain = "A000000001012345678900010260001003100000000000000000000CAD\r\n";
+        var contents = App.Services.GetRequiredService<BankFileContents>();
+        var olderWay = App.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Facturo.BankFiles.v1").Protect(Plain);
+        var current = await contents.ProtectAsync(Encoding.ASCII.GetBytes(Plain), CancellationToken.None);
+        var changed = current[..^4] + (current[^4] == 'A' ? 'B' : 'A') + current[^3..];
+
+        var read = await contents.RevealAsync(new DebitBatch { FileName = "older.txt", Content = olderWay }, CancellationToken.None);
+
+        Assert.Equal(Encoding.ASCII.GetBytes(Plain), read);
+        Assert.Equal(Encoding.ASCII.GetBytes(Plain), await contents.RevealAsync(new DebitBatch { FileName = "current.txt", Content = current }, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<System.Security.Cryptography.CryptographicException>(() =>
+            contents.RevealAsync(new DebitBatch { FileName = "changed.txt", Content = changed }, CancellationToken.None));
     }
 
     private async Task SubmittedDebitAsync()

@@ -23,7 +23,7 @@ public abstract class DebitFileFieldTests(DatabaseProvider provider) : PortalTes
         var batch = Assert.Single(await InScopeAsync<DebitBatches, IReadOnlyList<DebitBatch>>(async b => (await b.RunAsync(null, CancellationToken.None)).Value!));
 
         Assert.True(paid.Succeeded, paid.Error?.Code);
-        var records = FileOf(batch).Split("\r\n");
+        var records = (await FileOfAsync(batch)).Split("\r\n");
         Assert.Equal(["A", "D", "Z", ""], records.Select(r => r[..Math.Min(1, r.Length)]));   // CR LF after the trailer too
         Assert.Equal("026305", records[0][24..30]);                                         // created Sunday 1 November (day 305)
         Assert.Equal("026306", records[1][(24 + 13)..(24 + 19)]);                           // due Monday 2 November
@@ -48,8 +48,8 @@ public abstract class DebitFileFieldTests(DatabaseProvider provider) : PortalTes
         var batch = Assert.Single(await InScopeAsync<DebitBatches, IReadOnlyList<DebitBatch>>(async b => (await b.RunAsync(null, CancellationToken.None)).Value!));
 
         Assert.True(paid.Succeeded, paid.Error?.Code);
-        Assert.EndsWith(new string('9', Nacha.RecordLength) + "\r\n", FileOf(batch), StringComparison.Ordinal);
-        var lines = FileOf(batch).Split("\r\n");
+        Assert.EndsWith(new string('9', Nacha.RecordLength) + "\r\n", await FileOfAsync(batch), StringComparison.Ordinal);
+        var lines = (await FileOfAsync(batch)).Split("\r\n");
         Assert.Equal(("261125", "2230"), (lines[0][23..29], lines[0][29..33]));
         Assert.Equal("261127", lines[1][69..75]);   // Thursday 26 is Thanksgiving: the Federal Reserve settles Friday 27
         var entry = Assert.Single(lines, l => l.StartsWith('6'));

@@ -201,7 +201,7 @@ public abstract class NachaReturnTests(DatabaseProvider provider) : PortalTest(p
         var batches = await InScopeAsync<DebitBatches, IReadOnlyList<DebitBatch>>(async b => (await b.RunAsync(null, CancellationToken.None)).Value!);
         foreach (var batch in batches)
         {
-            batch.Content = FileOf(batch);
+            batch.Content = await FileOfAsync(batch);
         }
         return batches;
     }

@@ -206,7 +206,7 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
         Assert.Empty(dayBefore);
         var (batch, _) = Assert.Single(dueDay);
         Assert.Empty(nextDay);
-        Assert.Contains("P000000001", FileOf(batch), StringComparison.Ordinal);
+        Assert.Contains("P000000001", await FileOfAsync(batch), StringComparison.Ordinal);
         await using var db = Database.NewContext();
         var payment = await db.Payments.Include(p => p.Allocations).SingleAsync();
         Assert.Equal(("lease-1", 11_300L, 1L, PaymentStatus.SentToBank), (payment.IdempotencyKey, payment.AmountCents, payment.Allocations.Single().InvoiceId, payment.Status));
@@ -427,7 +427,7 @@ public abstract class PaymentRuleTests(DatabaseProvider provider) : PortalTest(p
             // The tests read the files as the bank gets them; they are stored encrypted.
             foreach (var batch in batches)
             {
-                batch.Content = FileOf(batch);
+                batch.Content = await FileOfAsync(batch);
             }
             return (batches, null);
         }

@@ -24,8 +24,9 @@ public abstract class ReturnFileOfManyDebitsTests(DatabaseProvider provider) : P
         var sent = Assert.Single(await InScopeAsync<DebitBatches, IReadOnlyList<DebitBatch>>(async b => (await b.RunAsync(null, CancellationToken.None)).Value!));
         MoveClockTo(2026, 11, 4);
 
-        var imported = await InScopeAsync<PaymentReturns, Outcome<BankFileImport>>(r =>
-            r.ImportAsync("returns-many.txt", ReturnFiles.Cpa005ReturnsOfMany(FileOf(sent), "901", Returned), CancellationToken.None));
+        var returns = ReturnFiles.Cpa005ReturnsOfMany(await FileOfAsync(sent), "901", Returned);
+
+        var imported = await InScopeAsync<PaymentReturns, Outcome<BankFileImport>>(r => r.ImportAsync("returns-many.txt", returns, CancellationToken.None));
 
         Assert.True(imported.Succeeded, imported.Error?.Code);
         Assert.Equal(Returned, imported.Value!.Items);

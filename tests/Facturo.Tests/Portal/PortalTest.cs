@@ -159,7 +159,8 @@ public abstract class PortalTest(DatabaseProvider provider) : FacturoTest(provid
     }
 
     /// <summary>A debit file as the bank gets it (it is stored encrypted).</summary>
-    protected string FileOf(DebitBatch batch) => System.Text.Encoding.ASCII.GetString(App.Services.GetRequiredService<BankFileContents>().Reveal(batch));
+    protected async Task<string> FileOfAsync(DebitBatch batch) =>
+        System.Text.Encoding.ASCII.GetString(await App.Services.GetRequiredService<BankFileContents>().RevealAsync(batch, CancellationToken.None));
 
     protected async Task<long> AddCanadianBankAccountAsync(PortalUser payer)
     {

@@ -34,7 +34,7 @@ public sealed class BankFilesModel(FacturoDbContext db, DebitBatches batches, Ba
             return NotFound();
         }
         await audit.RecordAsync("bank-file.download", $"bank file {batch.FileName}", null, null, cancellationToken);
-        return File(contents.Reveal(batch), "text/plain", batch.FileName);
+        return File(await contents.RevealAsync(batch, cancellationToken), "text/plain", batch.FileName);
     }
 
     public async Task OnPostSendAsync(CancellationToken cancellationToken)

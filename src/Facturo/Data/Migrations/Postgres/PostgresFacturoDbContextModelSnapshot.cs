@@ -1870,17 +1870,17 @@ namespace Facturo.Data.Migrations.Postgres
                     b.HasIndex("BankAccountId")
                         .HasDatabaseName("ix_payments_bank_account_id");
 
-                    b.HasIndex("DebitBatchId")
-                        .HasDatabaseName("ix_payments_debit_batch_id");
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_payments_unsettled")
+                        .HasFilter("settled_at IS NULL");
 
                     b.HasIndex("EnterpriseId", "IdempotencyKey")
                         .IsUnique()
                         .HasDatabaseName("ix_payments_enterprise_id_idempotency_key");
 
-                    b.HasIndex("Status", "Id")
-                        .HasDatabaseName("ix_payments_status_id");
-
                     b.ToTable("payments", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 45);
                 });
 
             modelBuilder.Entity("Facturo.Payments.PaymentAllocation", b =>
@@ -3390,12 +3390,6 @@ namespace Facturo.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_payments_bank_accounts_bank_account_id");
-
-                    b.HasOne("Facturo.Payments.DebitBatch", null)
-                        .WithMany()
-                        .HasForeignKey("DebitBatchId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_payments_debit_batches_debit_batch_id");
 
                     b.HasOne("Facturo.Portal.Enterprise", null)
                         .WithMany()
