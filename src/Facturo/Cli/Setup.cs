@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -157,35 +156,7 @@ internal static class SetupPrompts
     }
 
     /// <summary>The first line of standard input when it is a pipe or a file; otherwise typed twice at a prompt that does not show it.</summary>
-    public static string? Password(string? administrator)
-    {
-        if (Console.IsInputRedirected)
-        {
-            return Console.In.ReadLine();
-        }
-        Console.Write($"Password for {administrator} (12 characters or more, not shown): ");
-        var first = Hidden();
-        Console.Write("The same password again: ");
-        return first == Hidden() ? first : null;
-    }
-
-    private static string Hidden()
-    {
-        var typed = new StringBuilder();
-        for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
-        {
-            if (key.Key == ConsoleKey.Backspace)
-            {
-                typed.Length = Math.Max(0, typed.Length - 1);
-            }
-            else if (!char.IsControl(key.KeyChar))
-            {
-                typed.Append(key.KeyChar);
-            }
-        }
-        Console.WriteLine();
-        return typed.ToString();
-    }
+    public static string? Password(string? administrator) => Console.IsInputRedirected ? Console.In.ReadLine() : PasswordPrompt.TypedTwice(administrator);
 }
 
 /// <summary>

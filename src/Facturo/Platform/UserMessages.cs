@@ -370,8 +370,8 @@ public static class UserMessages
             "L'accord de débit du compte bancaire {0} est annulé : aucun débit n'est fait.",
             "The debit agreement of bank account {0} is cancelled: no debit is made."),
         ["staff.invalid"] = (
-            "Indiquez une adresse courriel et un nom.",
-            "Give an email address and a name."),
+            "Indiquez une adresse courriel valide, un nom (200 caractères au plus) et un rôle.",
+            "Give a valid email address, a name (200 characters at most) and a role."),
         ["staff.sign-in-failed"] = (
             "Courriel ou mot de passe incorrect. Après cinq essais infructueux, la connexion est bloquée 15 minutes.",
             "Wrong email or password. After five failed attempts, sign-in is blocked for 15 minutes."),
@@ -384,6 +384,24 @@ public static class UserMessages
         ["staff.current-password-wrong"] = (
             "Le mot de passe actuel est incorrect.",
             "The current password is incorrect."),
+        ["staff.not-found"] = (
+            "Ce membre du personnel n'existe pas ou n'est pas dans l'état voulu (actif ou désactivé). Rien n'a été changé.",
+            "That staff member does not exist or is not in the expected state (active or disabled). Nothing was changed."),
+        ["staff.last-administrator"] = (
+            "{0} est le dernier administrateur actif : nommez d'abord un autre administrateur. Rien n'a été changé.",
+            "{0} is the last active administrator: make someone else an administrator first. Nothing was changed."),
+        ["staff.step-up-wrong"] = (
+            "Confirmez avec votre mot de passe ou un code de votre application d'authentification : celui donné est incorrect. Rien n'a été changé.",
+            "Confirm with your password or a code from your authenticator app: the one given is not right. Nothing was changed."),
+        ["staff.link-unusable"] = (
+            "Ce lien ne peut plus servir (déjà utilisé, expiré ou remplacé par un plus récent). Demandez-en un autre à un administrateur.",
+            "This link can no longer be used (already used, expired or replaced by a newer one). Ask an administrator for another."),
+        ["staff.password-argument"] = (
+            "Un mot de passe n'est jamais donné en argument (la liste des processus et l'historique du terminal le montrent) : tapez-le à l'invite, ou donnez-le sur l'entrée standard avec --password-stdin. Rien n'a été changé.",
+            "A password is never given as an argument (the process list and shell history show it): type it at the prompt, or give it on standard input with --password-stdin. Nothing was changed."),
+        ["staff.password-missing"] = (
+            "Aucun mot de passe lu : tapez-le deux fois, identique, à l'invite, ou donnez-le sur l'entrée standard avec --password-stdin. Rien n'a été changé.",
+            "No password was read: type it twice, the same, at the prompt, or give it on standard input with --password-stdin. Nothing was changed."),
         ["staff.exists"] = (
             "Un membre du personnel utilise déjà l'adresse {0}.",
             "A staff member already uses {0}."),
