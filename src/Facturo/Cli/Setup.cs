@@ -20,7 +20,7 @@ public static partial class FacturoCli
                 "Without it, each value is asked for on the terminal. The administrator's password is always read from standard input or typed at a prompt, never given as an argument.",
         };
         var command = new Command("setup", "First install: apply migrations, then create the biller's settings and the first administrator on a database that has neither. " +
-            "Refused once Facturo is set up: change the biller's details at /admin/settings, add staff with add-staff.") { file };
+            "Refused once Facturo is set up: change the biller's details at /admin/settings, add staff at /admin/staff.") { file };
         command.SetAction((parse, cancellationToken) => WithServicesAsync(parse, async (scope, ct) =>
         {
             await Migrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<FacturoDbContext>(), ct);

@@ -65,21 +65,22 @@ public static partial class FacturoCli
 
     private static Command DisableStaff() => StaffChange("disable-staff",
         "Refuse a back-office account at sign-in from now on and end its open sessions at once (someone leaving). enable-staff undoes it. The last active administrator cannot be disabled.",
-        (change, id, ct) => change.DisableAsync(id, StaffActor.CommandLine, ct),
+        "staff.unknown", (change, id, ct) => change.DisableAsync(id, StaffActor.CommandLine, ct),
         staff => $"Staff member {staff.Email} is disabled; their sessions are ended.");
 
     private static Command EnableStaff() => StaffChange("enable-staff",
         "Let a disabled back-office account sign in again, with its password and authenticator as they were.",
-        (change, id, ct) => change.EnableAsync(id, StaffActor.CommandLine, ct),
+        "staff.not-disabled", (change, id, ct) => change.EnableAsync(id, StaffActor.CommandLine, ct),
         staff => $"Staff member {staff.Email} may sign in again.");
 
     private static Command ResetStaffTwoStep() => StaffChange("reset-staff-two-step",
         "For someone who lost their authenticator (phone, key ring), when no administrator can do it at /admin/staff: forget their key and end their sessions; " +
         "they add a new key at their next sign-in, and are emailed.",
-        (change, id, ct) => change.ResetTwoStepAsync(id, StaffActor.CommandLine, ct),
+        "staff.unknown", (change, id, ct) => change.ResetTwoStepAsync(id, StaffActor.CommandLine, ct),
         staff => $"Two-step verification of {staff.Email} is reset; they set up a new authenticator at their next sign-in.");
 
-    private static Command StaffChange(string name, string description, Func<ChangeStaffAccess, long, CancellationToken, Task<Outcome<StaffMember>>> change, Func<StaffMember, string> done)
+    /// <param name="unknown">The refusal, naming the address, when no staff member uses it.</param>
+    private static Command StaffChange(string name, string description, string unknown, Func<ChangeStaffAccess, long, CancellationToken, Task<Outcome<StaffMember>>> change, Func<StaffMember, string> done)
     {
         var email = new Option<string>("--email") { Description = "The staff member's email.", Required = true };
         var command = new Command(name, description) { email };
@@ -88,7 +89,7 @@ public static partial class FacturoCli
             var changes = scope.ServiceProvider.GetRequiredService<ChangeStaffAccess>();
             var changed = await changes.IdOfAsync(parse.GetValue(email)!, ct) is { } id
                 ? await change(changes, id, ct)
-                : UserError.NotFound("staff.not-found");
+                : UserError.NotFound(unknown, parse.GetValue(email)!.Trim().ToLowerInvariant());
             if (!changed.Succeeded)
             {
                 return RefuseWith(changed.Error!);

@@ -118,8 +118,8 @@ public static class UserMessages
             "Le fournisseur n'est pas encore configuré : à la première installation, exécutez `facturo setup` ; sinon, un administrateur remplit Paramètres (/admin/settings) : raisons sociales, adresse, numéros de TPS/TVH et de TVQ, coordonnées du soutien. Rien n'a été fait.",
             "The biller is not set up yet: on a first install run `facturo setup`; otherwise an administrator fills in Settings (/admin/settings): legal names, address, GST/HST and QST numbers, support contact. Nothing was done."),
         ["biller.already-set-up"] = (
-            "Facturo est déjà configuré ici ({0}) : changez les renseignements du fournisseur dans Paramètres (/admin/settings) et ajoutez le personnel avec `facturo add-staff`. Rien n'a été changé.",
-            "Facturo is already set up here ({0}): change the biller's details in Settings (/admin/settings) and add staff with `facturo add-staff`. Nothing was changed."),
+            "Facturo est déjà configuré ici ({0}) : changez les renseignements du fournisseur dans Paramètres (/admin/settings) et ajoutez le personnel dans Personnel (/admin/staff). Rien n'a été changé.",
+            "Facturo is already set up here ({0}): change the biller's details in Settings (/admin/settings) and add staff in Staff (/admin/staff). Nothing was changed."),
         ["setup.password-missing"] = (
             "Tapez le mot de passe du premier administrateur sur l'entrée standard (une ligne de 12 caractères ou plus) : il n'est jamais donné en argument. Rien n'a été créé.",
             "Type the first administrator's password on standard input (a line of 12 characters or more): it is never given as an argument. Nothing was created."),
@@ -378,15 +378,15 @@ public static class UserMessages
         ["staff.unknown"] = (
             "Aucun membre du personnel actif n'utilise l'adresse {0}.",
             "No active staff member uses {0}."),
-        ["staff.not-disabled"] = (
-            "Aucun membre du personnel désactivé n'utilise l'adresse {0}.",
-            "No disabled staff member uses {0}."),
         ["staff.current-password-wrong"] = (
             "Le mot de passe actuel est incorrect.",
             "The current password is incorrect."),
         ["staff.not-found"] = (
-            "Ce membre du personnel n'existe pas ou n'est pas dans l'état voulu (actif ou désactivé). Rien n'a été changé.",
-            "That staff member does not exist or is not in the expected state (active or disabled). Nothing was changed."),
+            "Ce membre du personnel n'existe pas. Rien n'a été changé.",
+            "That staff member does not exist. Nothing was changed."),
+        ["staff.not-disabled"] = (
+            "Aucun membre du personnel désactivé n'utilise l'adresse {0}.",
+            "No disabled staff member uses {0}."),
         ["staff.last-administrator"] = (
             "{0} est le dernier administrateur actif : nommez d'abord un autre administrateur. Rien n'a été changé.",
             "{0} is the last active administrator: make someone else an administrator first. Nothing was changed."),

@@ -26,10 +26,14 @@ public sealed class ChangeStaffAccess(FacturoDbContext db, StaffSignIn signIn, S
         db.InTransactionAsync<StaffMember>(async () =>
         {
             var administrators = await LockActiveAdministratorsAsync(cancellationToken);
-            var staff = await db.StaffMembers.SingleOrDefaultAsync(s => s.Id == staffId && s.DisabledAt == null, cancellationToken);
+            var staff = await db.StaffMembers.SingleOrDefaultAsync(s => s.Id == staffId, cancellationToken);
             if (staff is null)
             {
                 return UserError.NotFound("staff.not-found");
+            }
+            if (staff.DisabledAt is not null)
+            {
+                return UserError.NotFound("staff.unknown", staff.Email);
             }
             if (administrators is [var last] && last == staff.Id)
             {
@@ -46,10 +50,14 @@ public sealed class ChangeStaffAccess(FacturoDbContext db, StaffSignIn signIn, S
     public Task<Outcome<StaffMember>> EnableAsync(long staffId, StaffActor actor, CancellationToken cancellationToken) =>
         db.InTransactionAsync<StaffMember>(async () =>
         {
-            var staff = await db.StaffMembers.SingleOrDefaultAsync(s => s.Id == staffId && s.DisabledAt != null, cancellationToken);
+            var staff = await db.StaffMembers.SingleOrDefaultAsync(s => s.Id == staffId, cancellationToken);
             if (staff is null)
             {
                 return UserError.NotFound("staff.not-found");
+            }
+            if (staff.DisabledAt is null)
+            {
+                return UserError.NotFound("staff.not-disabled", staff.Email);
             }
             staff.DisabledAt = null;
             await db.SaveChangesAsync(cancellationToken);
@@ -94,10 +102,14 @@ public sealed class ChangeStaffAccess(FacturoDbContext db, StaffSignIn signIn, S
     public Task<Outcome<StaffMember>> ResetTwoStepAsync(long staffId, StaffActor actor, CancellationToken cancellationToken) =>
         db.InTransactionAsync<StaffMember>(async () =>
         {
-            var staff = await db.StaffMembers.SingleOrDefaultAsync(s => s.Id == staffId && s.DisabledAt == null, cancellationToken);
+            var staff = await db.StaffMembers.SingleOrDefaultAsync(s => s.Id == staffId, cancellationToken);
             if (staff is null)
             {
                 return UserError.NotFound("staff.not-found");
+            }
+            if (staff.DisabledAt is not null)
+            {
+                return UserError.NotFound("staff.unknown", staff.Email);
             }
             var before = new { TwoStep = staff.TotpConfirmed ? "set up" : "not set up" };
             (staff.ProtectedTotpKey, staff.TotpConfirmed, staff.FailedSignIns, staff.LockedUntil) = (null, false, 0, null);
