@@ -54,6 +54,8 @@ public static class FacturoWeb
                 pages.Conventions.AllowAnonymousToPage("/Admin/Denied");
                 pages.Conventions.AllowAnonymousToPage("/Admin/TwoStep");
                 pages.Conventions.AllowAnonymousToPage("/Admin/SignOut");
+                // Reached from the emailed link by someone who has no password yet.
+                pages.Conventions.AllowAnonymousToPage("/Admin/SetPassword");
             })
             .AddApplicationPart(typeof(FacturoWeb).Assembly);
         services.AddHttpContextAccessor();

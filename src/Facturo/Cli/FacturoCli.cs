@@ -34,11 +34,11 @@ public static partial class FacturoCli
     {
         var root = new RootCommand("Facturo: billing, e-invoicing and payments for Canadian billers.")
         {
-            ProviderOption, ConnectionOption, Serve(), Migrate(), Setup(), LoadDemoData(), LoadSizingData(), LoadSizingDebits(), RunBill(), Invite(), DebitBatch(), ImportReturns(), ImportRemittances(), RecordPayment(), AddStaff(), SetStaffPassword(), DisableStaff(), EnableStaff(), RetireDemoSecrets(),
+            ProviderOption, ConnectionOption, Serve(), Migrate(), Setup(), LoadDemoData(), LoadSizingData(), LoadSizingDebits(), RunBill(), Invite(), DebitBatch(), ImportReturns(), ImportRemittances(), RecordPayment(), AddStaff(), SetStaffPassword(), DisableStaff(), EnableStaff(), ResetStaffTwoStep(), RetireDemoSecrets(),
         };
         root.SetAction(_ =>
         {
-            Console.Error.WriteLine("Choose a command: serve, migrate, setup, demo-data, sizing-data, sizing-debits, bill-run, invite, debit-batch, import-returns, import-remittances, record-payment, add-staff, set-staff-password, disable-staff, enable-staff or retire-demo-secrets. Add --help to any of them.");
+            Console.Error.WriteLine("Choose a command: serve, migrate, setup, demo-data, sizing-data, sizing-debits, bill-run, invite, debit-batch, import-returns, import-remittances, record-payment, add-staff, set-staff-password, disable-staff, enable-staff, reset-staff-two-step or retire-demo-secrets. Add --help to any of them.");
             return CommandLineError;
         });
         return root;
@@ -395,47 +395,6 @@ public static partial class FacturoCli
                 return Refused;
             }
             Console.WriteLine(ReceiptLine(recorded.Value!));
-            return 0;
-        }, cancellationToken));
-        return command;
-    }
-
-    private static Command AddStaff()
-    {
-        var email = new Option<string>("--email") { Description = "The staff member's email: their sign-in name.", Required = true };
-        var name = new Option<string>("--name") { Description = "Their full name, as the audit log shows it.", Required = true };
-        var role = new Option<Staff.StaffRole>("--role") { Description = "CustomerRelations, BillingOperator, Sales or Administrator.", Required = true };
-        var password = new Option<string>("--password") { Description = "A first password of 12 characters or more, not a common one.", Required = true };
-        var command = new Command("add-staff", "Create a back-office account. Two-step verification is set up at the first sign-in at /admin.") { email, name, role, password };
-        command.SetAction((parse, cancellationToken) => WithServicesAsync(parse, async (scope, ct) =>
-        {
-            var created = await scope.ServiceProvider.GetRequiredService<Staff.StaffSignIn>()
-                .CreateAsync(parse.GetValue(email)!, parse.GetValue(name)!, parse.GetValue(role), parse.GetValue(password)!, ct);
-            if (!created.Succeeded)
-            {
-                Console.Error.WriteLine(created.Error!.Message(Language.En));
-                return Refused;
-            }
-            Console.WriteLine($"Staff member {created.Value!.Email} ({created.Value.Role}) created; they sign in at /admin and set up their authenticator app.");
-            return 0;
-        }, cancellationToken));
-        return command;
-    }
-
-    private static Command SetStaffPassword()
-    {
-        var email = new Option<string>("--email") { Description = "The staff member's email.", Required = true };
-        var password = new Option<string>("--password") { Description = "The new password: 12 characters or more, not a common one, none of their last five.", Required = true };
-        var command = new Command("set-staff-password", "Give an active back-office account a new password (for example after it was forgotten); it also ends a lockout. The authenticator stays as it is.") { email, password };
-        command.SetAction((parse, cancellationToken) => WithServicesAsync(parse, async (scope, ct) =>
-        {
-            var changed = await scope.ServiceProvider.GetRequiredService<Staff.StaffSignIn>().SetPasswordAsync(parse.GetValue(email)!, parse.GetValue(password)!, ct);
-            if (!changed.Succeeded)
-            {
-                Console.Error.WriteLine(changed.Error!.Message(Language.En));
-                return Refused;
-            }
-            Console.WriteLine($"Staff member {changed.Value!.Email} has a new password.");
             return 0;
         }, cancellationToken));
         return command;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -21,7 +20,7 @@ public static partial class FacturoCli
                 "Without it, each value is asked for on the terminal. The administrator's password is always read from standard input or typed at a prompt, never given as an argument.",
         };
         var command = new Command("setup", "First install: apply migrations, then create the biller's settings and the first administrator on a database that has neither. " +
-            "Refused once Facturo is set up: change the biller's details at /admin/settings, add staff with add-staff.") { file };
+            "Refused once Facturo is set up: change the biller's details at /admin/settings, add staff at /admin/staff.") { file };
         command.SetAction((parse, cancellationToken) => WithServicesAsync(parse, async (scope, ct) =>
         {
             await Migrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<FacturoDbContext>(), ct);
@@ -157,35 +156,7 @@ internal static class SetupPrompts
     }
 
     /// <summary>The first line of standard input when it is a pipe or a file; otherwise typed twice at a prompt that does not show it.</summary>
-    public static string? Password(string? administrator)
-    {
-        if (Console.IsInputRedirected)
-        {
-            return Console.In.ReadLine();
-        }
-        Console.Write($"Password for {administrator} (12 characters or more, not shown): ");
-        var first = Hidden();
-        Console.Write("The same password again: ");
-        return first == Hidden() ? first : null;
-    }
-
-    private static string Hidden()
-    {
-        var typed = new StringBuilder();
-        for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
-        {
-            if (key.Key == ConsoleKey.Backspace)
-            {
-                typed.Length = Math.Max(0, typed.Length - 1);
-            }
-            else if (!char.IsControl(key.KeyChar))
-            {
-                typed.Append(key.KeyChar);
-            }
-        }
-        Console.WriteLine();
-        return typed.ToString();
-    }
+    public static string? Password(string? administrator) => Console.IsInputRedirected ? Console.In.ReadLine() : PasswordPrompt.TypedTwice(administrator);
 }
 
 /// <summary>

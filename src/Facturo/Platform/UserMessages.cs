@@ -118,8 +118,8 @@ public static class UserMessages
             "Le fournisseur n'est pas encore configuré : à la première installation, exécutez `facturo setup` ; sinon, un administrateur remplit Paramètres (/admin/settings) : raisons sociales, adresse, numéros de TPS/TVH et de TVQ, coordonnées du soutien. Rien n'a été fait.",
             "The biller is not set up yet: on a first install run `facturo setup`; otherwise an administrator fills in Settings (/admin/settings): legal names, address, GST/HST and QST numbers, support contact. Nothing was done."),
         ["biller.already-set-up"] = (
-            "Facturo est déjà configuré ici ({0}) : changez les renseignements du fournisseur dans Paramètres (/admin/settings) et ajoutez le personnel avec `facturo add-staff`. Rien n'a été changé.",
-            "Facturo is already set up here ({0}): change the biller's details in Settings (/admin/settings) and add staff with `facturo add-staff`. Nothing was changed."),
+            "Facturo est déjà configuré ici ({0}) : changez les renseignements du fournisseur dans Paramètres (/admin/settings) et ajoutez le personnel dans Personnel (/admin/staff). Rien n'a été changé.",
+            "Facturo is already set up here ({0}): change the biller's details in Settings (/admin/settings) and add staff in Staff (/admin/staff). Nothing was changed."),
         ["setup.password-missing"] = (
             "Tapez le mot de passe du premier administrateur sur l'entrée standard (une ligne de 12 caractères ou plus) : il n'est jamais donné en argument. Rien n'a été créé.",
             "Type the first administrator's password on standard input (a line of 12 characters or more): it is never given as an argument. Nothing was created."),
@@ -370,20 +370,38 @@ public static class UserMessages
             "L'accord de débit du compte bancaire {0} est annulé : aucun débit n'est fait.",
             "The debit agreement of bank account {0} is cancelled: no debit is made."),
         ["staff.invalid"] = (
-            "Indiquez une adresse courriel et un nom.",
-            "Give an email address and a name."),
+            "Indiquez une adresse courriel valide, un nom (200 caractères au plus) et un rôle.",
+            "Give a valid email address, a name (200 characters at most) and a role."),
         ["staff.sign-in-failed"] = (
             "Courriel ou mot de passe incorrect. Après cinq essais infructueux, la connexion est bloquée 15 minutes.",
             "Wrong email or password. After five failed attempts, sign-in is blocked for 15 minutes."),
         ["staff.unknown"] = (
             "Aucun membre du personnel actif n'utilise l'adresse {0}.",
             "No active staff member uses {0}."),
-        ["staff.not-disabled"] = (
-            "Aucun membre du personnel désactivé n'utilise l'adresse {0}.",
-            "No disabled staff member uses {0}."),
         ["staff.current-password-wrong"] = (
             "Le mot de passe actuel est incorrect.",
             "The current password is incorrect."),
+        ["staff.not-found"] = (
+            "Ce membre du personnel n'existe pas. Rien n'a été changé.",
+            "That staff member does not exist. Nothing was changed."),
+        ["staff.not-disabled"] = (
+            "Aucun membre du personnel désactivé n'utilise l'adresse {0}.",
+            "No disabled staff member uses {0}."),
+        ["staff.last-administrator"] = (
+            "{0} est le dernier administrateur actif : nommez d'abord un autre administrateur. Rien n'a été changé.",
+            "{0} is the last active administrator: make someone else an administrator first. Nothing was changed."),
+        ["staff.step-up-wrong"] = (
+            "Confirmez avec votre mot de passe ou un code de votre application d'authentification : celui donné est incorrect. Rien n'a été changé.",
+            "Confirm with your password or a code from your authenticator app: the one given is not right. Nothing was changed."),
+        ["staff.link-unusable"] = (
+            "Ce lien ne peut plus servir (déjà utilisé, expiré ou remplacé par un plus récent). Demandez-en un autre à un administrateur.",
+            "This link can no longer be used (already used, expired or replaced by a newer one). Ask an administrator for another."),
+        ["staff.password-argument"] = (
+            "Un mot de passe n'est jamais donné en argument (la liste des processus et l'historique du terminal le montrent) : tapez-le à l'invite, ou donnez-le sur l'entrée standard avec --password-stdin. Rien n'a été changé.",
+            "A password is never given as an argument (the process list and shell history show it): type it at the prompt, or give it on standard input with --password-stdin. Nothing was changed."),
+        ["staff.password-missing"] = (
+            "Aucun mot de passe lu : tapez-le deux fois, identique, à l'invite, ou donnez-le sur l'entrée standard avec --password-stdin. Rien n'a été changé.",
+            "No password was read: type it twice, the same, at the prompt, or give it on standard input with --password-stdin. Nothing was changed."),
         ["staff.exists"] = (
             "Un membre du personnel utilise déjà l'adresse {0}.",
             "A staff member already uses {0}."),

@@ -60,6 +60,8 @@ public static class StaffAuth
                 .RequireRole(nameof(StaffRole.Administrator)));
         services.AddScoped<StaffSignIn>();
         services.AddScoped<StaffAudit>();
+        services.AddScoped<AddStaffMember>();
+        services.AddScoped<ChangeStaffAccess>();
         services.AddScoped<CustomerRelations>();
         services.AddScoped<AccessRequestReviews>();
         services.AddScoped<Operations>();
@@ -148,8 +150,36 @@ public sealed class StaffSignIn(FacturoDbContext db, IPasswordHasher<StaffMember
         return Totp.Base32(Convert.FromBase64String(_keys.Unprotect(staff.ProtectedTotpKey)));
     }
 
-    /// <summary>Checks a code (once only); the first good code also confirms the authenticator.</summary>
-    public async Task<StaffMember?> VerifyCodeAsync(long staffId, string code, CancellationToken cancellationToken)
+    /// <summary>The second step of a sign-in: checks a code (once only); the first good code also confirms the authenticator.</summary>
+    public async Task<StaffMember?> VerifyCodeAsync(long staffId, string? code, CancellationToken cancellationToken)
+    {
+        var staff = await CheckCodeAsync(staffId, code, cancellationToken);
+        if (staff is not null)
+        {
+            staff.LastSignInAt = clock.UtcNow;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return staff;
+    }
+
+    /// <summary>
+    /// Asked again of an administrator before they disable, demote or reset someone: their password, or a code from their
+    /// authenticator (six digits, where a password has at least twelve characters). A wrong one counts as a failed sign-in,
+    /// saved at once, so a session left open cannot be used to guess; an empty field is no guess and costs nothing.
+    /// </summary>
+    public async Task<UserError?> StepUpAsync(long staffId, string? passwordOrCode, CancellationToken cancellationToken)
+    {
+        var typed = passwordOrCode?.Trim() ?? "";
+        var accepted = typed.Length switch
+        {
+            0 => false,
+            6 when typed.All(char.IsAsciiDigit) => await CheckCodeAsync(staffId, typed, cancellationToken) is not null,
+            _ => (await VerifyCurrentPasswordAsync(staffId, passwordOrCode!, cancellationToken)).Succeeded,
+        };
+        return accepted ? null : UserError.Validation("staff.step-up-wrong");
+    }
+
+    private async Task<StaffMember?> CheckCodeAsync(long staffId, string? code, CancellationToken cancellationToken)
     {
         var staff = await db.StaffMembers.SingleAsync(s => s.Id == staffId && s.DisabledAt == null, cancellationToken);
         if (staff.ProtectedTotpKey is null || staff.LockedUntil > clock.UtcNow)
@@ -157,7 +187,8 @@ public sealed class StaffSignIn(FacturoDbContext db, IPasswordHasher<StaffMember
             return null;
         }
         var key = Convert.FromBase64String(_keys.Unprotect(staff.ProtectedTotpKey));
-        if (Totp.Verify(key, code, clock.UtcNow, staff.LastTotpStep) is not { } step)
+        // An empty field posts no value at all: it is a wrong code like any other, never a server error.
+        if (Totp.Verify(key, code ?? "", clock.UtcNow, staff.LastTotpStep) is not { } step)
         {
             staff.FailedSignIns++;
             if (staff.FailedSignIns >= MaxFailures)
@@ -188,30 +219,47 @@ public sealed class StaffSignIn(FacturoDbContext db, IPasswordHasher<StaffMember
         return new ClaimsPrincipal(new ClaimsIdentity(claims, StaffAuth.Scheme, ClaimTypes.Name, ClaimTypes.Role));
     }
 
-    /// <summary>Creates a staff member with a password they change by signing in; the authenticator is set up at the first sign-in.</summary>
+    /// <summary>
+    /// Creates a staff member with the password given on the server (the first administrator, `add-staff`); the authenticator is
+    /// set up at the first sign-in. In the back office, <see cref="AddStaffMember"/> lets the person choose their own password instead.
+    /// </summary>
     public async Task<Outcome<StaffMember>> CreateAsync(string email, string fullName, StaffRole role, string password, CancellationToken cancellationToken)
     {
-        var normalized = email.Trim().ToLowerInvariant();
-        if (!normalized.Contains('@', StringComparison.Ordinal) || string.IsNullOrWhiteSpace(fullName))
-        {
-            return UserError.Validation("staff.invalid");
-        }
         if ((PasswordPolicy.Refusal(password) ?? await passwords.ContextRefusalAsync(password, cancellationToken)) is { } weak)
         {
             return weak;
         }
-        if (await db.StaffMembers.AnyAsync(s => s.Email == normalized, cancellationToken))
+        var created = await NewMemberAsync(email, fullName, role, cancellationToken);
+        if (!created.Succeeded)
         {
-            return UserError.Conflict("staff.exists", normalized);
+            return created;
         }
-        var staff = new StaffMember { Email = normalized, FullName = fullName.Trim(), Role = role, PasswordHash = "", CreatedAt = clock.UtcNow };
+        var staff = created.Value!;
         staff.PasswordHash = hasher.HashPassword(staff, password);
         db.StaffMembers.Add(staff);
         await db.SaveChangesAsync(cancellationToken);
         return staff;
     }
 
-    /// <summary>A new password for an active staff member (set by an administrator with the command line), under the same policy as the portal's.</summary>
+    /// <summary>A staff member not saved yet, with no password, once the address and name are valid and the address is nobody's.</summary>
+    internal async Task<Outcome<StaffMember>> NewMemberAsync(string email, string fullName, StaffRole role, CancellationToken cancellationToken)
+    {
+        var normalized = (email ?? "").Trim().ToLowerInvariant();
+        if (!EmailAddresses.IsValid(normalized) || string.IsNullOrWhiteSpace(fullName) || fullName.Trim().Length > 200 || !Enum.IsDefined(role))
+        {
+            return UserError.Validation("staff.invalid");
+        }
+        if (await db.StaffMembers.AnyAsync(s => s.Email == normalized, cancellationToken))
+        {
+            return UserError.Conflict("staff.exists", normalized);
+        }
+        return new StaffMember { Email = normalized, FullName = fullName.Trim(), Role = role, PasswordHash = "", CreatedAt = clock.UtcNow };
+    }
+
+    /// <summary>
+    /// A new password for an active staff member (set on the server with the command line), under the same policy as the portal's;
+    /// whoever signed in with the old one is signed out. The caller audits it in its transaction.
+    /// </summary>
     public async Task<Outcome<StaffMember>> SetPasswordAsync(string email, string password, CancellationToken cancellationToken)
     {
         var normalized = email.Trim().ToLowerInvariant();
@@ -229,6 +277,7 @@ public sealed class StaffSignIn(FacturoDbContext db, IPasswordHasher<StaffMember
         await passwords.RememberReplacedAsync(PasswordOwner.StaffMember, staff.Id, staff.PasswordHash, cancellationToken);
         (staff.PasswordHash, staff.FailedSignIns, staff.LockedUntil) = (hasher.HashPassword(staff, password), 0, null);
         await db.SaveChangesAsync(cancellationToken);
+        await sessions.EndAllAsync(SessionAudience.Staff, staff.Id, cancellationToken);
         return staff;
     }
 
@@ -278,35 +327,6 @@ public sealed class StaffSignIn(FacturoDbContext db, IPasswordHasher<StaffMember
         await sessions.EndAllAsync(SessionAudience.Staff, staff.Id, cancellationToken);
         return staff;
     }
-
-    /// <summary>Refuses the person at sign-in from now on and ends their open sessions at once.</summary>
-    public async Task<Outcome<StaffMember>> DisableAsync(string email, CancellationToken cancellationToken)
-    {
-        var normalized = email.Trim().ToLowerInvariant();
-        var staff = await db.StaffMembers.SingleOrDefaultAsync(s => s.Email == normalized && s.DisabledAt == null, cancellationToken);
-        if (staff is null)
-        {
-            return UserError.NotFound("staff.unknown", normalized);
-        }
-        staff.DisabledAt = clock.UtcNow;
-        await db.SaveChangesAsync(cancellationToken);
-        await sessions.EndAllAsync(SessionAudience.Staff, staff.Id, cancellationToken);
-        return staff;
-    }
-
-    /// <summary>Lets a disabled staff member sign in again, with the password and authenticator they had.</summary>
-    public async Task<Outcome<StaffMember>> EnableAsync(string email, CancellationToken cancellationToken)
-    {
-        var normalized = email.Trim().ToLowerInvariant();
-        var staff = await db.StaffMembers.SingleOrDefaultAsync(s => s.Email == normalized && s.DisabledAt != null, cancellationToken);
-        if (staff is null)
-        {
-            return UserError.NotFound("staff.not-disabled", normalized);
-        }
-        staff.DisabledAt = null;
-        await db.SaveChangesAsync(cancellationToken);
-        return staff;
-    }
 }
 
 /// <summary>Writes who did what, with the before and after, into the append-only audit log, in the caller's transaction.</summary>
@@ -318,20 +338,41 @@ public sealed class StaffAudit(FacturoDbContext db, IHttpContextAccessor http, B
     public long CurrentStaffId => StaffAuth.StaffId(http.HttpContext!.User);
     public string CurrentStaffEmail => http.HttpContext!.User.FindFirstValue(ClaimTypes.Email)!;
 
-    public async Task RecordAsync(string action, string subject, object? before, object? after, CancellationToken cancellationToken)
+    public Task RecordAsync(string action, string subject, object? before, object? after, CancellationToken cancellationToken)
     {
         var user = http.HttpContext!.User;
-        var staffId = StaffAuth.StaffId(user);
+        return WriteAsync(StaffAuth.StaffId(user), user.FindFirstValue(ClaimTypes.Email)!, RequestAddress(), action, subject, before, after, cancellationToken);
+    }
+
+    /// <summary>What a person did before they could sign in (choosing their password from the emailed link): they are the one who acted.</summary>
+    public Task RecordByAsync(StaffMember person, string action, object? before, object? after, CancellationToken cancellationToken) =>
+        WriteAsync(person.Id, person.Email, RequestAddress(), action, StaffSubject(person), before, after, cancellationToken);
+
+    /// <summary>
+    /// A `facturo` command run on the server, about a staff member. The log's staff column must name a staff member, so it names
+    /// the one acted on; "command line" in the email and address columns says who acted.
+    /// </summary>
+    public Task RecordCommandLineAsync(StaffMember subject, string action, object? before, object? after, CancellationToken cancellationToken) =>
+        WriteAsync(subject.Id, $"command line ({Environment.UserName})", CommandLine, action, StaffSubject(subject), before, after, cancellationToken);
+
+    public const string CommandLine = "command line";
+
+    public static string StaffSubject(StaffMember staff) => $"staff {staff.Email}";
+
+    private string RequestAddress() => http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "";
+
+    private async Task WriteAsync(long staffId, string staffEmail, string address, string action, string subject, object? before, object? after, CancellationToken cancellationToken)
+    {
         db.StaffAuditEntries.Add(new StaffAuditEntry
         {
             At = clock.UtcNow,
             StaffId = staffId,
-            StaffEmail = user.FindFirstValue(ClaimTypes.Email)!,
+            StaffEmail = staffEmail,
             Action = action,
             Subject = subject,
             Before = before is null ? null : JsonSerializer.Serialize(before, Readable),
             After = after is null ? null : JsonSerializer.Serialize(after, Readable),
-            IpAddress = http.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "",
+            IpAddress = address,
         });
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -16,7 +16,11 @@ public sealed class StaffMember
     public required string Email { get; set; }
     public required string FullName { get; set; }
     public StaffRole Role { get; set; }
+    /// <summary>Empty until the person chooses a password through their emailed link (<see cref="PasswordLinkHash"/>).</summary>
     public required string PasswordHash { get; set; }
+    /// <summary>The SHA-256 of the single-use link that lets the person choose their password; null once used or when none was sent.</summary>
+    public string? PasswordLinkHash { get; set; }
+    public DateTimeOffset? PasswordLinkExpiresAt { get; set; }
     /// <summary>The authenticator key, encrypted with Data Protection; null until the person has set up their authenticator app.</summary>
     public string? ProtectedTotpKey { get; set; }
     public bool TotpConfirmed { get; set; }
@@ -26,6 +30,8 @@ public sealed class StaffMember
     public DateTimeOffset? LockedUntil { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? DisabledAt { get; set; }
+    /// <summary>When the person last finished both steps of the sign-in.</summary>
+    public DateTimeOffset? LastSignInAt { get; set; }
 }
 
 /// <summary>One staff action, written with the change it describes (in its transaction where the change has one) and never changed afterwards.</summary>
@@ -52,7 +58,9 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
         staff.Property(s => s.Role).HasConversion<string>().HasMaxLength(24);
         staff.Property(s => s.PasswordHash).HasMaxLength(500);
         staff.Property(s => s.ProtectedTotpKey).HasMaxLength(1000);
+        staff.Property(s => s.PasswordLinkHash).HasMaxLength(64);
         staff.HasIndex(s => s.Email).IsUnique();
+        staff.HasIndex(s => s.PasswordLinkHash).IsUnique();
     }
 }
 

@@ -37,6 +37,12 @@ public abstract class AuditInTransactionTests(DatabaseProvider provider) : Porta
         var failedEmail = await AddFailedEmailAsync();
         var certificate = new Taxes.ExemptionCertificateForm("PstResale", "PST-AUDIT-1", ["Pst"], ["BC"], new DateOnly(2026, 1, 1), null, null, "pst.pdf", "%PDF-1.4"u8.ToArray());
         var keptId = await AddCertificateAsync(await AddAccountAsync("1000192", province: Province.BC), staff);
+        var colleague = await CreateStaffAsync("colleague@audit.example", StaffRole.Sales);
+        var departed = await CreateStaffAsync("departed@audit.example", StaffRole.Sales);
+        await using (var staffDb = Database.NewContext())
+        {
+            await staffDb.StaffMembers.Where(s => s.Id == departed.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.DisabledAt, Clock.GetUtcNow()));
+        }
         var emailsBefore = await CountEmailsAsync();
         var settings = await BillerFormAsync();
         settings.GstHstNumber = "123456782 RT0001";
@@ -62,6 +68,12 @@ public abstract class AuditInTransactionTests(DatabaseProvider provider) : Porta
                 new Taxes.TaxabilityOverrideForm("Lease", "Pst", "BC", false, "2026-12-01", "Tax advisor's opinion"), CancellationToken.None)).Succeeded,
             ["email.requeue"] = async s => (await s.GetRequiredService<RequeueEmails>().OneAsync(failedEmail, CancellationToken.None)).Succeeded,
             ["email.requeue-all"] = async s => (await s.GetRequiredService<RequeueEmails>().AllFailedAsync(CancellationToken.None)).Succeeded,
+            ["staff.add"] = async s => (await s.GetRequiredService<AddStaffMember>().InviteAsync(new NewStaffMember("new@staff-audit.example", "New Person", StaffRole.Sales), CancellationToken.None)).Succeeded,
+            ["staff.password-link"] = async s => (await s.GetRequiredService<AddStaffMember>().SendLinkAsync(colleague.Id, CancellationToken.None)).Succeeded,
+            ["staff.disable"] = async s => (await s.GetRequiredService<ChangeStaffAccess>().DisableAsync(colleague.Id, StaffActor.SignedInAdministrator, CancellationToken.None)).Succeeded,
+            ["staff.enable"] = async s => (await s.GetRequiredService<ChangeStaffAccess>().EnableAsync(departed.Id, StaffActor.SignedInAdministrator, CancellationToken.None)).Succeeded,
+            ["staff.role"] = async s => (await s.GetRequiredService<ChangeStaffAccess>().ChangeRoleAsync(colleague.Id, StaffRole.BillingOperator, StaffActor.SignedInAdministrator, CancellationToken.None)).Succeeded,
+            ["staff.two-step-reset"] = async s => (await s.GetRequiredService<ChangeStaffAccess>().ResetTwoStepAsync(colleague.Id, StaffActor.SignedInAdministrator, CancellationToken.None)).Succeeded,
             ["biller.settings"] = async s => (await s.GetRequiredService<ChangeBillerSettings>().SaveAsync(settings, Language.En, CancellationToken.None)).Succeeded,
         };
         var changedAnyway = new List<string>();
@@ -97,6 +109,10 @@ public abstract class AuditInTransactionTests(DatabaseProvider provider) : Porta
         Assert.Equal("123456789 RT0001", (await db.BillerSettings.SingleAsync()).GstHstNumber);
         Assert.Equal(emailsBefore, await CountEmailsAsync());
         Assert.Equal(EmailState.Failed, (await db.OutboxEmails.SingleAsync(e => e.Id == failedEmail)).State);
+        Assert.False(await db.StaffMembers.AnyAsync(m => m.Email == "new@staff-audit.example"));
+        var unchanged = await db.StaffMembers.SingleAsync(m => m.Id == colleague.Id);
+        Assert.Equal((StaffRole.Sales, (DateTimeOffset?)null, (string?)null), (unchanged.Role, unchanged.DisabledAt, unchanged.PasswordLinkHash));
+        Assert.NotNull((await db.StaffMembers.SingleAsync(m => m.Id == departed.Id)).DisabledAt);
         Assert.Empty(await db.StaffAuditEntries.ToListAsync());
     }
 

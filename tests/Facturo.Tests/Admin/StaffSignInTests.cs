@@ -46,6 +46,29 @@ public abstract partial class StaffSignInTests(DatabaseProvider provider) : Port
     }
 
     [Fact]
+    public async Task An_empty_authenticator_code_is_answered_with_the_reason_not_a_server_error()
+    {
+        await CreateStaffAsync("empty@staff.example", StaffRole.Sales);
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr-CA");
+        await client.PostAsync("/admin/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = "empty@staff.example",
+            ["Password"] = AgentPassword,
+            ["__RequestVerificationToken"] = Token().Match(await client.GetStringAsync("/admin/signin")).Groups[1].Value,
+        }));
+
+        var answer = await client.PostAsync("/admin/two-step", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Code"] = "",
+            ["__RequestVerificationToken"] = Token().Match(await client.GetStringAsync("/admin/two-step")).Groups[1].Value,
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Contains("Entrez le code à 6 chiffres", WebUtility.HtmlDecode(await answer.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Staff_sign_in_and_the_reset_password_form_stop_a_flood_of_posts_from_one_address()
     {
         using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };

@@ -23,6 +23,9 @@ public sealed class CommandLineTests : IAsyncLifetime
     [InlineData("import-returns")]
     [InlineData("disable-staff")]
     [InlineData("enable-staff")]
+    [InlineData("add-staff")]
+    [InlineData("set-staff-password")]
+    [InlineData("reset-staff-two-step")]
     public async Task Every_command_explains_itself(string command)
     {
         var (exitCode, output, _) = await FacturoProcess.RunAsync(_database.Options, command, "--help");

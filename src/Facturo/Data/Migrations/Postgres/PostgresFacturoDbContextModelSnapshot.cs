@@ -2855,6 +2855,10 @@ namespace Facturo.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("full_name");
 
+                    b.Property<DateTimeOffset?>("LastSignInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_sign_in_at");
+
                     b.Property<long>("LastTotpStep")
                         .HasColumnType("bigint")
                         .HasColumnName("last_totp_step");
@@ -2868,6 +2872,15 @@ namespace Facturo.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("password_hash");
+
+                    b.Property<DateTimeOffset?>("PasswordLinkExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("password_link_expires_at");
+
+                    b.Property<string>("PasswordLinkHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("password_link_hash");
 
                     b.Property<string>("ProtectedTotpKey")
                         .HasMaxLength(1000)
@@ -2890,6 +2903,10 @@ namespace Facturo.Data.Migrations.Postgres
                     b.HasIndex("Email")
                         .IsUnique()
                         .HasDatabaseName("ix_staff_members_email");
+
+                    b.HasIndex("PasswordLinkHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_members_password_link_hash");
 
                     b.ToTable("staff_members", (string)null);
                 });

@@ -2788,6 +2788,10 @@ namespace Facturo.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("full_name");
 
+                    b.Property<DateTimeOffset?>("LastSignInAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_sign_in_at");
+
                     b.Property<long>("LastTotpStep")
                         .HasColumnType("INTEGER")
                         .HasColumnName("last_totp_step");
@@ -2801,6 +2805,15 @@ namespace Facturo.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT")
                         .HasColumnName("password_hash");
+
+                    b.Property<DateTimeOffset?>("PasswordLinkExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("password_link_expires_at");
+
+                    b.Property<string>("PasswordLinkHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("password_link_hash");
 
                     b.Property<string>("ProtectedTotpKey")
                         .HasMaxLength(1000)
@@ -2823,6 +2836,10 @@ namespace Facturo.Data.Migrations.Sqlite
                     b.HasIndex("Email")
                         .IsUnique()
                         .HasDatabaseName("ix_staff_members_email");
+
+                    b.HasIndex("PasswordLinkHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_members_password_link_hash");
 
                     b.ToTable("staff_members", (string)null);
                 });
