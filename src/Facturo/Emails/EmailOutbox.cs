@@ -15,14 +15,6 @@ public sealed class EmailOutbox(FacturoDbContext db, TimeProvider time)
     public async Task QueueAsync(string kind, string to, Language language, string subject, string body, CancellationToken cancellationToken, string? dedupKey = null) =>
         db.OutboxEmails.Add(await ComposeAsync(kind, to, language, subject, body, cancellationToken, dedupKey));
 
-    /// <summary>Queues an email with a file attached (an invoice PDF); the file is stored with the email.</summary>
-    public async Task QueueWithAttachmentAsync(string kind, string to, Language language, string subject, string body, string attachmentName, byte[] attachment, string dedupKey, CancellationToken cancellationToken)
-    {
-        var email = await ComposeAsync(kind, to, language, subject, body, cancellationToken, dedupKey);
-        (email.AttachmentName, email.Attachment) = (attachmentName, attachment);
-        db.OutboxEmails.Add(email);
-    }
-
     /// <summary>The email as <see cref="QueueAsync"/> would queue it, for a caller queueing thousands with <see cref="QueueAllAsync"/>.</summary>
     public async Task<OutboxEmail> ComposeAsync(string kind, string to, Language language, string subject, string body, CancellationToken cancellationToken, string? dedupKey = null)
     {

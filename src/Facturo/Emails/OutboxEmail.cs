@@ -44,6 +44,9 @@ public sealed partial class OutboxEmail
     /// <summary>Stable per email, so a resend after a crash between sending and stamping is recognisable as the same message.</summary>
     public string MessageId => $"outbox-{Id}@facturo";
 
+    /// <summary>Attaches a file (an invoice PDF) before the email is queued.</summary>
+    public void Attach(string fileName, byte[] content) => (AttachmentName, Attachment) = (fileName, content);
+
     public void RecordSent(DateTimeOffset at)
     {
         Attempts++;
