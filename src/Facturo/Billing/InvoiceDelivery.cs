@@ -17,8 +17,6 @@ public sealed class InvoiceDelivery
     /// <summary>The billing email the PDF goes to, or the one that bounced.</summary>
     public string? EmailAddress { get; set; }
     public bool PaperFeeCharged { get; set; }
-
-    public bool NoWorkingChannel => new InvoiceRoute(Channel, PaperReason).NoWorkingChannel;
 }
 
 internal sealed class InvoiceDeliveryConfiguration : IEntityTypeConfiguration<InvoiceDelivery>

@@ -34,7 +34,8 @@ public sealed class UnreachedCustomers(FacturoDbContext db)
         var list = new List<UnreachedCustomer>();
         foreach (var account in accounts)
         {
-            var route = InvoiceRouting.Choose(reaches[account.Id] with { Preference = Accounts.DeliveryPreference.Electronic });
+            // As the next bill run would route it: a customer who has since asked for paper is reached.
+            var route = InvoiceRouting.Choose(reaches[account.Id]);
             var invoices = refusedByAccount[account.Id].Order().ToList();
             if (route.NoWorkingChannel || invoices.Count > 0)
             {

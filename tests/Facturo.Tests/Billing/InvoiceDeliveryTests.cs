@@ -63,6 +63,23 @@ public abstract class InvoiceDeliveryTests(DatabaseProvider provider) : PortalTe
         Assert.Equal([("1000213", PaperReason.NoEmail)], toPrint.Select(p => (p.CustomerNumber, p.Reason!.Value)));
     }
 
+    [Fact]
+    public async Task An_account_put_on_paper_for_lack_of_an_email_stays_on_the_no_channel_list_until_its_billing_email_is_fixed()
+    {
+        await AddAccountAsync("1000281");
+        await SetBillingEmailAsync("1000281", "");
+        await PlaceOrderAsync("1000281", unitPrice: 100m);
+        MoveClockTo(2026, 11, 1);
+        await BillAsync(October);
+
+        var beforeFix = await InScopeAsync<UnreachedCustomers, IReadOnlyList<UnreachedCustomer>>(u => u.ListAsync(CancellationToken.None));
+        await SetBillingEmailAsync("1000281", "accounts@1000281.example");
+        var afterFix = await InScopeAsync<UnreachedCustomers, IReadOnlyList<UnreachedCustomer>>(u => u.ListAsync(CancellationToken.None));
+
+        Assert.Equal([("1000281", PaperReason.NoEmail)], beforeFix.Select(c => (c.CustomerNumber, c.Reason!.Value)));
+        Assert.Empty(afterFix);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
