@@ -78,6 +78,9 @@ public static class FacturoWeb
         services.AddScoped<Taxes.ExemptionCertificates>();
         services.AddScoped<Taxes.ExemptionExpiryNotices>();
         services.AddScoped<InvoiceReadyNotifier>();
+        services.AddScoped<InvoicePdfEmails>();
+        services.AddScoped<InvoicesToPrint>();
+        services.AddScoped<UnreachedCustomers>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DemoSecrets>();
         services.AddScoped<SizingDataLoader>();

@@ -34,6 +34,8 @@ public sealed class BillerSettings
     /// <summary>Prefixes refused during the transition, comma-separated ("9"); wins over eligible ones.</summary>
     public string IneligiblePrefixes { get; set; } = "9";
     public long PaperFeeCents { get; set; } = 500;
+    /// <summary>Whether the paper fee also applies to an account put on paper because no email reaches it (it did not ask for paper).</summary>
+    public bool PaperFeeForLackOfEmail { get; set; }
     public string CurrencyCode { get; set; } = "CAD";
     /// <summary>The credit terms a new commercial account starts with, in days (0: due on receipt).</summary>
     public int DefaultCreditTermsDays { get; set; } = 30;

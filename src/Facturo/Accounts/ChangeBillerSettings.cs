@@ -27,6 +27,7 @@ public sealed class BillerSettingsForm
     public int? DefaultCreditTermsDays { get; set; } = 30;
     /// <summary>Dollars and cents as typed in the reader's language ("5,00" or "5.00"); 0 for none.</summary>
     public string? PaperFee { get; set; } = "5.00";
+    public bool PaperFeeForLackOfEmail { get; set; }
     public string? TimeZone { get; set; } = BillerSettings.DefaultTimeZone;
     public string? EligiblePrefixes { get; set; } = "1";
     public string? IneligiblePrefixes { get; set; } = "9";
@@ -50,6 +51,7 @@ public sealed class BillerSettingsForm
         SupportHoursEn = biller.SupportHoursEn,
         DefaultCreditTermsDays = biller.DefaultCreditTermsDays,
         PaperFee = (biller.PaperFeeCents / 100m).ToString("0.00", Cultures.For(language)),
+        PaperFeeForLackOfEmail = biller.PaperFeeForLackOfEmail,
         TimeZone = biller.TimeZone,
         EligiblePrefixes = biller.EligiblePrefixes,
         IneligiblePrefixes = biller.IneligiblePrefixes,
@@ -116,7 +118,7 @@ public sealed class BillerSettingsForm
         }
         if (problems.Count == 0)
         {
-            values = new CheckedBillerSettings(written, paperFee.Value.Cents, timeZone, cpa005, Cpa005.NextFileCreationNumber!.Value, nacha);
+            values = new CheckedBillerSettings(written, paperFee.Value.Cents, timeZone, cpa005, Cpa005.NextFileCreationNumber!.Value, nacha) { PaperFeeForLackOfEmail = PaperFeeForLackOfEmail };
         }
         return problems;
     }
@@ -165,6 +167,8 @@ public sealed class NachaForm
 /// <summary>The biller's details once every one is checked, written the one way they are kept. A bank identity left blank is not set.</summary>
 public sealed record CheckedBillerSettings(BillerDetails Details, long PaperFeeCents, string TimeZone, Cpa005Identity? Cpa005, int NextFileCreationNumber, NachaIdentity? Nacha)
 {
+    public bool PaperFeeForLackOfEmail { get; init; }
+
     public BillerSettings WriteTo(BillerSettings biller)
     {
         biller.LegalName = Details.LegalNameFr!;
@@ -184,6 +188,7 @@ public sealed record CheckedBillerSettings(BillerDetails Details, long PaperFeeC
         biller.EligiblePrefixes = Details.EligiblePrefixes!;
         biller.IneligiblePrefixes = Details.IneligiblePrefixes!;
         biller.PaperFeeCents = PaperFeeCents;
+        biller.PaperFeeForLackOfEmail = PaperFeeForLackOfEmail;
         biller.TimeZone = TimeZone;
         (biller.Cpa005OriginatorId, biller.Cpa005ShortName, biller.Cpa005LongName, biller.Cpa005DataCentre, biller.Cpa005ReturnInstitution, biller.Cpa005ReturnTransit, biller.Cpa005ReturnAccount) =
             (Cpa005?.OriginatorId, Cpa005?.ShortName, Cpa005?.LongName, Cpa005?.DataCentre, Cpa005?.ReturnInstitution, Cpa005?.ReturnTransit, Cpa005?.ReturnAccount);
@@ -211,6 +216,7 @@ public sealed record CheckedBillerSettings(BillerDetails Details, long PaperFeeC
         [nameof(BillerSettings.SupportHoursEn)] = biller.SupportHoursEn,
         [nameof(BillerSettings.DefaultCreditTermsDays)] = biller.DefaultCreditTermsDays.ToString(CultureInfo.InvariantCulture),
         [nameof(BillerSettings.PaperFeeCents)] = biller.PaperFeeCents.ToString(CultureInfo.InvariantCulture),
+        [nameof(BillerSettings.PaperFeeForLackOfEmail)] = biller.PaperFeeForLackOfEmail ? "true" : "false",
         [nameof(BillerSettings.TimeZone)] = biller.TimeZone,
         [nameof(BillerSettings.EligiblePrefixes)] = biller.EligiblePrefixes,
         [nameof(BillerSettings.IneligiblePrefixes)] = biller.IneligiblePrefixes,

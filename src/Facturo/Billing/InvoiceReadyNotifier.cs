@@ -9,14 +9,19 @@ namespace Facturo.Billing;
 
 /// <summary>
 /// "Your invoice is ready": one email per invoice of the period to each portal user of the account's
-/// enterprise, in that person's language. Keyed per invoice and person, so running it again after a
+/// enterprise, in that person's language; accounts without portal users get the invoice PDF itself
+/// (<see cref="InvoicePdfEmails"/>). Keyed per invoice and person, so running it again after a
 /// crash queues only what is missing.
 /// </summary>
-public sealed class InvoiceReadyNotifier(FacturoDbContext db, EmailOutbox outbox, IOptions<EmailOptions> emailOptions)
+public sealed class InvoiceReadyNotifier(FacturoDbContext db, EmailOutbox outbox, InvoicePdfEmails pdfEmails, IOptions<EmailOptions> emailOptions)
 {
     private const int BatchSize = 500;
 
-    public async Task<int> NotifyAsync(BillingPeriod period, CancellationToken cancellationToken)
+    /// <returns>How many emails were queued now.</returns>
+    public async Task<int> NotifyAsync(BillingPeriod period, CancellationToken cancellationToken) =>
+        await NotifyPortalUsersAsync(period, cancellationToken) + await pdfEmails.QueueAsync(period, cancellationToken);
+
+    private async Task<int> NotifyPortalUsersAsync(BillingPeriod period, CancellationToken cancellationToken)
     {
         var periodText = period.ToString();
         var baseUrl = emailOptions.Value.PublicBaseUrl.TrimEnd('/');

@@ -9,7 +9,11 @@ namespace Facturo.Billing;
 
 public sealed record BillRunProgress(int AccountsBilled, int InvoicesIssued, int StatementsIssued);
 
-public sealed record BillRunResult(BillingPeriod Period, DateOnly IssueDate, int InvoicesIssuedNow, int StatementsIssuedNow, int InvoicesInPeriod, int StatementsInPeriod);
+public sealed record BillRunResult(BillingPeriod Period, DateOnly IssueDate, int InvoicesIssuedNow, int StatementsIssuedNow, int InvoicesInPeriod, int StatementsInPeriod)
+{
+    /// <summary>How the period's invoices reach their customers, and which accounts nothing electronic reaches.</summary>
+    public required DeliveryReport Deliveries { get; init; }
+}
 
 /// <summary>
 /// Bills one period: an invoice for every account with on-account charges in it, a statement of
@@ -79,7 +83,12 @@ public sealed partial class BillRunner(FacturoDbContext db, BillerClock clock, B
             .SetProperty(x => x.InvoicesIssued, invoicesInPeriod)
             .SetProperty(x => x.StatementsIssued, statementsInPeriod), cancellationToken);
         LogCompleted(periodText, counts.InvoicesIssued, counts.StatementsIssued, invoicesInPeriod, statementsInPeriod);
-        return new BillRunResult(period, run.IssueDate, counts.InvoicesIssued, counts.StatementsIssued, invoicesInPeriod, statementsInPeriod);
+        var deliveries = await DeliveryReport.ForPeriodAsync(db, periodText, cancellationToken);
+        if (deliveries.NoWorkingChannel.Count > 0)
+        {
+            LogNoWorkingChannel(periodText, deliveries.NoWorkingChannel.Count);
+        }
+        return new BillRunResult(period, run.IssueDate, counts.InvoicesIssued, counts.StatementsIssued, invoicesInPeriod, statementsInPeriod) { Deliveries = deliveries };
     }
 
     /// <summary>Finds or creates the period's bill run. Its issue date is fixed at the first start, so a resumed run dates its invoices the same.</summary>
@@ -131,20 +140,31 @@ public sealed partial class BillRunner(FacturoDbContext db, BillerClock clock, B
             .ToLookup(c => c.AccountId);
 
         var taxCustomers = await taxes.CustomersAsync(accounts, run.IssueDate, cancellationToken);
+        var reaches = await AccountReaches.LoadAsync(db, accounts, cancellationToken);
         var drafts = accounts
-            .Select(a => (Account: a, Draft: InvoiceGenerator.Generate(a.ToBillable(taxCustomers[a.Id]), chargesByAccount[a.Id].Select(c => c.ToBillable()).ToList(), PaperFeeOf(settings, a), period, run.IssueDate, salesTax)!))
+            .Select(a =>
+            {
+                var route = InvoiceRouting.Choose(reaches[a.Id]);
+                var paperFee = route.ChargesPaperFee(settings.PaperFeeForLackOfEmail) ? PaperFeeOf(settings, a) : Money.Zero(a.Currency);
+                var billable = a.ToBillable(taxCustomers[a.Id]) with { Delivery = route.Delivery };
+                return (Account: a, Route: route, Draft: InvoiceGenerator.Generate(billable, chargesByAccount[a.Id].Select(c => c.ToBillable()).ToList(), paperFee, period, run.IssueDate, salesTax)!);
+            })
             .ToList();
         var number = await DocumentNumbers.TakeAsync(db, DocumentSequence.Invoices, drafts.Count, cancellationToken);
         var now = clock.UtcNow;
         var invoices = new List<Invoice>(drafts.Count);
         var postings = new List<LedgerPosting>(drafts.Count);
-        foreach (var (account, draft) in drafts)
+        var deliveries = new List<InvoiceDelivery>(drafts.Count);
+        foreach (var (account, route, draft) in drafts)
         {
-            var invoice = ToInvoice(number++, run, settings, account, draft, now);
+            var invoice = ToInvoice(number++, run, settings, account, route, draft, now);
             invoices.Add(invoice);
             postings.Add(LedgerPosting.From(BillingPostings.ForInvoice(draft, invoice.Id, invoice.Number), now));
+            deliveries.Add(DeliveryOf(invoice, account, route, draft));
         }
         await InvoiceBatchWriter.WriteAsync(db, invoices, postings, cancellationToken);
+        // With the invoices: a crash leaves no invoice without its channel, and the paper fee always matches it.
+        await BulkInsert.InsertAsync(db, deliveries, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (drafts.Count, highest);
     }
@@ -230,7 +250,18 @@ public sealed partial class BillRunner(FacturoDbContext db, BillerClock clock, B
         }
     }
 
-    private static Invoice ToInvoice(long id, BillRun run, BillerSettings settings, CustomerAccount account, InvoiceDraft draft, DateTimeOffset now) => new()
+    private static InvoiceDelivery DeliveryOf(Invoice invoice, CustomerAccount account, InvoiceRoute route, InvoiceDraft draft) => new()
+    {
+        InvoiceId = invoice.Id,
+        AccountId = account.Id,
+        Period = invoice.Period,
+        Channel = route.Channel,
+        PaperReason = route.Paper,
+        EmailAddress = route.Channel == InvoiceChannel.Email || route.Paper == PaperReason.EmailBounced ? account.BillingEmail.Trim() : null,
+        PaperFeeCharged = draft.Lines.Any(l => l.Category == ChargeCategory.PaperFee),
+    };
+
+    private static Invoice ToInvoice(long id, BillRun run, BillerSettings settings, CustomerAccount account, InvoiceRoute route, InvoiceDraft draft, DateTimeOffset now) => new()
     {
         Id = id,
         AccountId = account.Id,
@@ -242,7 +273,7 @@ public sealed partial class BillRunner(FacturoDbContext db, BillerClock clock, B
         SubtotalCents = draft.Subtotal.Cents,
         TaxCents = draft.TaxTotal.Cents,
         TotalCents = draft.Total.Cents,
-        Delivery = account.Delivery,
+        Delivery = route.Delivery,
         CustomerNumber = account.CustomerNumber,
         CustomerLegalName = account.LegalName,
         CustomerAddress = string.Join('\n', account.Address.Lines),
@@ -274,6 +305,9 @@ public sealed partial class BillRunner(FacturoDbContext db, BillerClock clock, B
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bill run {Period} complete: {Invoices} invoices and {Statements} statements issued now; {InvoicesInPeriod} invoices and {StatementsInPeriod} statements in the period")]
     private partial void LogCompleted(string period, int invoices, int statements, int invoicesInPeriod, int statementsInPeriod);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bill run {Period}: {Count} account(s) have no portal user and no working billing email; their invoices go on paper. Staff see them at /admin/unreachable-customers")]
+    private partial void LogNoWorkingChannel(string period, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bill run batch conflicted with another writer (attempt {Attempt}): {Reason}")]
     private partial void LogConflict(int attempt, string reason);

@@ -240,6 +240,16 @@ public static partial class FacturoCli
             }
             var result = outcome.Value!;
             Console.WriteLine($"Bill run {result.Period} done (issue date {result.IssueDate:yyyy-MM-dd}): {result.InvoicesIssuedNow} invoices and {result.StatementsIssuedNow} statements issued now; the period has {result.InvoicesInPeriod} invoices and {result.StatementsInPeriod} statements.");
+            var deliveries = result.Deliveries;
+            Console.WriteLine($"Delivery: {deliveries.Portal} by portal notice, {deliveries.Email} by email with the PDF, {deliveries.Paper} on paper (list and PDFs at /admin/paper-invoices).");
+            if (deliveries.NoWorkingChannel.Count > 0)
+            {
+                Console.WriteLine($"{deliveries.NoWorkingChannel.Count} account(s) with no working channel (no portal user, billing email missing or bounced), put on paper; fix them at /admin/unreachable-customers:");
+                foreach (var account in deliveries.NoWorkingChannel)
+                {
+                    Console.WriteLine($"  {account.CustomerNumber} {account.LegalName}: invoice {account.InvoiceNumber}, {(account.Reason == PaperReason.EmailBounced ? $"billing email {account.EmailAddress} bounced" : "no valid billing email")}");
+                }
+            }
             var perSecond = elapsed.TotalSeconds > 0 ? (long)(result.InvoicesIssuedNow / (decimal)elapsed.TotalSeconds) : 0;
             Console.WriteLine($"Took {elapsed.TotalSeconds:0.0} s: {perSecond} invoices/s, peak memory {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576} MB.");
             return 0;

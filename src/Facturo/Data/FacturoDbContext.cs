@@ -27,6 +27,7 @@ public abstract class FacturoDbContext(DbContextOptions options) : IdentityUserC
     public DbSet<Statement> Statements => Set<Statement>();
     public DbSet<StatementLine> StatementLines => Set<StatementLine>();
     public DbSet<BillRun> BillRuns => Set<BillRun>();
+    public DbSet<InvoiceDelivery> InvoiceDeliveries => Set<InvoiceDelivery>();
     public DbSet<DocumentSequence> DocumentSequences => Set<DocumentSequence>();
     public DbSet<LedgerPosting> LedgerPostings => Set<LedgerPosting>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();

@@ -190,7 +190,20 @@ public sealed partial class EmailDispatcher(IServiceScopeFactory scopes, IOption
 
     private static MimeMessage ToMime(OutboxEmail email, MailboxAddress from)
     {
-        var message = new MimeMessage { Subject = email.Subject, MessageId = email.MessageId, Body = new TextPart("plain") { Text = email.Body } };
+        var text = new TextPart("plain") { Text = email.Body };
+        MimeEntity body = text;
+        if (email.Attachment is { } bytes)
+        {
+            var attachment = new MimePart(MimeTypes.GetMimeType(email.AttachmentName ?? "attachment.bin"))
+            {
+                Content = new MimeContent(new MemoryStream(bytes)),
+                ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+                ContentTransferEncoding = ContentEncoding.Base64,
+                FileName = email.AttachmentName,
+            };
+            body = new Multipart("mixed") { text, attachment };
+        }
+        var message = new MimeMessage { Subject = email.Subject, MessageId = email.MessageId, Body = body };
         message.From.Add(from);
         message.To.Add(MailboxAddress.Parse(email.ToAddress));
         message.Headers.Add(HeaderId.ContentLanguage, email.Language == Accounts.Language.Fr ? "fr-CA" : "en-CA");

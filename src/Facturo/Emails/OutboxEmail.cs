@@ -35,9 +35,17 @@ public sealed partial class OutboxEmail
     public DateTimeOffset? ClaimedUntil { get; set; }
     /// <summary>Set for emails a job may queue again after a crash ("invoice-ready:12:7"); unique, so they are queued once.</summary>
     public string? DedupKey { get; set; }
+    /// <summary>The file sent with it (an invoice PDF), kept with the email so every attempt sends the same bytes.</summary>
+    public string? AttachmentName { get; set; }
+    public byte[]? Attachment { get; set; }
+    /// <summary>The recipient's server refused it for good (a 5xx reply, an address that cannot be written): the address bounced.</summary>
+    public bool Refused { get; set; }
 
     /// <summary>Stable per email, so a resend after a crash between sending and stamping is recognisable as the same message.</summary>
     public string MessageId => $"outbox-{Id}@facturo";
+
+    /// <summary>Attaches a file (an invoice PDF) before the email is queued.</summary>
+    public void Attach(string fileName, byte[] content) => (AttachmentName, Attachment) = (fileName, content);
 
     public void RecordSent(DateTimeOffset at)
     {
@@ -52,6 +60,7 @@ public sealed partial class OutboxEmail
     {
         Attempts++;
         FirstAttemptAt ??= at;
+        Refused = failure.Permanent;
         LastError = failure.Error.Length > MaxErrorLength ? failure.Error[..MaxErrorLength] : failure.Error;
         (ClaimedBy, ClaimedUntil) = (null, null);
         var next = failure.Permanent ? null : RetrySchedule.NextAttempt(Attempts, FirstAttemptAt.Value, at, jitter);
@@ -94,5 +103,8 @@ internal sealed class OutboxEmailConfiguration : IEntityTypeConfiguration<Outbox
         email.HasIndex(e => new { e.State, e.NextAttemptAt });
         email.Property(e => e.DedupKey).HasMaxLength(100);
         email.HasIndex(e => e.DedupKey).IsUnique();
+        email.Property(e => e.AttachmentName).HasMaxLength(100);
+        // Whether a billing email bounced is looked up by address for every account a bill run invoices.
+        email.HasIndex(e => e.ToAddress);
     }
 }

@@ -48,6 +48,11 @@ public abstract class BillRunCrashTests(DatabaseProvider provider) : IAsyncLifet
         Assert.Equal(Accounts, await db.LedgerPostings.CountAsync(p => p.Kind == PostingKind.Invoice));
         Assert.Equal(0, await db.Invoices.CountAsync(i => !i.Lines.Any()));
         await LedgerAssertions.AssertBalancedAsync(_database);
+        // Every invoice has its route, and each one routed to email is emailed once, whichever run issued it.
+        var routes = await db.InvoiceDeliveries.GroupBy(d => d.Channel).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        Assert.Equal(Accounts, routes.Values.Sum());
+        Assert.Equal(routes[InvoiceChannel.Email], await db.OutboxEmails.CountAsync(e => e.Kind == InvoicePdfEmails.Kind));
+        Assert.Contains($"Delivery: 0 by portal notice, {routes[InvoiceChannel.Email]} by email with the PDF, {routes[InvoiceChannel.Paper]} on paper", secondRun.Output, StringComparison.Ordinal);
     }
 
     private async Task<int> CountInvoicesAsync()

@@ -162,6 +162,9 @@ public abstract partial class AccessTableTests(DatabaseProvider provider) : Port
         ["POST /admin/leads?handler=Upgrade"] = Staff(Who.Sales),
         ["GET /admin/bill-runs"] = Staff(Who.BillingOperator, Who.CustomerRelations),
         ["POST /admin/bill-runs"] = Staff(Who.BillingOperator, Who.CustomerRelations),
+        ["GET /admin/paper-invoices"] = Staff(Who.BillingOperator, Who.CustomerRelations),
+        ["GET /admin/paper-invoices?handler=Download"] = Staff(Who.BillingOperator, Who.CustomerRelations),
+        ["GET /admin/unreachable-customers"] = Staff(Who.BillingOperator, Who.CustomerRelations),
         ["GET /admin/bank-files"] = Staff(Who.BillingOperator, Who.CustomerRelations),
         // A file that exists; asked without one, the answer is 404 to everyone.
         ["GET /admin/bank-files?handler=Download"] = [],

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Facturo.Pages.Admin;
 
-public sealed record BillRunRow(BillRun Run, int InvoicesSoFar, int StatementsSoFar);
+public sealed record BillRunRow(BillRun Run, int InvoicesSoFar, int StatementsSoFar, DeliveryReport Deliveries);
 
 /// <summary>Bill runs: start one for a period that has ended, watch its documents being issued, see how it ended, start it again safely.</summary>
 [Authorize(Policy = StaffAuth.BillingOperatorPolicy)]
@@ -43,14 +43,14 @@ public sealed class BillRunsModel(FacturoDbContext db, BillRunLauncher launcher,
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var runs = await db.BillRuns.AsNoTracking().OrderByDescending(r => r.Period).Take(36).ToListAsync(cancellationToken);
+        var runs = await db.BillRuns.AsNoTracking().OrderByDescending(r => r.Period).Take(12).ToListAsync(cancellationToken);
         var rows = new List<BillRunRow>();
         foreach (var run in runs)
         {
             var (invoices, statements) = run.Status == BillRunStatus.Running
                 ? (await db.Invoices.CountAsync(i => i.Period == run.Period, cancellationToken), await db.Statements.CountAsync(s => s.Period == run.Period, cancellationToken))
                 : (run.InvoicesIssued, run.StatementsIssued);
-            rows.Add(new BillRunRow(run, invoices, statements));
+            rows.Add(new BillRunRow(run, invoices, statements, await DeliveryReport.ForPeriodAsync(db, run.Period, cancellationToken)));
         }
         Runs = rows;
     }

@@ -176,6 +176,10 @@ namespace Facturo.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("paper_fee_cents");
 
+                    b.Property<bool>("PaperFeeForLackOfEmail")
+                        .HasColumnType("boolean")
+                        .HasColumnName("paper_fee_for_lack_of_email");
+
                     b.Property<string>("PostalCode")
                         .IsRequired()
                         .HasMaxLength(7)
@@ -745,6 +749,55 @@ namespace Facturo.Data.Migrations.Postgres
                     b.ToTable("invoices", (string)null);
                 });
 
+            modelBuilder.Entity("Facturo.Billing.InvoiceDelivery", b =>
+                {
+                    b.Property<long>("InvoiceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("EmailAddress")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email_address");
+
+                    b.Property<bool>("PaperFeeCharged")
+                        .HasColumnType("boolean")
+                        .HasColumnName("paper_fee_charged");
+
+                    b.Property<string>("PaperReason")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("paper_reason");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character(7)")
+                        .HasColumnName("period")
+                        .IsFixedLength();
+
+                    b.HasKey("InvoiceId")
+                        .HasName("pk_invoice_deliveries");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_invoice_deliveries_account_id");
+
+                    b.HasIndex("Period", "Channel")
+                        .HasDatabaseName("ix_invoice_deliveries_period_channel");
+
+                    b.ToTable("invoice_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("Facturo.Billing.InvoiceLine", b =>
                 {
                     b.Property<long>("InvoiceId")
@@ -972,6 +1025,15 @@ namespace Facturo.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<byte[]>("Attachment")
+                        .HasColumnType("bytea")
+                        .HasColumnName("attachment");
+
+                    b.Property<string>("AttachmentName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("attachment_name");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
@@ -1024,6 +1086,10 @@ namespace Facturo.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
 
+                    b.Property<bool>("Refused")
+                        .HasColumnType("boolean")
+                        .HasColumnName("refused");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
@@ -1052,6 +1118,9 @@ namespace Facturo.Data.Migrations.Postgres
                     b.HasIndex("DedupKey")
                         .IsUnique()
                         .HasDatabaseName("ix_outbox_emails_dedup_key");
+
+                    b.HasIndex("ToAddress")
+                        .HasDatabaseName("ix_outbox_emails_to_address");
 
                     b.HasIndex("State", "NextAttemptAt")
                         .HasDatabaseName("ix_outbox_emails_state_next_attempt_at");
@@ -3222,6 +3291,23 @@ namespace Facturo.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_invoices_bill_runs_bill_run_id");
+                });
+
+            modelBuilder.Entity("Facturo.Billing.InvoiceDelivery", b =>
+                {
+                    b.HasOne("Facturo.Accounts.CustomerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_invoice_deliveries_accounts_account_id");
+
+                    b.HasOne("Facturo.Billing.Invoice", null)
+                        .WithOne()
+                        .HasForeignKey("Facturo.Billing.InvoiceDelivery", "InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_invoice_deliveries_invoices_invoice_id");
                 });
 
             modelBuilder.Entity("Facturo.Billing.InvoiceLine", b =>

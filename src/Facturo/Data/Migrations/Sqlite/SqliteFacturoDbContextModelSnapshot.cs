@@ -171,6 +171,10 @@ namespace Facturo.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("paper_fee_cents");
 
+                    b.Property<bool>("PaperFeeForLackOfEmail")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paper_fee_for_lack_of_email");
+
                     b.Property<string>("PostalCode")
                         .IsRequired()
                         .HasMaxLength(7)
@@ -734,6 +738,55 @@ namespace Facturo.Data.Migrations.Sqlite
                     b.ToTable("invoices", (string)null);
                 });
 
+            modelBuilder.Entity("Facturo.Billing.InvoiceDelivery", b =>
+                {
+                    b.Property<long>("InvoiceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("EmailAddress")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email_address");
+
+                    b.Property<bool>("PaperFeeCharged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paper_fee_charged");
+
+                    b.Property<string>("PaperReason")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paper_reason");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period")
+                        .IsFixedLength();
+
+                    b.HasKey("InvoiceId")
+                        .HasName("pk_invoice_deliveries");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_invoice_deliveries_account_id");
+
+                    b.HasIndex("Period", "Channel")
+                        .HasDatabaseName("ix_invoice_deliveries_period_channel");
+
+                    b.ToTable("invoice_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("Facturo.Billing.InvoiceLine", b =>
                 {
                     b.Property<long>("InvoiceId")
@@ -959,6 +1012,15 @@ namespace Facturo.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<byte[]>("Attachment")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("attachment");
+
+                    b.Property<string>("AttachmentName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attachment_name");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER")
                         .HasColumnName("attempts");
@@ -1011,6 +1073,10 @@ namespace Facturo.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("next_attempt_at");
 
+                    b.Property<bool>("Refused")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refused");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("sent_at");
@@ -1039,6 +1105,9 @@ namespace Facturo.Data.Migrations.Sqlite
                     b.HasIndex("DedupKey")
                         .IsUnique()
                         .HasDatabaseName("ix_outbox_emails_dedup_key");
+
+                    b.HasIndex("ToAddress")
+                        .HasDatabaseName("ix_outbox_emails_to_address");
 
                     b.HasIndex("State", "NextAttemptAt")
                         .HasDatabaseName("ix_outbox_emails_state_next_attempt_at");
@@ -3149,6 +3218,23 @@ namespace Facturo.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_invoices_bill_runs_bill_run_id");
+                });
+
+            modelBuilder.Entity("Facturo.Billing.InvoiceDelivery", b =>
+                {
+                    b.HasOne("Facturo.Accounts.CustomerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_invoice_deliveries_accounts_account_id");
+
+                    b.HasOne("Facturo.Billing.Invoice", null)
+                        .WithOne()
+                        .HasForeignKey("Facturo.Billing.InvoiceDelivery", "InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_invoice_deliveries_invoices_invoice_id");
                 });
 
             modelBuilder.Entity("Facturo.Billing.InvoiceLine", b =>
