@@ -67,6 +67,7 @@ public static class FacturoWeb
         services.AddScoped<ApiKeyFilter>();
         services.AddScoped<PlaceOrder>();
         services.AddScoped<ChangeBillerSettings>();
+        services.AddAccountAdministration();
         // The only processor wired in: a sandbox. A real one implements ICardGateway and replaces it.
         services.AddSingleton<Payments.ICardGateway, Payments.SandboxCardGateway>();
         services.AddScoped<IssueCreditNote>();

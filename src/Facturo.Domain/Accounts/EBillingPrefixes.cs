@@ -7,19 +7,26 @@ namespace Facturo.Accounts;
 /// </summary>
 public sealed record EBillingPrefixes
 {
-    private EBillingPrefixes(IReadOnlyList<string> eligible, IReadOnlyList<string> ineligible) => (Eligible, Ineligible) = (eligible, ineligible);
+    private readonly IReadOnlyList<string> _keptNumbers;
+
+    private EBillingPrefixes(IReadOnlyList<string> eligible, IReadOnlyList<string> ineligible, IReadOnlyList<string> keptNumbers) =>
+        (Eligible, Ineligible, _keptNumbers) = (eligible, ineligible, keptNumbers);
 
     public IReadOnlyList<string> Eligible { get; }
     public IReadOnlyList<string> Ineligible { get; }
 
     /// <summary>Comma-separated lists as the biller's settings keep them ("1", "9"); entries that are not 1 to 10 digits are ignored.</summary>
-    public static EBillingPrefixes Of(string? eligible, string? ineligible) => new(Split(eligible), Split(ineligible));
+    public static EBillingPrefixes Of(string? eligible, string? ineligible) => new(Split(eligible), Split(ineligible), []);
 
     public bool IsEligible(CustomerNumber number) =>
         !Ineligible.Any(p => number.Value.StartsWith(p, StringComparison.Ordinal)) && Eligible.Any(p => number.Value.StartsWith(p, StringComparison.Ordinal));
 
     /// <summary>Whether the number begins with one of the biller's prefixes, eligible or not.</summary>
-    public bool Covers(CustomerNumber number) => Eligible.Concat(Ineligible).Any(p => number.Value.StartsWith(p, StringComparison.Ordinal));
+    public bool Covers(CustomerNumber number) =>
+        _keptNumbers.Contains(number.Value) || Eligible.Concat(Ineligible).Any(p => number.Value.StartsWith(p, StringComparison.Ordinal));
+
+    /// <summary>The same rule, also covering one number already in use: an account opened before the prefixes changed keeps its number.</summary>
+    public EBillingPrefixes Keeping(CustomerNumber number) => Covers(number) ? this : new(Eligible, Ineligible, [.. _keptNumbers, number.Value]);
 
     /// <summary>Every prefix a customer number may begin with, as people read a list: "1, 9".</summary>
     public string AllowedBeginnings => string.Join(", ", Eligible.Concat(Ineligible).Distinct());
