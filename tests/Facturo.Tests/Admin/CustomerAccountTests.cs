@@ -73,7 +73,7 @@ public abstract class CustomerAccountTests(DatabaseProvider provider) : PortalTe
         Assert.Equal("K1A 0B", await page.Locator("#PostalCode").InputValueAsync());
         await using var db = Database.NewContext();
         Assert.Empty(await db.Accounts.ToListAsync());
-        Assert.Empty(await db.StaffAuditEntries.ToListAsync());
+        Assert.False(await db.StaffAuditEntries.AnyAsync(e => e.Action.StartsWith("account.")));
     }
 
     [Fact]
