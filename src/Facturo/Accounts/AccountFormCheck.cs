@@ -58,6 +58,14 @@ public static class AccountDetailsWriting
         ["delivery"] = account.Delivery.ToString(),
     };
 
+    /// <summary>Checked details field by field, as <see cref="Fields(CustomerAccount)"/> shows an account that has them.</summary>
+    public static SortedDictionary<string, string> Fields(AccountDetails details)
+    {
+        var account = new CustomerAccount { CustomerNumber = details.Number.Value, LegalName = "", AddressLine1 = "", City = "", Region = "", PostalCode = "", BillingEmail = "" };
+        account.Apply(details);
+        return account.Fields();
+    }
+
     /// <summary>The fields that differ, before and after: what an edit or an import line changes.</summary>
     public static (SortedDictionary<string, string> Before, SortedDictionary<string, string> After) Differences(SortedDictionary<string, string> before, SortedDictionary<string, string> after)
     {

@@ -100,7 +100,7 @@ public sealed class ImportAccounts(FacturoDbContext db, BillerClock clock)
         var hash = Convert.ToHexStringLower(SHA256.HashData(file));
         var csv = AccountsCsv.Read(file);
         var problems = csv.Problems.ToList();
-        var existing = await ExistingAsync(csv.Lines, tracked, cancellationToken);
+        var existing = await ExistingAsync(csv.Lines, cancellationToken);
         var firstLineOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var checkedLines = new List<(int Line, AccountDetails Details)>();
         foreach (var (line, typed) in csv.Lines)
@@ -151,11 +151,15 @@ public sealed class ImportAccounts(FacturoDbContext db, BillerClock clock)
                 problems.Add(new ImportProblem(line, csv.ColumnOf(AccountField.Currency), UserError.Conflict("account.currency-in-use", account.CustomerNumber, account.CurrencyCode)));
                 continue;
             }
-            var before = account.Fields();
-            account.Apply(details);
-            var (changedFrom, changedTo) = AccountDetailsWriting.Differences(before, account.Fields());
+            var (changedFrom, changedTo) = AccountDetailsWriting.Differences(account.Fields(), AccountDetailsWriting.Fields(details));
             if (changedTo.Count > 0)
             {
+                if (tracked)
+                {
+                    // Only the accounts that change are tracked: tracking all 100,000 of a file imported again took longer than checking it.
+                    db.Accounts.Attach(account);
+                    account.Apply(details);
+                }
                 updated.Add((account, changedFrom, changedTo));
                 changes.Add(new ImportChange(line, account.CustomerNumber, ImportAction.Update, changedTo.Keys.ToList()));
             }
@@ -179,14 +183,13 @@ public sealed class ImportAccounts(FacturoDbContext db, BillerClock clock)
         };
     }
 
-    private async Task<Dictionary<string, CustomerAccount>> ExistingAsync(IReadOnlyList<CsvAccountLine> lines, bool tracked, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, CustomerAccount>> ExistingAsync(IReadOnlyList<CsvAccountLine> lines, CancellationToken cancellationToken)
     {
         var numbers = lines.Select(l => CustomerNumber.TryParse(l.Form.CustomerNumber, out var n) ? n.Value.Value : null).OfType<string>().Distinct().ToList();
         var accounts = new Dictionary<string, CustomerAccount>(StringComparer.Ordinal);
-        var query = tracked ? db.Accounts : db.Accounts.AsNoTracking();
         foreach (var chunk in numbers.Chunk(LookupChunk))
         {
-            foreach (var account in await query.Where(a => chunk.Contains(a.CustomerNumber)).ToListAsync(cancellationToken))
+            foreach (var account in await db.Accounts.AsNoTracking().Where(a => chunk.Contains(a.CustomerNumber)).ToListAsync(cancellationToken))
             {
                 accounts[account.CustomerNumber] = account;
             }
