@@ -72,6 +72,19 @@ public class AccountFormTests
     }
 
     [Fact]
+    public void An_account_keeps_a_number_from_before_the_prefixes_changed_without_it_becoming_eligible()
+    {
+        var old = CustomerNumber.Parse("5000001");
+
+        var kept = Prefixes.Keeping(old);
+
+        Assert.Empty((Good with { CustomerNumber = "5000001" }).Check(kept, Defaults, out _));
+        Assert.False(kept.IsEligible(old));
+        Assert.False(kept.Covers(CustomerNumber.Parse("5000002")));
+        Assert.Same(Prefixes, Prefixes.Keeping(CustomerNumber.Parse("1000001")));
+    }
+
+    [Fact]
     public void The_prefix_rule_agrees_with_the_eligibility_rule_for_every_number()
     {
         var prefixes = EBillingPrefixes.Of("1, 42", "9,421");
