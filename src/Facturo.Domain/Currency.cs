@@ -17,5 +17,16 @@ public readonly record struct Currency
         _ => throw new FormatException($"Unsupported currency '{code}'."),
     };
 
+    /// <summary>A currency code as people type it ("cad", " USD "): only the currencies the biller invoices in.</summary>
+    public static bool TryParse(string? text, out Currency currency)
+    {
+        switch (text?.Trim().ToUpperInvariant())
+        {
+            case "CAD": currency = Cad; return true;
+            case "USD": currency = Usd; return true;
+            default: currency = default; return false;
+        }
+    }
+
     public override string ToString() => Code;
 }

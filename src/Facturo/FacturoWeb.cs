@@ -69,6 +69,7 @@ public static class FacturoWeb
         services.AddScoped<ApiKeyFilter>();
         services.AddScoped<PlaceOrder>();
         services.AddScoped<ChangeBillerSettings>();
+        services.AddAccountAdministration();
         // The only processor wired in: a sandbox. A real one implements ICardGateway and replaces it.
         services.AddSingleton<Payments.ICardGateway, Payments.SandboxCardGateway>();
         services.AddScoped<IssueCreditNote>();

@@ -34,11 +34,11 @@ public static partial class FacturoCli
     {
         var root = new RootCommand("Facturo: billing, e-invoicing and payments for Canadian billers.")
         {
-            ProviderOption, ConnectionOption, Serve(), Migrate(), Setup(), LoadDemoData(), LoadSizingData(), LoadSizingDebits(), RunBill(), Invite(), DebitBatch(), ImportReturns(), ImportRemittances(), RecordPayment(), AddStaff(), SetStaffPassword(), DisableStaff(), EnableStaff(), ResetStaffTwoStep(), RetireDemoSecrets(),
+            ProviderOption, ConnectionOption, Serve(), Migrate(), Setup(), LoadDemoData(), LoadSizingData(), LoadSizingDebits(), RunBill(), Invite(), DebitBatch(), ImportReturns(), ImportRemittances(), ImportAccounts(), RecordPayment(), AddStaff(), SetStaffPassword(), DisableStaff(), EnableStaff(), ResetStaffTwoStep(), RetireDemoSecrets(),
         };
         root.SetAction(_ =>
         {
-            Console.Error.WriteLine("Choose a command: serve, migrate, setup, demo-data, sizing-data, sizing-debits, bill-run, invite, debit-batch, import-returns, import-remittances, record-payment, add-staff, set-staff-password, disable-staff, enable-staff, reset-staff-two-step or retire-demo-secrets. Add --help to any of them.");
+            Console.Error.WriteLine("Choose a command: serve, migrate, setup, demo-data, sizing-data, sizing-debits, bill-run, invite, debit-batch, import-returns, import-remittances, import-accounts, record-payment, add-staff, set-staff-password, disable-staff, enable-staff, reset-staff-two-step or retire-demo-secrets. Add --help to any of them.");
             return CommandLineError;
         });
         return root;

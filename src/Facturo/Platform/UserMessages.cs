@@ -420,6 +420,72 @@ public static class UserMessages
         ["address.postal-code"] = (
             "Le code postal ne convient pas au pays {0} : au Canada « A1A 1A1 », aux États-Unis « 12345 » ou « 12345-6789 », ailleurs 10 lettres ou chiffres au plus.",
             "The postal code does not fit country {0}: in Canada \"A1A 1A1\", in the United States \"12345\" or \"12345-6789\", elsewhere 10 letters or digits at most."),
+        ["account.number"] = (
+            "« {0} » n'est pas un numéro de client : 7 à 10 chiffres.",
+            "\"{0}\" is not a customer number: 7 to 10 digits."),
+        ["account.number-prefix"] = (
+            "Le numéro de client {0} ne commence par aucun des préfixes du fournisseur ({1}) : choisissez un numéro de la bonne série.",
+            "Customer number {0} does not begin with one of the biller's prefixes ({1}): choose a number in the right series."),
+        ["account.program"] = (
+            "« {0} » n'est pas un programme : Commercial ou Petite entreprise.",
+            "\"{0}\" is not a program: Commercial or Small business."),
+        ["account.credit-terms"] = (
+            "« {0} » : les modalités de crédit sont un nombre de jours de 0 (payable sur réception) à 120.",
+            "\"{0}\": credit terms are a number of days from 0 (due on receipt) to 120."),
+        ["account.currency"] = (
+            "« {0} » : la devise est CAD ou USD.",
+            "\"{0}\": the currency is CAD or USD."),
+        ["account.language"] = (
+            "« {0} » : la langue est fr (français) ou en (anglais).",
+            "\"{0}\": the language is fr (French) or en (English)."),
+        ["account.billing-email"] = (
+            "« {0} » n'est pas une adresse courriel valide. Laissez le champ vide si le client n'a pas de courriel (il recevra ses factures sur papier).",
+            "\"{0}\" is not a valid email address. Leave it empty if the customer has no email (its invoices then go on paper)."),
+        ["account.delivery"] = (
+            "« {0} » : le mode de réception est Électronique ou Papier.",
+            "\"{0}\": delivery is Electronic or Paper."),
+        ["account.exists"] = (
+            "Un compte client porte déjà le numéro {0}. Rien n'a été créé.",
+            "A customer account already has number {0}. Nothing was created."),
+        ["account.currency-in-use"] = (
+            "Le compte {0} a déjà des factures ou des frais en {1} : sa devise ne peut plus changer. Ouvrez un autre compte pour facturer dans une autre devise.",
+            "Account {0} already has invoices or charges in {1}: its currency can no longer change. Open another account to bill in another currency."),
+        ["account.program-by-conversion"] = (
+            "Le programme du compte {0} change par une conversion (boutons « petite entreprise » et « commercial » de la fiche du client), qui avise le client et garde l'historique.",
+            "The program of account {0} changes by a conversion (the small business and commercial buttons on the customer page), which tells the customer and keeps the history."),
+        ["import.unreadable"] = (
+            "Le fichier n'est pas un fichier CSV lisible : {0}",
+            "The file is not a readable CSV file: {0}"),
+        ["import.empty"] = (
+            "Le fichier ne contient aucun compte : une ligne d'en-têtes, puis une ligne par compte.",
+            "The file holds no account: a header line, then one line per account."),
+        ["import.column-missing"] = (
+            "Colonne obligatoire absente : {0} (voir docs/customer-import.md).",
+            "Required column missing: {0} (see docs/customer-import.md)."),
+        ["import.column-unknown"] = (
+            "Colonne inconnue : « {0} ». Colonnes reconnues : {1}.",
+            "Unknown column: \"{0}\". Known columns: {1}."),
+        ["import.column-twice"] = (
+            "La colonne {0} figure deux fois dans l'en-tête.",
+            "Column {0} appears twice in the header."),
+        ["import.field-count"] = (
+            "La ligne a {0} champs alors que l'en-tête en a {1} : un séparateur ou un guillemet manque ou est de trop.",
+            "The line has {0} fields where the header has {1}: a separator or a quote is missing or extra."),
+        ["import.number-twice"] = (
+            "Le numéro de client {0} figure déjà à la ligne {1} du fichier.",
+            "Customer number {0} is already on line {1} of the file."),
+        ["import.too-large"] = (
+            "Le fichier dépasse {0} Mo : divisez-le en plusieurs fichiers.",
+            "The file is larger than {0} MB: split it into several files."),
+        ["import.has-errors"] = (
+            "Le fichier a {0} erreur(s) : rien n'a été importé. Corrigez-les et vérifiez-le de nouveau.",
+            "The file has {0} error(s): nothing was imported. Fix them and check it again."),
+        ["import.not-checked"] = (
+            "Ce fichier n'est pas celui qui a été vérifié (ou la vérification a plus d'une heure) : vérifiez-le d'abord, puis importez-le.",
+            "This file is not the one that was checked (or the check is more than an hour old): check it first, then import it."),
+        ["import.changed-since-check"] = (
+            "Les comptes ont changé depuis la vérification : {0} compte(s) à créer ou à modifier au lieu de {1}. Rien n'a été importé ; vérifiez le fichier de nouveau.",
+            "The accounts changed since the check: {0} account(s) to create or update instead of {1}. Nothing was imported; check the file again."),
         ["exemption.kind"] = (
             "Choisissez le type de certificat : numéro de revente de TVP, exemption de TVP, Loi sur les Indiens ou organisme gouvernemental.",
             "Choose the kind of certificate: PST resale number, PST exemption, Indian Act or government body."),

@@ -43,33 +43,48 @@ public sealed class DebitBatchStorageTestsOnPostgres() : DebitBatchStorageTests(
 {
     /// <summary>
     /// A heap-only update: no indexed column changes and the new version fits on the row's page, so PostgreSQL adds no
-    /// index entry. Returned here: one payment in twenty, as banks return a few in a hundred. The counts come from
-    /// PostgreSQL's statistics, which a server process reports within seconds.
+    /// index entry. Returned here: one payment in twenty, as banks return a few in a hundred, days later, after autovacuum has
+    /// cleared the versions the batch left (done here by hand: without it a return may find its page full, whatever the indexes).
+    /// The counts come from PostgreSQL's statistics, which a server process reports within seconds.
     /// </summary>
     [Fact]
     public async Task Every_payment_moved_to_sent_to_bank_then_returned_is_rewritten_in_place_without_new_index_entries()
     {
         const int Returned = 10;
         var batch = await BatchOfSubmittedDebitsAsync();
+        var afterBatch = await UpdatesOfPaymentsAsync(Debits);
+        await using (var connection = new NpgsqlConnection(Database.Options.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var vacuum = new NpgsqlCommand("VACUUM payments", connection);
+            await vacuum.ExecuteNonQueryAsync();
+        }
         MoveClockTo(2026, 11, 4);
         var returns = ReturnFiles.Cpa005ReturnsOfMany(await FileOfAsync(batch), "901", Returned);
 
         var imported = await InScopeAsync<PaymentReturns, Outcome<BankFileImport>>(r => r.ImportAsync("returns.txt", returns, CancellationToken.None));
 
         Assert.True(imported.Succeeded, imported.Error?.Code);
+        Assert.Equal((Debits, Debits), afterBatch);
+        Assert.Equal((Debits + Returned, Debits + Returned), await UpdatesOfPaymentsAsync(Debits + Returned));
+    }
+
+    /// <summary>Rows of <c>payments</c> updated, and how many of those in place, once the statistics show at least <paramref name="expected"/> (at most 30 s).</summary>
+    private async Task<(long Updated, long InPlace)> UpdatesOfPaymentsAsync(long expected)
+    {
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(Database.Options.ConnectionString);
         await connection.OpenAsync();
         await using var statistics = new NpgsqlCommand("SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = 'payments'", connection);
         var (updated, inPlace) = (0L, 0L);
-        for (var waited = 0; updated < Debits + Returned && waited < 30_000; waited += 250)
+        for (var waited = 0; updated < expected && waited < 30_000; waited += 250)
         {
             await Task.Delay(250);
             await using var reader = await statistics.ExecuteReaderAsync();
             await reader.ReadAsync();
             (updated, inPlace) = (reader.GetInt64(0), reader.GetInt64(1));
         }
-        Assert.Equal((Debits + Returned, Debits + Returned), (updated, inPlace));
+        return (updated, inPlace);
     }
 
     /// <summary>An encrypted file does not compress: trying to (pglz, on 31 MB for 100,000 debits) took longer than storing it.</summary>
