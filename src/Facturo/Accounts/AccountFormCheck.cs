@@ -11,7 +11,7 @@ public sealed record AccountFieldError(AccountField Field, UserError Error);
 public sealed record AccountRules(EBillingPrefixes Prefixes, AccountDefaults Defaults)
 {
     public static AccountRules Of(BillerSettings biller) =>
-        new(EBillingPrefixes.Of(biller.EligiblePrefixes, biller.IneligiblePrefixes), new AccountDefaults(new CreditTerms(biller.DefaultCreditTermsDays), Currency.Parse(biller.CurrencyCode)));
+        new(biller.EBillingPrefixes, new AccountDefaults(new CreditTerms(biller.DefaultCreditTermsDays), Currency.Parse(biller.CurrencyCode)));
 
     public static async Task<Outcome<AccountRules>> LoadAsync(FacturoDbContext db, CancellationToken cancellationToken) =>
         await db.SetUpBillerAsync(cancellationToken) is { Succeeded: true } biller ? Of(biller.Value!) : UserError.Conflict("biller.not-set-up");

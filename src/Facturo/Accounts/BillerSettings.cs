@@ -79,12 +79,10 @@ public sealed class BillerSettings
     public NachaIdentity? NachaIdentity => NachaCompanyIdentification is null ? null
         : new(NachaImmediateDestination, NachaDestinationName, NachaImmediateOrigin, NachaOriginName, NachaCompanyName, NachaCompanyIdentification, NachaOriginatingDfi);
 
-    public bool IsEligibleForEBilling(string customerNumber)
-    {
-        static string[] Split(string s) => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return !Split(IneligiblePrefixes).Any(p => customerNumber.StartsWith(p, StringComparison.Ordinal))
-            && Split(EligiblePrefixes).Any(p => customerNumber.StartsWith(p, StringComparison.Ordinal));
-    }
+    public EBillingPrefixes EBillingPrefixes => EBillingPrefixes.Of(EligiblePrefixes, IneligiblePrefixes);
+
+    public bool IsEligibleForEBilling(string customerNumber) =>
+        CustomerNumber.TryParse(customerNumber, out var number) && EBillingPrefixes.IsEligible(number.Value);
 }
 
 public static class BillerSettingsLookup
