@@ -14,7 +14,7 @@ public static class KeyRing
     public const string Section = "DataProtection";
 
     /// <summary>The folder of the key ring, which also keeps the other secrets the keys protect (the decoy questions' key).</summary>
-    public static string Directory(IConfiguration configuration) => Path.GetFullPath(configuration[$"{Section}:KeyDirectory"] ?? "data/keys");
+    public static string Directory(IConfiguration configuration) => DataDirectory.Resolve(configuration, configuration[$"{Section}:KeyDirectory"] ?? "keys");
 
     public static IServiceCollection AddKeyRing(this IServiceCollection services, IConfiguration configuration)
     {
