@@ -4,6 +4,9 @@ using Facturo.Emails;
 using MimeKit;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Facturo.Platform;
@@ -28,7 +31,7 @@ public enum NeededSettings
 /// Before anything else starts (the key ring, the jobs, the web server), a production host checks it is not about to
 /// run with what suits only a developer's machine: settings missing or left at their development values, a key ring
 /// written to disk in clear, or the demo data's published API key and passwords. It refuses and lists every such thing
-/// with how to fix it; the database is only looked at once the settings are right, so a wrong one is never created.
+/// with how to fix it; the database is only looked at once its own settings are right, and never created.
 /// </summary>
 public sealed class ProductionReadiness(IHostEnvironment environment, IConfiguration configuration, IOptions<KeyManagementOptions> keyRing, IServiceScopeFactory scopes)
     : IHostedLifecycleService
@@ -49,16 +52,9 @@ public sealed class ProductionReadiness(IHostEnvironment environment, IConfigura
             return null;
         }
         var problems = SettingsProblems(NeededSettings.Serving);
-        if (problems.Count == 0)
+        if (StorageProblems().Count == 0)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var demoSecrets = await scope.ServiceProvider.GetRequiredService<DemoSecrets>().StillAcceptedAsync(cancellationToken);
-            if (demoSecrets.Count > 0)
-            {
-                problems.Add($"This database holds the demo data, whose secrets are published: {string.Join("; ", demoSecrets)}. " +
-                    "Serve an empty database of your own (create it, then `facturo migrate`), or, to keep this one, run `facturo retire-demo-secrets` " +
-                    "(it revokes the key, disables the account and locks the portal user; the demo's customers and invoices stay).");
-            }
+            problems.AddRange(await DemoSecretsProblemsAsync(cancellationToken));
         }
         return Refusal(problems);
     }
@@ -66,7 +62,24 @@ public sealed class ProductionReadiness(IHostEnvironment environment, IConfigura
     /// <summary>Why a command needing these settings must not run, before it touches anything; null when it may (always outside Production).</summary>
     public string? SettingsRefusal(NeededSettings needed) => environment.IsProduction() ? Refusal(SettingsProblems(needed)) : null;
 
-    private List<string> SettingsProblems(NeededSettings needed)
+    /// <summary>Looked for only in a database that exists: checking must not create an empty SQLite file.</summary>
+    private async Task<IEnumerable<string>> DemoSecretsProblemsAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var database = scope.ServiceProvider.GetRequiredService<FacturoDbContext>().Database;
+        if (!await database.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken))
+        {
+            return [];
+        }
+        var demoSecrets = await scope.ServiceProvider.GetRequiredService<DemoSecrets>().StillAcceptedAsync(cancellationToken);
+        return demoSecrets.Count == 0 ? []
+            : [$"This database holds the demo data, whose secrets are published: {string.Join("; ", demoSecrets)}. " +
+               "Serve an empty database of your own (create it, then `facturo migrate`), or, to keep this one, run `facturo retire-demo-secrets` " +
+               "(it revokes the key, disables the account and locks the portal user; the demo's customers and invoices stay)."];
+    }
+
+    /// <summary>The data directory and the database: what every command needs.</summary>
+    private List<string> StorageProblems()
     {
         var problems = new List<string>();
         if (DataDirectory.ProductionProblem(configuration) is { } dataDirectory)
@@ -74,6 +87,12 @@ public sealed class ProductionReadiness(IHostEnvironment environment, IConfigura
             problems.Add(dataDirectory);
         }
         problems.AddRange(DatabaseProblems());
+        return problems;
+    }
+
+    private List<string> SettingsProblems(NeededSettings needed)
+    {
+        var problems = StorageProblems();
         if (needed.HasFlag(NeededSettings.Email))
         {
             problems.AddRange(EmailProblems());
