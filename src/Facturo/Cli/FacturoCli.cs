@@ -453,7 +453,8 @@ public static partial class FacturoCli
     private static async Task<int> WithServicesAsync(ParseResult parse, Func<AsyncServiceScope, CancellationToken, Task<int>> work, CancellationToken cancellationToken,
         NeededSettings needed = NeededSettings.Database)
     {
-        await using var app = FacturoWeb.Build(HostArgs(parse));
+        // A command reports a database it cannot reach, or a failed statement, itself: EF Core's own log lines would repeat it with noise.
+        await using var app = FacturoWeb.Build(["--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database=None", .. HostArgs(parse)]);
         if (app.Services.GetRequiredService<ProductionReadiness>().SettingsRefusal(needed) is { } refusal)
         {
             Console.Error.WriteLine(refusal);
@@ -473,6 +474,12 @@ public static partial class FacturoCli
         {
             Console.Error.WriteLine($"The database could not be reached: {missing.MessageText}. Create it first (see \"PostgreSQL\" in docs/operator-guide.md), or correct Database:ConnectionString.");
             return DatabaseUnavailable;
+        }
+        catch (Npgsql.PostgresException denied) when (denied.SqlState == "42501")
+        {
+            Console.Error.WriteLine($"The database refused: {denied.MessageText}. Schema changes are the owner's: run `facturo migrate` with the owner's connection string, " +
+                "then docs/postgres-runtime-role.sql (see \"PostgreSQL\" in docs/operator-guide.md).");
+            return Refused;
         }
         catch (Exception exception) when (IsDatabaseUnavailable(exception))
         {

@@ -5,8 +5,8 @@ namespace Facturo.Data;
 
 /// <summary>
 /// Applies the migrations under a lock, so two <c>facturo migrate</c> started at once (two nodes deploying) apply each
-/// migration once: the second waits, then finds nothing to do. It never creates a PostgreSQL database: a misspelt
-/// name is reported, not made.
+/// migration once: the second waits, then finds nothing to do. It never creates a PostgreSQL database (a misspelt
+/// name is reported, not made), and with nothing to apply it changes nothing, so the runtime role may run it.
 /// </summary>
 public static class Migrator
 {
@@ -37,7 +37,11 @@ public static class Migrator
     private static async Task<IReadOnlyList<string>> ApplyPendingAsync(FacturoDbContext db, CancellationToken cancellationToken)
     {
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        await db.Database.MigrateAsync(cancellationToken);
+        // Even with nothing to apply, EF Core would create its history table "if not exists": the runtime role may not.
+        if (pending.Count > 0)
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
         return pending;
     }
 

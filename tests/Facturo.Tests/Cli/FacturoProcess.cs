@@ -17,7 +17,7 @@ public sealed class FacturoProcess : IDisposable
         Start(database, environment, AppContext.BaseDirectory, redirectInput: false, arguments);
 
     /// <summary>As <see cref="Start(DatabaseOptions?, IReadOnlyDictionary{string, string?}, string[])"/>, from another working directory.</summary>
-    public static FacturoProcess Start(DatabaseOptions? database, IReadOnlyDictionary<string, string?> environment, string workingDirectory, params string[] arguments) =>
+    public static FacturoProcess StartIn(string workingDirectory, DatabaseOptions? database, IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
         Start(database, environment, workingDirectory, redirectInput: false, arguments);
 
     /// <summary>

@@ -55,6 +55,15 @@ public sealed class RuntimeRoleTests : IAsyncLifetime
         Assert.Contains($"applied to {Invoice.FormatNumber(1)}", paid.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Migrate_as_the_runtime_role_with_nothing_to_apply_says_the_database_is_up_to_date()
+    {
+        var (exitCode, output, errors) = await FacturoProcess.RunAsync(Runtime, "migrate");
+
+        Assert.True(exitCode == 0, errors);
+        Assert.Contains("The database is up to date.", output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("DROP TRIGGER ledger_postings_append_only ON ledger_postings")]
     [InlineData("DROP TABLE ledger_postings")]

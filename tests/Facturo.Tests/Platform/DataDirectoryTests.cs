@@ -62,7 +62,7 @@ public sealed class DataDirectoryTests : IDisposable
     /// <summary>The sign-in form's anti-forgery token is the first thing protected with the key ring: it makes a key if there is none.</summary>
     private static async Task SignInPageAsync(IReadOnlyDictionary<string, string?> environment, string workingDirectory)
     {
-        using var serve = FacturoProcess.Start(null, environment, workingDirectory, "serve", "--urls=http://127.0.0.1:0");
+        using var serve = FacturoProcess.StartIn(workingDirectory, null, environment, "serve", "--urls=http://127.0.0.1:0");
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         var running = await serve.WaitForLineAsync("Facturo is running.", timeout.Token);
         Assert.NotNull(running);
