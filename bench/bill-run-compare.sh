@@ -20,6 +20,8 @@ dotnet build src/Facturo -c Release -v quiet -nologo >/dev/null
 dotnet build "$base_tree/src/Facturo" -c Release -v quiet -nologo >/dev/null
 
 source bench/bench-database.sh
+# The commands run as in Production, which keeps its files in a data directory it is given.
+export Facturo__DataDirectory="${Facturo__DataDirectory:-$(mktemp -d /tmp/facturo-bench-data.XXXXXX)}"
 run() { # build-root label
   fresh_database "$provider" facturo_compare
   local facturo=(dotnet "$1/src/Facturo/bin/Release/net10.0/facturo.dll")

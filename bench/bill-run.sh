@@ -15,6 +15,8 @@ period=$(date -d "$(date +%Y-%m-01) -1 month" +%Y-%m)
 
 dotnet build src/Facturo -c Release -v quiet -nologo >/dev/null
 facturo=(dotnet src/Facturo/bin/Release/net10.0/facturo.dll)
+# The commands run as in Production, which keeps its files in a data directory it is given.
+export Facturo__DataDirectory="${Facturo__DataDirectory:-$(mktemp -d /tmp/facturo-bench-data.XXXXXX)}"
 
 source bench/bench-database.sh
 fresh_database "$provider" facturo_bench

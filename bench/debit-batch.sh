@@ -22,6 +22,8 @@ work=/tmp/facturo-debit-bench
 dotnet build src/Facturo -c Release -v quiet -nologo >/dev/null
 dotnet build bench/Facturo.Bench -c Release -v quiet -nologo >/dev/null
 facturo=(dotnet src/Facturo/bin/Release/net10.0/facturo.dll)
+# The commands run as in Production, which keeps its files in a data directory it is given.
+export Facturo__DataDirectory="${Facturo__DataDirectory:-$(mktemp -d /tmp/facturo-bench-data.XXXXXX)}"
 rm -rf "$work" && mkdir -p "$work"
 
 source bench/bench-database.sh

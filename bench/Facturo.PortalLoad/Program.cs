@@ -21,6 +21,7 @@ await using var app = FacturoWeb.Build(
     $"--Database:Provider={args[0]}", $"--Database:ConnectionString={args[1]}", $"--urls=http://127.0.0.1:{port}",
     "--Logging:LogLevel:Default=Warning", $"--Email:PickupDirectory={mail}", "--Https:Required=false",
     $"--DataProtection:KeyDirectory={keyRing}", $"--DataProtection:CertificatePath={certificate.Path}", $"--DataProtection:CertificatePassword={certificate.Password}",
+    $"--Facturo:DataDirectory={keyRing}", "--Email:SmtpHost=smtp.bench.invalid", "--Email:From=facturation@bench.invalid", "--Email:PublicBaseUrl=https://portal.bench.invalid",
 ]);
 using (var scope = app.Services.CreateScope())
 {

@@ -14,6 +14,12 @@ public static class FacturoWeb
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        DataDirectory.Settle(builder.Configuration, builder.Environment);
+        // Not in appsettings.json, where it would win over ASPNETCORE_URLS: the default only when nothing else says where to listen.
+        if (new[] { "urls", "http_ports", "https_ports" }.All(setting => string.IsNullOrEmpty(builder.Configuration[setting])))
+        {
+            builder.WebHost.UseUrls("http://localhost:5080");
+        }
         builder.Services.AddFacturo(builder.Configuration);
         builder.Services.AddHttpsAndProxies(builder.Configuration, builder.Environment);
         customize?.Invoke(builder);
@@ -66,6 +72,9 @@ public static class FacturoWeb
         Staff.StaffAuth.AddStaff(services);
         services.AddServerSessions(configuration);
         services.AddFacturoDatabase(configuration);
+        // Relative folders in the settings are in the data directory, whatever folder Facturo was started from.
+        services.PostConfigure<Emails.EmailOptions>(email => email.PickupDirectory = email.PickupDirectory is { Length: > 0 } folder ? DataDirectory.Resolve(configuration, folder) : null);
+        services.PostConfigure<Payments.BankFileOptions>(bankFiles => bankFiles.OutboxDirectory = DataDirectory.Resolve(configuration, bankFiles.OutboxDirectory));
         services.AddScoped<ApiKeyFilter>();
         services.AddScoped<PlaceOrder>();
         services.AddScoped<ChangeBillerSettings>();

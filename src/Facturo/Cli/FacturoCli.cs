@@ -36,6 +36,12 @@ public static partial class FacturoCli
         {
             ProviderOption, ConnectionOption, Serve(), Migrate(), Setup(), LoadDemoData(), LoadSizingData(), LoadSizingDebits(), RunBill(), Invite(), DebitBatch(), ImportReturns(), ImportRemittances(), ImportAccounts(), RecordPayment(), AddStaff(), SetStaffPassword(), DisableStaff(), EnableStaff(), ResetStaffTwoStep(), RetireDemoSecrets(),
         };
+        // Settings given as --Section:Key=value are left unmatched for the host (see HostSettingArguments).
+        root.TreatUnmatchedTokensAsErrors = false;
+        foreach (var command in root.Subcommands)
+        {
+            command.TreatUnmatchedTokensAsErrors = false;
+        }
         root.SetAction(_ =>
         {
             Console.Error.WriteLine("Choose a command: serve, migrate, setup, demo-data, sizing-data, sizing-debits, bill-run, invite, debit-batch, import-returns, import-remittances, import-accounts, record-payment, add-staff, set-staff-password, disable-staff, enable-staff, reset-staff-two-step or retire-demo-secrets. Add --help to any of them.");
@@ -276,7 +282,7 @@ public static partial class FacturoCli
             }
             Console.WriteLine($"Invitation queued for {invited.Value!.Email}; it expires {invited.Value.ExpiresAt:yyyy-MM-dd HH:mm} UTC. The running server sends it.");
             return 0;
-        }, cancellationToken));
+        }, cancellationToken, NeededSettings.Database | NeededSettings.Email));
         return command;
     }
 
@@ -417,9 +423,17 @@ public static partial class FacturoCli
         return $"{receipt.Reference}: {receipt.Method} {receipt.AmountCents / 100m:0.00} {receipt.CurrencyCode}, {applied}; unapplied {receipt.UnappliedCents / 100m:0.00}.";
     }
 
-    private static async Task<int> WithServicesAsync(ParseResult parse, Func<AsyncServiceScope, CancellationToken, Task<int>> work, CancellationToken cancellationToken)
+    /// <summary>Runs a command's work once its settings are right (in Production, see <see cref="ProductionReadiness"/>): nothing is touched before.</summary>
+    private static async Task<int> WithServicesAsync(ParseResult parse, Func<AsyncServiceScope, CancellationToken, Task<int>> work, CancellationToken cancellationToken,
+        NeededSettings needed = NeededSettings.Database)
     {
-        await using var app = FacturoWeb.Build(HostArgs(parse));
+        // A command reports a database it cannot reach, or a failed statement, itself: EF Core's own log lines would repeat it with noise.
+        await using var app = FacturoWeb.Build(["--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database=None", .. HostArgs(parse)]);
+        if (app.Services.GetRequiredService<ProductionReadiness>().SettingsRefusal(needed) is { } refusal)
+        {
+            Console.Error.WriteLine(refusal);
+            return Refused;
+        }
         return await WithDatabaseAsync(app.Services, work, cancellationToken);
     }
 
@@ -429,6 +443,17 @@ public static partial class FacturoCli
         try
         {
             return await work(scope, cancellationToken);
+        }
+        catch (Exception exception) when (exception.GetBaseException() is Npgsql.PostgresException { SqlState: "3D000" } missing)
+        {
+            Console.Error.WriteLine($"The database could not be reached: {missing.MessageText}. Create it first (see \"PostgreSQL\" in docs/operator-guide.md), or correct Database:ConnectionString.");
+            return DatabaseUnavailable;
+        }
+        catch (Npgsql.PostgresException denied) when (denied.SqlState == "42501")
+        {
+            Console.Error.WriteLine($"The database refused: {denied.MessageText}. Schema changes are the owner's: run `facturo migrate` with the owner's connection string, " +
+                "then docs/postgres-runtime-role.sql (see \"PostgreSQL\" in docs/operator-guide.md).");
+            return Refused;
         }
         catch (Exception exception) when (IsDatabaseUnavailable(exception))
         {
@@ -445,10 +470,10 @@ public static partial class FacturoCli
     private static string TookLine(TimeSpan elapsed) =>
         $"Took {elapsed.TotalSeconds:0.0} s, peak memory {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576} MB.";
 
-    /// <summary>Turns the global options into configuration overrides for the host.</summary>
+    /// <summary>Turns the settings given on the command line and the global options (which win) into configuration overrides for the host.</summary>
     private static string[] HostArgs(ParseResult parse)
     {
-        var args = new List<string>();
+        var args = new List<string>(HostSettingArguments.Sort(parse.UnmatchedTokens).Settings);
         if (parse.GetValue(ProviderOption) is { } provider)
         {
             args.Add($"--Database:Provider={provider}");

@@ -14,19 +14,30 @@ public sealed class DatabaseOptions
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
+    /// <summary>The default suits Development only (a file in the data directory): Production refuses to start without one set.</summary>
     [Required]
-    public string ConnectionString { get; set; } = "Data Source=data/facturo.db";
+    public string ConnectionString { get; set; } = "Data Source=facturo.db";
 }
 
 public static class DatabaseRegistration
 {
     public static IServiceCollection AddFacturoDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        // Read by hand: a provider misspelt is one line of ProductionReadiness's refusal, not a binding exception with its stack trace.
+        var section = configuration.GetSection(DatabaseOptions.Section);
+        var options = new DatabaseOptions();
+        if (Enum.TryParse<DatabaseProvider>(section["Provider"], ignoreCase: true, out var provider))
+        {
+            options.Provider = provider;
+        }
+        if (section["ConnectionString"] is { Length: > 0 } connectionString)
+        {
+            options.ConnectionString = connectionString;
+        }
         if (options.Provider == DatabaseProvider.Sqlite)
         {
-            services.AddDbContext<FacturoDbContext, SqliteFacturoDbContext>(o => ConfigureSqlite(o, options.ConnectionString));
+            var inDataDirectory = InDataDirectory(options.ConnectionString, configuration);
+            services.AddDbContext<FacturoDbContext, SqliteFacturoDbContext>(o => ConfigureSqlite(o, inDataDirectory));
         }
         else
         {
@@ -71,6 +82,18 @@ public static class DatabaseRegistration
         {
             builder.MaxAutoPrepare = 64;
         }
+        return builder.ConnectionString;
+    }
+
+    /// <summary>A relative SQLite file is in the data directory, never in the working directory.</summary>
+    private static string InDataDirectory(string connectionString, IConfiguration configuration)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:" || Path.IsPathFullyQualified(builder.DataSource))
+        {
+            return connectionString;
+        }
+        builder.DataSource = Platform.DataDirectory.Resolve(configuration, builder.DataSource);
         return builder.ConnectionString;
     }
 

@@ -48,8 +48,8 @@ public sealed class BankFileOptions
 
     /// <summary>Quartz cron for the daily batch (Toronto time); empty turns the schedule off.</summary>
     public string Schedule { get; set; } = "0 0 15 * * ?";
-    /// <summary>Where the scheduled job and `facturo debit-batch` write the files for the bank.</summary>
-    public string OutboxDirectory { get; set; } = "data/bank-files";
+    /// <summary>Where the scheduled job and `facturo debit-batch` write the files for the bank; a relative path is in the data directory.</summary>
+    public string OutboxDirectory { get; set; } = "bank-files";
 }
 
 public sealed class NachaSettings

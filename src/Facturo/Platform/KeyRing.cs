@@ -15,7 +15,7 @@ public static class KeyRing
     public const string Section = "DataProtection";
 
     /// <summary>The folder of the key ring, which also keeps the other secrets the keys protect (the decoy questions' key).</summary>
-    public static string Directory(IConfiguration configuration) => Path.GetFullPath(configuration[$"{Section}:KeyDirectory"] ?? "data/keys");
+    public static string Directory(IConfiguration configuration) => DataDirectory.Resolve(configuration, configuration[$"{Section}:KeyDirectory"] ?? "keys");
 
     /// <summary>
     /// A 256-bit secret of Facturo's own (not a Data Protection key), made once and kept in the key ring's folder encrypted by

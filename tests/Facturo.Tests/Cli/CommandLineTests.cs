@@ -53,7 +53,11 @@ public sealed class CommandLineTests : IAsyncLifetime
     {
         await FacturoProcess.RunAsync(_database.Options, "demo-data");
 
-        var (exitCode, _, errors) = await FacturoProcess.RunAsync(_database.Options, "invite", "--customer", "9000011", "--email", "ap@client.example", "--language", "en");
+        var emailSettings = new Dictionary<string, string?>
+        {
+            ["Email__SmtpHost"] = "smtp.biller.ca", ["Email__From"] = "facturation@biller.ca", ["Email__PublicBaseUrl"] = "https://portal.biller.ca",
+        };
+        var (exitCode, _, errors) = await FacturoProcess.RunAsync(_database.Options, emailSettings, AppContext.BaseDirectory, "invite", "--customer", "9000011", "--email", "ap@client.example", "--language", "en");
 
         Assert.Equal(FacturoCli.Refused, exitCode);
         Assert.Contains("Account 9000011 is not eligible for e-billing", errors, StringComparison.Ordinal);
@@ -68,6 +72,19 @@ public sealed class CommandLineTests : IAsyncLifetime
 
         Assert.Equal(FacturoCli.CommandLineError, exitCode);
         Assert.Contains("--batch-size must be between 1 and 10000", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_invitation_in_production_without_the_portal_address_is_refused_before_anything_is_queued()
+    {
+        await FacturoProcess.RunAsync(_database.Options, "demo-data");
+
+        var (exitCode, _, errors) = await FacturoProcess.RunAsync(_database.Options, "invite", "--customer", "1000001", "--email", "ap@client.example", "--language", "en");
+
+        Assert.Equal(FacturoCli.Refused, exitCode);
+        Assert.Contains("Email:PublicBaseUrl", errors, StringComparison.Ordinal);
+        await using var db = _database.NewContext();
+        Assert.False(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.OutboxEmails, e => e.ToAddress == "ap@client.example"));
     }
 
     [Fact]

@@ -10,13 +10,21 @@ public sealed class FacturoProcess : IDisposable
 
     private FacturoProcess(Process process) => _process = process;
 
-    public static FacturoProcess Start(DatabaseOptions database, params string[] arguments) => Start(database, new Dictionary<string, string>(), arguments);
+    public static FacturoProcess Start(DatabaseOptions database, params string[] arguments) => Start(database, new Dictionary<string, string?>(), arguments);
 
-    /// <summary>Also given settings as environment variables (<c>Email__SmtpHost</c>), as an operator would.</summary>
-    public static FacturoProcess Start(DatabaseOptions database, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
-        Start(database, environment, redirectInput: false, arguments);
+    /// <summary>Also given settings as environment variables (<c>Email__SmtpHost</c>), as an operator would; a null value unsets one.</summary>
+    public static FacturoProcess Start(DatabaseOptions? database, IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
+        Start(database, environment, AppContext.BaseDirectory, redirectInput: false, arguments);
 
-    private static FacturoProcess Start(DatabaseOptions database, IReadOnlyDictionary<string, string> environment, bool redirectInput, string[] arguments)
+    /// <summary>As <see cref="Start(DatabaseOptions?, IReadOnlyDictionary{string, string?}, string[])"/>, from another working directory.</summary>
+    public static FacturoProcess StartIn(string workingDirectory, DatabaseOptions? database, IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
+        Start(database, environment, workingDirectory, redirectInput: false, arguments);
+
+    /// <summary>
+    /// The data directory is the one beside the tests unless the environment names another (<c>Facturo__DataDirectory</c>);
+    /// without a database, the process is given none, as an operator who set none.
+    /// </summary>
+    private static FacturoProcess Start(DatabaseOptions? database, IReadOnlyDictionary<string, string?> environment, string workingDirectory, bool redirectInput, string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -24,14 +32,22 @@ public sealed class FacturoProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory,
         };
+        start.Environment["Facturo__DataDirectory"] = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "data")).FullName;
         foreach (var (name, value) in environment)
         {
-            start.Environment[name] = value;
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "facturo.dll") }.Concat(arguments)
-            .Concat(["--provider", database.Provider.ToString(), "--connection-string", database.ConnectionString]))
+        var databaseArguments = database is null ? [] : new[] { "--provider", database.Provider.ToString(), "--connection-string", database.ConnectionString };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "facturo.dll") }.Concat(arguments).Concat(databaseArguments))
         {
             start.ArgumentList.Add(argument);
         }
@@ -42,10 +58,17 @@ public sealed class FacturoProcess : IDisposable
     public static Task<(int ExitCode, string Output, string Errors)> RunAsync(DatabaseOptions database, params string[] arguments) =>
         RunWithInputAsync(database, null, arguments);
 
-    /// <summary>As <see cref="RunAsync"/>, with what a person or a script would type on standard input (null: nothing, as from a terminal left alone).</summary>
-    public static async Task<(int ExitCode, string Output, string Errors)> RunWithInputAsync(DatabaseOptions database, string? input, params string[] arguments)
+    /// <summary>As <see cref="RunWithInputAsync"/>, from a working directory and with environment variables of the test's choosing.</summary>
+    public static Task<(int ExitCode, string Output, string Errors)> RunAsync(DatabaseOptions? database, IReadOnlyDictionary<string, string?> environment, string workingDirectory, params string[] arguments) =>
+        RunToTheEndAsync(Start(database, environment, workingDirectory, redirectInput: false, arguments), null);
+
+    /// <summary>As <see cref="RunAsync(DatabaseOptions, string[])"/>, with what a person or a script would type on standard input (null: nothing, as from a terminal left alone).</summary>
+    public static Task<(int ExitCode, string Output, string Errors)> RunWithInputAsync(DatabaseOptions database, string? input, params string[] arguments) =>
+        RunToTheEndAsync(Start(database, new Dictionary<string, string?>(), AppContext.BaseDirectory, input is not null, arguments), input);
+
+    private static async Task<(int ExitCode, string Output, string Errors)> RunToTheEndAsync(FacturoProcess started, string? input)
     {
-        using var process = Start(database, new Dictionary<string, string>(), input is not null, arguments);
+        using var process = started;
         if (input is not null)
         {
             await process._process.StandardInput.WriteAsync(input);

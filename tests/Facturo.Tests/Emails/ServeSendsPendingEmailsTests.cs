@@ -36,7 +36,7 @@ public abstract class ServeSendsPendingEmailsTests(DatabaseProvider provider) : 
         await QueuePendingAsync(20);
         await _smtp.StartAsync();
 
-        using (var serve = FacturoProcess.Start(_database.Options, new Dictionary<string, string>
+        using (var serve = FacturoProcess.Start(_database.Options, new Dictionary<string, string?>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Test",
             ["Urls"] = "http://127.0.0.1:0",

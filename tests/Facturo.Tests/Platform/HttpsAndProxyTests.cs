@@ -23,7 +23,8 @@ public abstract class ProductionHostTests(DatabaseProvider provider) : FacturoTe
         get
         {
             WriteCertificate(CertificatePath, CertificatePassword);
-            return ["--environment=Production", "--ForwardedHeaders:KnownProxies:0=127.0.0.1",
+            return ["--environment=Production", "--ForwardedHeaders:KnownProxies:0=127.0.0.1", $"--Facturo:DataDirectory={Directory.CreateDirectory(MailFolder).FullName}",
+                "--Email:SmtpHost=smtp.biller.ca", "--Email:From=facturation@biller.ca", "--Email:PublicBaseUrl=https://portal.biller.ca",
                 $"--DataProtection:CertificatePath={CertificatePath}", $"--DataProtection:CertificatePassword={CertificatePassword}"];
         }
     }

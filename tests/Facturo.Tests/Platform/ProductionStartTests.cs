@@ -72,7 +72,9 @@ public abstract class ProductionStartTests(DatabaseProvider provider) : IAsyncLi
     [
         $"--environment={environment}", $"--Database:Provider={provider}", $"--Database:ConnectionString={_database.Options.ConnectionString}",
         "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Critical", $"--Email:PickupDirectory={Path.Combine(_folder, "mail")}",
-        "--Email:PollInterval=01:00:00", $"--DataProtection:KeyDirectory={Path.Combine(_folder, "keys")}", "--BankFiles:Schedule=", "--SalesLeads:Schedule=", "--ExemptionNotices:Schedule=", .. more,
+        "--Email:PollInterval=01:00:00", $"--DataProtection:KeyDirectory={Path.Combine(_folder, "keys")}", "--BankFiles:Schedule=", "--SalesLeads:Schedule=", "--ExemptionNotices:Schedule=",
+        $"--Facturo:DataDirectory={Directory.CreateDirectory(_folder).FullName}", "--Email:SmtpHost=smtp.biller.ca", "--Email:From=facturation@biller.ca",
+        "--Email:PublicBaseUrl=https://portal.biller.ca", .. more,
     ]);
 }
 
