@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.RegularExpressions;
 using Facturo.Accounts;
@@ -131,6 +132,20 @@ public abstract partial class BankSftpTests(DatabaseProvider provider) : PortalT
     public async Task When_the_bank_is_down_the_error_is_shown_the_schedule_waits_before_retrying_and_a_later_run_sends_the_file()
     {
         await SubmittedDebitAsync();
+        var failuresCounted = 0L;
+        using var metrics = new MeterListener
+        {
+            // Only this test's host: the other database's run of this test counts in its own.
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument is { Name: "facturo.bank.exchange_failures" } && instrument.Meter.Scope == App.Services.GetRequiredService<IMeterFactory>())
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        metrics.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref failuresCounted, value));
+        metrics.Start();
 
         var downAt = Clock.GetUtcNow();
         var down = await ExchangeAfterBatchAsync();
@@ -142,6 +157,7 @@ public abstract partial class BankSftpTests(DatabaseProvider provider) : PortalT
         var pageAfter = await BankFilesPageAsync();
 
         Assert.Equal("bank.sftp-failed", down.Error?.Code);
+        Assert.Equal(1, Interlocked.Read(ref failuresCounted));
         Assert.Null(tooSoon.Value!.Attempt);
         Assert.Equal(downAt.AddMinutes(5), tooSoon.Value.WaitingUntil);
         Assert.Contains("The exchange with the bank (127.0.0.1:", Shown(pageWhileDown, "last-error"), StringComparison.Ordinal);
