@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Facturo.Accounts;
 using Facturo.Data;
+using Facturo.Infrastructure;
 using Facturo.Platform;
 using Facturo.Portal;
 using Facturo.Staff;
@@ -107,6 +108,26 @@ public abstract partial class BankSftpTests(DatabaseProvider provider) : PortalT
         var fetched = await db.BankFetches.OrderBy(f => f.Id).Select(f => new { f.RemoteName, f.ErrorCode }).ToListAsync();
         Assert.Equal([("returns-20261105.txt", null), ("returns-20261105-copy.txt", "returns.already-imported")], fetched.Select(f => (f.RemoteName, f.ErrorCode)));
         Assert.Equal(2, Directory.GetFiles(_bank.Returns).Length);
+    }
+
+    [SftpFact]
+    public async Task A_credit_notification_is_imported_once_and_a_malformed_file_is_refused_shown_and_not_fetched_again()
+    {
+        await _bank.StartAsync();
+        File.Copy(Path.Combine(RepositoryFolders.Root, "tests", "Facturo.Domain.Tests", "Payments", "Samples", "camt054-remittance.xml"), Path.Combine(_bank.Remittances, "camt054-20261120.xml"));
+        await File.WriteAllTextAsync(Path.Combine(_bank.Remittances, "camt054-broken.xml"), "<Document><BkToCstmrDbtCdtNtfctn>");
+
+        var first = await ExchangeAsync();
+        var second = await ExchangeAsync();
+        var page = await BankFilesPageAsync();
+
+        Assert.Equal((2, 0), (first.Value!.Attempt!.Fetched, second.Value!.Attempt!.Fetched));
+        await using var db = Database.NewContext();
+        Assert.Equal("camt054-20261120.xml", (await db.BankFileImports.SingleAsync(i => i.Kind == "remittance")).FileName);
+        Assert.NotEqual(0, await db.Receipts.CountAsync());
+        var refused = await db.BankFetches.SingleAsync(f => f.ErrorCode != null);
+        Assert.Equal(("camt054-broken.xml", "bankfile.malformed"), (refused.RemoteName, refused.ErrorCode));
+        Assert.Contains("File refused, nothing was imported: line", page, StringComparison.Ordinal);
     }
 
     [SftpFact]
