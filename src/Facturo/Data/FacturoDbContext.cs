@@ -45,6 +45,9 @@ public abstract class FacturoDbContext(DbContextOptions options) : IdentityUserC
     public DbSet<Payments.DebitBatch> DebitBatches => Set<Payments.DebitBatch>();
     public DbSet<Payments.FailedPayment> FailedPayments => Set<Payments.FailedPayment>();
     public DbSet<Payments.BankFileImport> BankFileImports => Set<Payments.BankFileImport>();
+    public DbSet<Payments.BankUpload> BankUploads => Set<Payments.BankUpload>();
+    public DbSet<Payments.BankFetch> BankFetches => Set<Payments.BankFetch>();
+    public DbSet<Payments.BankExchangeAttempt> BankExchangeAttempts => Set<Payments.BankExchangeAttempt>();
     public DbSet<Payments.BankChangeNotice> BankChangeNotices => Set<Payments.BankChangeNotice>();
     public DbSet<Payments.Receipt> Receipts => Set<Payments.Receipt>();
     public DbSet<Staff.StaffMember> StaffMembers => Set<Staff.StaffMember>();

@@ -6,10 +6,11 @@ namespace Facturo.Payments;
 /// <summary>
 /// Every day (15:00 Toronto time by default) the submitted debits go into the bank files, so a debit
 /// submitted at any hour reaches the bank within 24 hours, and debits past their return window are
-/// settled. Quartz runs it inside `facturo serve`.
+/// settled. With SFTP to the bank configured, the new files go to the bank at once. Quartz runs it inside `facturo serve`.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed partial class DebitBatchJob(DebitBatches batches, PaymentSettlement settlement, IOptions<BankFileOptions> options, ILogger<DebitBatchJob> logger) : IJob
+public sealed partial class DebitBatchJob(DebitBatches batches, ExchangeWithBank exchange, PaymentSettlement settlement, IOptions<BankFileOptions> options,
+    IOptions<BankSftpOptions> sftp, ILogger<DebitBatchJob> logger) : IJob
 {
     public static readonly JobKey Key = new("debit-batch");
 
@@ -24,6 +25,11 @@ public sealed partial class DebitBatchJob(DebitBatches batches, PaymentSettlemen
         foreach (var (batch, path) in sent.Value ?? [])
         {
             LogWritten(batch.Format, batch.FileCreationNumber, batch.DebitCount, path);
+        }
+        if (sftp.Value.IsConfigured)
+        {
+            // Sent as soon as written, and returns fetched before settling so a debit returned today is not settled.
+            await exchange.RunAsync(ExchangeWithBank.BySchedule, cancellationToken);
         }
         var settled = await settlement.SettleDueAsync(cancellationToken);
         LogSettled(settled);

@@ -63,7 +63,7 @@ public sealed class NachaSettings
 /// to bank" commit together or not at all, and a payment moves only if it is still "submitted": a crash
 /// or a second runner can never put one payment in two files.
 /// </summary>
-public sealed class DebitBatches(FacturoDbContext db, BankAccountNumbers numbers, BankFileContents contents, LeaseDebits leaseDebits, IOptions<BankFileOptions> options, BillerClock clock)
+public sealed class DebitBatches(FacturoDbContext db, BankAccountNumbers numbers, BankFileContents contents, LeaseDebits leaseDebits, IOptions<BankFileOptions> options, IOptions<BankSftpOptions> sftp, BillerClock clock)
 {
     /// <summary>
     /// Submits the automatic debits of lease invoices due today, batches every submitted debit, then writes to the outbox every file not yet there, including one
@@ -113,6 +113,11 @@ public sealed class DebitBatches(FacturoDbContext db, BankAccountNumbers numbers
             var file = _written.TryGetValue(id, out var written) ? written : await contents.RevealAsync(batch, cancellationToken);
             sent.Add((batch, await BankFileContents.ExportAsync(batch.FileName, file, outbox, cancellationToken)));
             batch.ExportedAt = clock.UtcNow;
+            if (sftp.Value.IsConfigured)
+            {
+                // Queued with the export: a file in the outbox is either the bank's already or waiting for the exchange, never forgotten.
+                db.BankUploads.Add(new BankUpload { DebitBatchId = batch.Id, RemoteName = batch.FileName, QueuedAt = clock.UtcNow });
+            }
             await db.SaveChangesAsync(cancellationToken);
         }
         return sent;

@@ -13,7 +13,9 @@ public static class Schedules
         var debits = configuration.GetSection(BankFileOptions.Section).Get<BankFileOptions>() ?? new BankFileOptions();
         var leads = configuration.GetSection(SalesLeadOptions.Section).Get<SalesLeadOptions>() ?? new SalesLeadOptions();
         var exemptions = configuration.GetSection(ExemptionNoticeOptions.Section).Get<ExemptionNoticeOptions>() ?? new ExemptionNoticeOptions();
-        if (string.IsNullOrWhiteSpace(debits.Schedule) && string.IsNullOrWhiteSpace(leads.Schedule) && string.IsNullOrWhiteSpace(exemptions.Schedule))
+        var bank = configuration.GetSection(BankSftpOptions.Section).Get<BankSftpOptions>() ?? new BankSftpOptions();
+        var bankSchedule = bank.IsConfigured ? bank.Schedule : null;
+        if (string.IsNullOrWhiteSpace(debits.Schedule) && string.IsNullOrWhiteSpace(leads.Schedule) && string.IsNullOrWhiteSpace(exemptions.Schedule) && string.IsNullOrWhiteSpace(bankSchedule))
         {
             return services;
         }
@@ -25,6 +27,12 @@ public static class Schedules
                 quartz.AddJob<DebitBatchJob>(job => job.WithIdentity(DebitBatchJob.Key));
                 quartz.AddTrigger(trigger => trigger.ForJob(DebitBatchJob.Key).WithIdentity("debit-batch-daily")
                     .WithCronSchedule(debits.Schedule, cron => cron.InTimeZone(toronto)));
+            }
+            if (!string.IsNullOrWhiteSpace(bankSchedule))
+            {
+                quartz.AddJob<BankExchangeJob>(job => job.WithIdentity(BankExchangeJob.Key));
+                quartz.AddTrigger(trigger => trigger.ForJob(BankExchangeJob.Key).WithIdentity("bank-exchange")
+                    .WithCronSchedule(bankSchedule, cron => cron.InTimeZone(toronto)));
             }
             if (!string.IsNullOrWhiteSpace(leads.Schedule))
             {

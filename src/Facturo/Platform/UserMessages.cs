@@ -630,6 +630,18 @@ public static class UserMessages
         ["bankfile.malformed"] = (
             "Fichier refusé, rien n'a été importé : ligne {0}, {1} : {2}.",
             "File refused, nothing was imported: line {0}, {1}: {2}."),
+        ["bank.sftp-not-configured"] = (
+            "Aucune connexion SFTP à la banque n'est configurée (Facturo:Bank:Sftp) : les fichiers restent dans le dossier d'envoi.",
+            "No SFTP connection to the bank is configured (Facturo:Bank:Sftp): files stay in the outbox folder."),
+        ["bank.sftp-failed"] = (
+            "L'échange avec la banque ({0}) a échoué : {1}. Rien n'est perdu : les fichiers attendent et l'échange sera retenté.",
+            "The exchange with the bank ({0}) failed: {1}. Nothing is lost: the files wait and the exchange will be tried again."),
+        ["bank.sftp-host-key-refused"] = (
+            "Le serveur {0} a présenté la clé d'hôte {1}, et non celle de la banque épinglée dans la configuration ({2}) : connexion refusée, rien n'a été envoyé. Vérifiez la clé auprès de la banque avant de changer la configuration.",
+            "The server {0} presented host key {1}, not the bank's key pinned in the configuration ({2}): connection refused, nothing was sent. Check the key with the bank before changing the configuration."),
+        ["bank.sftp-file-too-large"] = (
+            "Le fichier {0} de la banque dépasse 50 Mo : il n'a pas été importé.",
+            "The bank's file {0} is larger than 50 MB: it was not imported."),
         ["returns.unknown-item"] = (
             "Fichier refusé, rien n'a été importé : ligne {0}, le débit retourné ne correspond à aucun paiement envoyé (référence ou montant).",
             "File refused, nothing was imported: line {0}, the returned debit matches no payment that was sent (reference or amount)."),

@@ -36,6 +36,7 @@ public static class PortalRegistration
         services.AddScoped<Payments.Receipts>();
         services.AddScoped<Payments.PaymentReturns>();
         services.AddScoped<Payments.PaymentSettlement>();
+        Payments.BankExchangeRegistration.AddBankExchange(services, configuration);
         services.AddOptions<Payments.BankFileOptions>().Bind(configuration.GetSection(Payments.BankFileOptions.Section));
         services.AddOptions<Staff.SalesLeadOptions>().Bind(configuration.GetSection(Staff.SalesLeadOptions.Section));
         Platform.Schedules.Add(services, configuration);

@@ -177,6 +177,7 @@ public abstract partial class AccessTableTests(DatabaseProvider provider) : Port
         ["GET /admin/bank-files?handler=Download"] = [],
         ["POST /admin/bank-files?handler=Send"] = Staff(Who.BillingOperator, Who.CustomerRelations),
         ["POST /admin/bank-files?handler=Import"] = Staff(Who.BillingOperator, Who.CustomerRelations),
+        ["POST /admin/bank-files?handler=Exchange"] = Staff(Who.BillingOperator, Who.CustomerRelations),
         ["GET /admin/failed-payments"] = Staff(Who.BillingOperator, Who.CustomerRelations),
         ["POST /admin/failed-payments?handler=Retry"] = Staff(Who.BillingOperator, Who.CustomerRelations),
         ["POST /admin/failed-payments?handler=Close"] = Staff(Who.BillingOperator, Who.CustomerRelations),

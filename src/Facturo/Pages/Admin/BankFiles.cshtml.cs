@@ -11,16 +11,19 @@ namespace Facturo.Pages.Admin;
 
 /// <summary>
 /// The billing operator's bank desk: debit files made (download any again, byte for byte), make today's now,
-/// import a return file or a remittance file and see what each import did.
+/// import a return file or a remittance file and see what each import did. With SFTP to the bank configured: when the
+/// exchange last worked, its last error, the files waiting to be sent, and a button to exchange now.
 /// </summary>
 [Authorize(Policy = StaffAuth.BillingOperatorPolicy)]
-public sealed class BankFilesModel(FacturoDbContext db, DebitBatches batches, BankFileContents contents, PaymentReturns returns, Receipts receipts, StaffAudit audit, IOptions<BankFileOptions> options) : Portal.PortalPage
+public sealed class BankFilesModel(FacturoDbContext db, DebitBatches batches, BankFileContents contents, PaymentReturns returns, Receipts receipts, StaffAudit audit, IOptions<BankFileOptions> options,
+    ExchangeWithBank exchange, BillerClock clock) : Portal.PortalPage
 {
     /// <summary>A day's return or remittance file is far smaller; anything bigger is not one.</summary>
     private const long MaxUpload = 50 * 1024 * 1024;
 
     public IReadOnlyList<DebitBatch> Batches { get; private set; } = [];
     public IReadOnlyList<BankFileImport> Imports { get; private set; } = [];
+    public BankExchangeStatus Connection { get; private set; } = new(false, null, null, null, [], []);
     public string? Notice { get; private set; }
     public string? Error { get; private set; }
 
@@ -53,6 +56,24 @@ public sealed class BankFilesModel(FacturoDbContext db, DebitBatches batches, Ba
             : T($"{sent.Count} fichier(s) écrit(s) pour la banque : {string.Join(", ", sent.Select(s => s.Batch.FileName))}.", $"{sent.Count} file(s) written for the bank: {string.Join(", ", sent.Select(s => s.Batch.FileName))}.");
         await LoadAsync(cancellationToken);
     }
+
+    /// <summary>Sends what waits and fetches what came now, without waiting for the schedule or its retry delay.</summary>
+    public async Task OnPostExchangeAsync(CancellationToken cancellationToken)
+    {
+        var outcome = await exchange.RunAsync(User.Identity?.Name ?? "staff", cancellationToken);
+        (Notice, Error) = outcome.Succeeded
+            ? (T($"Échange avec la banque terminé : {outcome.Value!.Attempt!.Uploaded} fichier(s) envoyé(s), {outcome.Value.Attempt.Fetched} reçu(s).",
+                $"Exchange with the bank done: {outcome.Value!.Attempt!.Uploaded} file(s) sent, {outcome.Value.Attempt.Fetched} received."), null)
+            : ((string?)null, Message(outcome.Error!));
+        await audit.RecordAsync("bank-file.exchange", "bank SFTP", null,
+            new { outcome.Succeeded, outcome.Value?.Attempt?.Uploaded, outcome.Value?.Attempt?.Fetched, Error = outcome.Error?.Code }, cancellationToken);
+        await LoadAsync(cancellationToken);
+    }
+
+    /// <summary>A moment on the biller's wall clock, as operators compare it with the bank's.</summary>
+    public string When(DateTimeOffset instant) => clock.Local(instant).ToString("yyyy-MM-dd HH:mm", Culture);
+
+    public string? Message(string? code, string? arguments) => StoredUserError.Unpack(code, arguments) is { } error ? Message(error) : null;
 
     public async Task OnPostImportAsync(IFormFile? file, string kind, CancellationToken cancellationToken)
     {
@@ -104,6 +125,7 @@ public sealed class BankFilesModel(FacturoDbContext db, DebitBatches batches, Ba
         Batches = await db.DebitBatches.AsNoTracking().OrderByDescending(b => b.Id).Take(60)
             .Select(b => new DebitBatch { Id = b.Id, Format = b.Format, Sequence = b.Sequence, CreatedAt = b.CreatedAt, DebitCount = b.DebitCount, TotalCents = b.TotalCents, CurrencyCode = b.CurrencyCode, FileName = b.FileName, Content = "", ExportedAt = b.ExportedAt })
             .ToListAsync(cancellationToken);
+        Connection = await exchange.StatusAsync(cancellationToken);
         Imports = await db.BankFileImports.AsNoTracking().OrderByDescending(i => i.Id).Take(60).ToListAsync(cancellationToken);
     }
 }

@@ -1612,6 +1612,109 @@ namespace Facturo.Data.Migrations.Postgres
                     b.ToTable("bank_change_notices", (string)null);
                 });
 
+            modelBuilder.Entity("Facturo.Payments.BankExchangeAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ErrorArguments")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error_arguments");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("error_code");
+
+                    b.Property<int>("Fetched")
+                        .HasColumnType("integer")
+                        .HasColumnName("fetched");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("started_by");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("succeeded");
+
+                    b.Property<int>("Uploaded")
+                        .HasColumnType("integer")
+                        .HasColumnName("uploaded");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bank_exchange_attempts");
+
+                    b.HasIndex("Succeeded", "Id")
+                        .HasDatabaseName("ix_bank_exchange_attempts_succeeded_id");
+
+                    b.ToTable("bank_exchange_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("Facturo.Payments.BankFetch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ErrorArguments")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error_arguments");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("error_code");
+
+                    b.Property<DateTimeOffset>("FetchedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fetched_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("RemoteModifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("remote_modified_at");
+
+                    b.Property<string>("RemoteName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("remote_name");
+
+                    b.Property<long>("RemoteSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("remote_size");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bank_fetches");
+
+                    b.HasIndex("Kind", "RemoteName", "RemoteSize", "RemoteModifiedAt")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bank_fetches_kind_remote_name_remote_size_remote_modified_at");
+
+                    b.ToTable("bank_fetches", (string)null);
+                });
+
             modelBuilder.Entity("Facturo.Payments.BankFileImport", b =>
                 {
                     b.Property<long>("Id")
@@ -1656,6 +1759,43 @@ namespace Facturo.Data.Migrations.Postgres
                         .HasDatabaseName("ix_bank_file_imports_sha256");
 
                     b.ToTable("bank_file_imports", (string)null);
+                });
+
+            modelBuilder.Entity("Facturo.Payments.BankUpload", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("DebitBatchId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("debit_batch_id");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queued_at");
+
+                    b.Property<string>("RemoteName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("remote_name");
+
+                    b.Property<DateTimeOffset?>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bank_uploads");
+
+                    b.HasIndex("DebitBatchId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bank_uploads_debit_batch_id");
+
+                    b.ToTable("bank_uploads", (string)null);
                 });
 
             modelBuilder.Entity("Facturo.Payments.DebitAuthorization", b =>
@@ -3449,6 +3589,16 @@ namespace Facturo.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_bank_change_notices_payments_payment_id");
+                });
+
+            modelBuilder.Entity("Facturo.Payments.BankUpload", b =>
+                {
+                    b.HasOne("Facturo.Payments.DebitBatch", null)
+                        .WithMany()
+                        .HasForeignKey("DebitBatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bank_uploads_debit_batches_debit_batch_id");
                 });
 
             modelBuilder.Entity("Facturo.Payments.DebitAuthorization", b =>

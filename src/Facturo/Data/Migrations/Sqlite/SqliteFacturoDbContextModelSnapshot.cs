@@ -1583,6 +1583,105 @@ namespace Facturo.Data.Migrations.Sqlite
                     b.ToTable("bank_change_notices", (string)null);
                 });
 
+            modelBuilder.Entity("Facturo.Payments.BankExchangeAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ErrorArguments")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error_arguments");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error_code");
+
+                    b.Property<int>("Fetched")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fetched");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_by");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("succeeded");
+
+                    b.Property<int>("Uploaded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uploaded");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bank_exchange_attempts");
+
+                    b.HasIndex("Succeeded", "Id")
+                        .HasDatabaseName("ix_bank_exchange_attempts_succeeded_id");
+
+                    b.ToTable("bank_exchange_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("Facturo.Payments.BankFetch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ErrorArguments")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error_arguments");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error_code");
+
+                    b.Property<DateTimeOffset>("FetchedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fetched_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("RemoteModifiedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("remote_modified_at");
+
+                    b.Property<string>("RemoteName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("remote_name");
+
+                    b.Property<long>("RemoteSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("remote_size");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bank_fetches");
+
+                    b.HasIndex("Kind", "RemoteName", "RemoteSize", "RemoteModifiedAt")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bank_fetches_kind_remote_name_remote_size_remote_modified_at");
+
+                    b.ToTable("bank_fetches", (string)null);
+                });
+
             modelBuilder.Entity("Facturo.Payments.BankFileImport", b =>
                 {
                     b.Property<long>("Id")
@@ -1625,6 +1724,41 @@ namespace Facturo.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_bank_file_imports_sha256");
 
                     b.ToTable("bank_file_imports", (string)null);
+                });
+
+            modelBuilder.Entity("Facturo.Payments.BankUpload", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("DebitBatchId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("debit_batch_id");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("queued_at");
+
+                    b.Property<string>("RemoteName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("remote_name");
+
+                    b.Property<DateTimeOffset?>("UploadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bank_uploads");
+
+                    b.HasIndex("DebitBatchId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bank_uploads_debit_batch_id");
+
+                    b.ToTable("bank_uploads", (string)null);
                 });
 
             modelBuilder.Entity("Facturo.Payments.DebitAuthorization", b =>
@@ -3376,6 +3510,16 @@ namespace Facturo.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_bank_change_notices_payments_payment_id");
+                });
+
+            modelBuilder.Entity("Facturo.Payments.BankUpload", b =>
+                {
+                    b.HasOne("Facturo.Payments.DebitBatch", null)
+                        .WithMany()
+                        .HasForeignKey("DebitBatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bank_uploads_debit_batches_debit_batch_id");
                 });
 
             modelBuilder.Entity("Facturo.Payments.DebitAuthorization", b =>
