@@ -53,7 +53,7 @@ public abstract partial class FirstDayTests(DatabaseProvider provider) : IAsyncL
     }
 
     [Fact]
-    public async Task A_biller_is_set_up_imports_its_customers_adds_staff_takes_orders_and_bills_with_no_sql()
+    public async Task A_biller_is_set_up_imports_its_customers_adds_staff_and_takes_orders_with_no_sql_and_is_told_when_the_month_can_be_billed()
     {
         await RunAsync("migrate");
         var setUp = await RunAsync("setup", ["--file", await SettingsFileAsync()], AdministratorPassword + "\n");
