@@ -123,6 +123,8 @@ public abstract partial class FirstDayTests(DatabaseProvider provider) : IAsyncL
         await admin.Locator("#ConfirmFile").SetInputFilesAsync(clean);
         await admin.GetByRole(AriaRole.Button, new() { Name = "Import these 3 accounts" }).ClickAsync();
         Assert.Equal("Imported: 3 account(s) created, 0 updated, 0 unchanged.", await admin.GetByTestId("result").InnerTextAsync());
+        await admin.GotoAsync("/admin/customers?Q=1000001");
+        Assert.Contains("Portail Client inc.", await admin.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
     }
 
     /// <summary>Customer relations invites the portal customer's contact, who registers from the emailed link.</summary>
