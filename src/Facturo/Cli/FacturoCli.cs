@@ -34,7 +34,7 @@ public static partial class FacturoCli
     {
         var root = new RootCommand("Facturo: billing, e-invoicing and payments for Canadian billers.")
         {
-            ProviderOption, ConnectionOption, Serve(), Migrate(), Setup(), LoadDemoData(), LoadSizingData(), LoadSizingDebits(), RunBill(), Invite(), DebitBatch(), ImportReturns(), ImportRemittances(), ImportAccounts(), RecordPayment(), AddStaff(), SetStaffPassword(), DisableStaff(), EnableStaff(), ResetStaffTwoStep(), RetireDemoSecrets(),
+            ProviderOption, ConnectionOption, Serve(), Migrate(), Setup(), LoadDemoData(), LoadSizingData(), LoadSizingDebits(), RunBill(), Invite(), DebitBatch(), ImportReturns(), ImportRemittances(), ImportAccounts(), RecordPayment(), AddStaff(), SetStaffPassword(), DisableStaff(), EnableStaff(), ResetStaffTwoStep(), RetireDemoSecrets(), AddApiKey(),
         };
         // Settings given as --Section:Key=value are left unmatched for the host (see HostSettingArguments).
         root.TreatUnmatchedTokensAsErrors = false;
@@ -44,7 +44,7 @@ public static partial class FacturoCli
         }
         root.SetAction(_ =>
         {
-            Console.Error.WriteLine("Choose a command: serve, migrate, setup, demo-data, sizing-data, sizing-debits, bill-run, invite, debit-batch, import-returns, import-remittances, import-accounts, record-payment, add-staff, set-staff-password, disable-staff, enable-staff, reset-staff-two-step or retire-demo-secrets. Add --help to any of them.");
+            Console.Error.WriteLine("Choose a command: serve, migrate, setup, demo-data, sizing-data, sizing-debits, bill-run, invite, debit-batch, import-returns, import-remittances, import-accounts, record-payment, add-staff, set-staff-password, disable-staff, enable-staff, reset-staff-two-step, retire-demo-secrets or add-api-key. Add --help to any of them.");
             return CommandLineError;
         });
         return root;

@@ -66,6 +66,10 @@ public sealed class FacturoProcess : IDisposable
     public static Task<(int ExitCode, string Output, string Errors)> RunWithInputAsync(DatabaseOptions database, string? input, params string[] arguments) =>
         RunToTheEndAsync(Start(database, new Dictionary<string, string?>(), AppContext.BaseDirectory, input is not null, arguments), input);
 
+    /// <summary>As <see cref="RunWithInputAsync(DatabaseOptions, string?, string[])"/>, with environment variables of the test's choosing.</summary>
+    public static Task<(int ExitCode, string Output, string Errors)> RunWithInputAsync(DatabaseOptions database, IReadOnlyDictionary<string, string?> environment, string? input, params string[] arguments) =>
+        RunToTheEndAsync(Start(database, environment, AppContext.BaseDirectory, input is not null, arguments), input);
+
     private static async Task<(int ExitCode, string Output, string Errors)> RunToTheEndAsync(FacturoProcess started, string? input)
     {
         using var process = started;

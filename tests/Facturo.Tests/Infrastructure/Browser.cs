@@ -22,8 +22,8 @@ public sealed class Browser : IAsyncDisposable
         return new Browser(playwright, browser);
     }
 
-    /// <summary>A fresh profile (no cookies) whose browser asks for pages in the given locale.</summary>
-    public async Task<IPage> NewPageAsync(Uri baseAddress, string locale)
+    /// <summary>A fresh profile (no cookies) whose browser asks for pages in the given locale, adding the headers given to every request (as a proxy in front would).</summary>
+    public async Task<IPage> NewPageAsync(Uri baseAddress, string locale, IEnumerable<KeyValuePair<string, string>>? headers = null)
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -31,6 +31,7 @@ public sealed class Browser : IAsyncDisposable
             Locale = locale,
             AcceptDownloads = true,
             ViewportSize = new ViewportSize { Width = 1100, Height = 900 },
+            ExtraHTTPHeaders = headers,
         });
         // CI runs the whole suite on two cores: allow a minute before calling a wait a failure.
         context.SetDefaultTimeout(60_000);
