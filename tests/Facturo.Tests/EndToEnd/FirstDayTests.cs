@@ -53,7 +53,7 @@ public abstract partial class FirstDayTests(DatabaseProvider provider) : IAsyncL
     }
 
     [Fact]
-    public async Task A_biller_is_set_up_imports_its_customers_adds_staff_and_takes_orders_with_no_sql_and_is_told_when_the_month_can_be_billed()
+    public async Task A_biller_is_set_up_imports_its_customers_adds_staff_takes_orders_and_at_month_end_bills_them_by_portal_email_and_paper_with_no_sql()
     {
         await RunAsync("migrate");
         var setUp = await RunAsync("setup", ["--file", await SettingsFileAsync()], AdministratorPassword + "\n");
@@ -82,6 +82,54 @@ public abstract partial class FirstDayTests(DatabaseProvider provider) : IAsyncL
         var (exitCode, _, errors) = await FacturoProcess.RunAsync(_database.Options, Production(), AppContext.BaseDirectory, "bill-run", "--period", period.ToString());
         Assert.Equal(FacturoCli.Refused, exitCode);
         Assert.Contains($"Period {period} has not ended: it can be billed from {period.Next.FirstDay:yyyy-MM-dd}.", errors, StringComparison.Ordinal);
+
+        await serve.KillAsync();
+        var monthEnded = MonthEnded(period);
+        var billed = await FacturoProcess.RunWithInputAsync(_database.Options, monthEnded, null, "bill-run", "--period", period.ToString());
+        Assert.True(billed.ExitCode == 0, $"facturo bill-run exited with {billed.ExitCode}: {billed.Errors}");
+        Assert.Contains("Delivery: 1 by portal notice, 1 by email with the PDF, 1 on paper", billed.Output, StringComparison.Ordinal);
+
+        using var serveNextMonth = FacturoProcess.Start(_database.Options, monthEnded, "serve", "--urls", BaseAddress.ToString().TrimEnd('/'));
+        await WaitUntilServingAsync();
+        await EmailToAsync(PortalContact, m => InvoiceReady().IsMatch(m.Subject ?? ""));
+        var withPdf = await EmailToAsync(BillingOnlyEmail, m => m.Attachments.Any());
+        var attachment = Assert.Single(withPdf.Attachments.OfType<MimePart>());
+        var invoiceNumber = Path.GetFileNameWithoutExtension(attachment.FileName) ?? "";
+        Assert.Equal("application/pdf", attachment.ContentType.MimeType);
+        Assert.StartsWith($"Invoice {invoiceNumber} from ", withPdf.Subject, StringComparison.Ordinal);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(Billing.InvoiceDeliveryTests.ContentOf(attachment));
+        Assert.Contains(invoiceNumber, string.Concat(pdf.GetPages().Select(page => page.Text)), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The same settings on the 2nd of the next month: libfaketime (Debian's faketime) moves the clock of the facturo processes
+    /// only, as a month passing would, since a first day's orders can be billed only once their month has ended.
+    /// </summary>
+    private Dictionary<string, string?> MonthEnded(BillingPeriod period)
+    {
+        const string FakeTime = "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1";
+        Assert.True(File.Exists(FakeTime), $"{FakeTime} is missing: apt-get install faketime (.ci/run does).");
+        var days = period.Next.FirstDay.AddDays(1).DayNumber - new BillerClock(TimeProvider.System).Today.DayNumber;
+        var settings = Production();
+        settings["LD_PRELOAD"] = FakeTime;
+        settings["FAKETIME"] = $"+{days}d";
+        settings["DONT_FAKE_MONOTONIC"] = "1";
+        return settings;
+    }
+
+    /// <summary>The first email to that address that fits, waiting up to 60 s for the outbox to send it.</summary>
+    private async Task<MimeMessage> EmailToAsync(string address, Func<MimeMessage, bool> fits)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if ((await _smtp.ReceivedAsync()).FirstOrDefault(m => m.To.Mailboxes.Any(b => b.Address == address) && fits(m)) is { } found)
+            {
+                return found;
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"No such email reached {address}.");
     }
 
     private async Task CompleteBillerSettingsAsync(IPage admin)
@@ -301,6 +349,9 @@ public abstract partial class FirstDayTests(DatabaseProvider provider) : IAsyncL
 
     [GeneratedRegex(@"API key: (\S+)")]
     private static partial Regex KeyPrinted();
+
+    [GeneratedRegex("^(Votre facture F[0-9]+ est prête|Your invoice F[0-9]+ is ready)$")]
+    private static partial Regex InvoiceReady();
 }
 
 public sealed class FirstDayTestsOnSqlite() : FirstDayTests(DatabaseProvider.Sqlite);
