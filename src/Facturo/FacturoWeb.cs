@@ -1,3 +1,4 @@
+using Facturo.Api;
 using Facturo.Accounts;
 using Facturo.Billing;
 using Facturo.Data;

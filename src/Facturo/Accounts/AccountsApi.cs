@@ -1,3 +1,4 @@
+using Facturo.Api;
 using Facturo.Billing;
 using Facturo.Data;
 using Facturo.Ledger;
@@ -19,7 +20,7 @@ public static class AccountsApi
     {
         api.MapGet("/accounts/{customerNumber}", async (string customerNumber, FacturoDbContext db, BillerClock clock, HttpContext http, CancellationToken cancellationToken) =>
         {
-            var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.CustomerNumber == customerNumber, cancellationToken);
+            var account = !ApiCaller.Of(http).MayReach(customerNumber) ? null : await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.CustomerNumber == customerNumber, cancellationToken);
             if (account is null)
             {
                 return ApiProblems.From(UserError.NotFound("account.not-found", customerNumber), http);
@@ -32,11 +33,11 @@ public static class AccountsApi
                 receivable.Balance.ToDecimal(), aging.Overdue.ToDecimal(),
                 new AgingView(aging.Current.ToDecimal(), aging.Days1To30.ToDecimal(), aging.Days31To60.ToDecimal(), aging.Days61To90.ToDecimal(), aging.Over90.ToDecimal()),
                 receivable.OpenInvoices.Select(o => new OpenInvoiceView(Invoice.FormatNumber(o.InvoiceId), o.DueDate, o.Balance.ToDecimal())).ToList()));
-        }).WithName("GetAccount");
+        }).WithName("GetAccount").RequireScope(ApiScope.Read);
 
         api.MapGet("/accounts/{customerNumber}/invoices", async (string customerNumber, FacturoDbContext db, HttpContext http, CancellationToken cancellationToken) =>
         {
-            var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.CustomerNumber == customerNumber, cancellationToken);
+            var account = !ApiCaller.Of(http).MayReach(customerNumber) ? null : await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.CustomerNumber == customerNumber, cancellationToken);
             if (account is null)
             {
                 return ApiProblems.From(UserError.NotFound("account.not-found", customerNumber), http);
@@ -48,6 +49,6 @@ public static class AccountsApi
                 .Take(200)
                 .ToListAsync(cancellationToken);
             return Results.Ok(invoices.Select(i => new InvoiceSummaryView(Invoice.FormatNumber(i.Id), i.Period, i.IssueDate, i.DueDate, i.TotalCents / 100m)));
-        }).WithName("ListInvoices");
+        }).WithName("ListInvoices").RequireScope(ApiScope.Read);
     }
 }

@@ -1,3 +1,4 @@
+using Facturo.Api;
 using Facturo.Data;
 using Facturo.Platform;
 using Microsoft.EntityFrameworkCore;
@@ -29,18 +30,22 @@ public static class InvoicesApi
             var invoice = TryParseNumber(number) is { } id
                 ? await db.Invoices.AsNoTracking().Include(i => i.Lines).Include(i => i.Taxes).SingleOrDefaultAsync(i => i.Id == id, cancellationToken)
                 : null;
-            return invoice is null ? ApiProblems.From(UserError.NotFound("invoice.not-found", number), http) : Results.Ok(ToView(invoice));
-        }).WithName("GetInvoice");
+            return invoice is null || !ApiCaller.Of(http).MayReach(invoice.CustomerNumber) ? ApiProblems.From(UserError.NotFound("invoice.not-found", number), http) : Results.Ok(ToView(invoice));
+        }).WithName("GetInvoice").RequireScope(ApiScope.Read);
 
-        api.MapPost("/invoices/{number}/credit-notes", async (string number, IssueCreditNoteRequest request, IssueCreditNote handler, HttpContext http, CancellationToken cancellationToken) =>
+        api.MapPost("/invoices/{number}/credit-notes", async (string number, IssueCreditNoteRequest request, IssueCreditNote handler, FacturoDbContext db, HttpContext http, CancellationToken cancellationToken) =>
         {
-            if (TryParseNumber(number) is not { } id)
+            var customerNumber = TryParseNumber(number) is { } invoiceId
+                ? await db.Invoices.Where(i => i.Id == invoiceId).Select(i => i.CustomerNumber).SingleOrDefaultAsync(cancellationToken)
+                : null;
+            if (customerNumber is null || !ApiCaller.Of(http).MayReach(customerNumber))
             {
                 return ApiProblems.From(UserError.NotFound("invoice.not-found", number), http);
             }
+            var id = TryParseNumber(number)!.Value;
             var outcome = await handler.HandleAsync(id, request, cancellationToken);
             return outcome.Succeeded ? Results.Created($"/api/v1/credit-notes/{outcome.Value!.Number}", outcome.Value) : ApiProblems.From(outcome.Error!, http);
-        }).WithName("IssueCreditNote");
+        }).WithName("IssueCreditNote").RequireScope(ApiScope.Billing);
     }
 
     /// <summary>Accepts the printed number (F000000042) or the bare number (42).</summary>

@@ -1,3 +1,4 @@
+using Facturo.Api;
 using System.CommandLine;
 using System.Security.Cryptography;
 using Facturo.Data;

@@ -1,3 +1,4 @@
+using Facturo.Api;
 using System.CommandLine;
 using Facturo.Billing;
 using Facturo.Data;

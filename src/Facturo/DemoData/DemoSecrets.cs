@@ -1,3 +1,4 @@
+using Facturo.Api;
 using Facturo.Data;
 using Facturo.Platform;
 using Facturo.Portal;

@@ -1,4 +1,5 @@
 using Facturo.Accounts;
+using Facturo.Api;
 using Facturo.Billing;
 using Facturo.Data;
 using Facturo.Platform;
@@ -285,9 +286,13 @@ public sealed partial class PlaceOrder(FacturoDbContext db, BillerClock clock, B
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/orders", async (PlaceOrderRequest request, PlaceOrder handler, HttpContext http, CancellationToken cancellationToken) =>
         {
+            if (request.CustomerNumber is { } customerNumber && !ApiCaller.Of(http).MayReach(customerNumber))
+            {
+                return ApiProblems.From(UserError.NotFound("account.not-found", customerNumber), http);
+            }
             var outcome = await handler.HandleAsync(request, cancellationToken);
             return outcome.Succeeded
                 ? Results.Created($"/api/v1/orders/{outcome.Value!.OrderId}", outcome.Value)
                 : ApiProblems.From(outcome.Error!, http);
-        }).WithName("PlaceOrder");
+        }).WithName("PlaceOrder").RequireScope(ApiScope.Orders);
 }

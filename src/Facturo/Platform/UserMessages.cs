@@ -703,6 +703,16 @@ public static class UserMessages
         ["request.invalid-body"] = (
             "Le corps de la requête n'est pas un JSON valide pour cette opération.",
             "The request body is not valid JSON for this operation."),
+        ["api.scope-missing"] = (
+            "Cette clé d'API n'a pas la portée « {0} » que demande cette opération.",
+            "This API key lacks the \"{0}\" scope this operation needs."),
+        // API keys, scopes, rate limits and idempotency.
+
+        // API resources: accounts, orders, invoices, credit notes, payments, bill runs, statements.
+
+        // Events and webhooks.
+
+        // API contract: request bodies and the OpenAPI document.
     }.ToFrozenDictionary();
 
     public static IEnumerable<string> Codes => Texts.Keys;

@@ -1,3 +1,4 @@
+using Facturo.Api;
 using Facturo.Data;
 using Facturo.Infrastructure;
 using Facturo.Platform;

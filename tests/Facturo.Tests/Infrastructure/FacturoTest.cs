@@ -1,3 +1,4 @@
+using Facturo.Api;
 using System.Net.Http.Json;
 using Facturo.Accounts;
 using Facturo.Data;
@@ -47,6 +48,27 @@ public abstract class FacturoTest(DatabaseProvider provider) : IAsyncLifetime
         BaseAddress = new Uri(address);
         Api = new HttpClient { BaseAddress = BaseAddress };
         Api.DefaultRequestHeaders.Add("X-Api-Key", ApiKeyValue);
+    }
+
+    /// <summary>An HTTP client carrying a new key with only these scopes, limited to these accounts when any are given.</summary>
+    protected async Task<HttpClient> ApiClientWithKeyAsync(IEnumerable<ApiScope> scopes, params string[] customerNumbers)
+    {
+        var value = $"test-key-{Guid.NewGuid():N}";
+        await using (var db = Database.NewContext())
+        {
+            db.Add(new ApiKey
+            {
+                Name = "limited",
+                KeyHash = ApiKey.Hash(value),
+                CreatedAt = Clock.GetUtcNow(),
+                Scopes = string.Join(' ', scopes.Select(s => s.ToCode())),
+                CustomerNumbers = customerNumbers.Length == 0 ? null : string.Join(' ', customerNumbers),
+            });
+            await db.SaveChangesAsync();
+        }
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Add("X-Api-Key", value);
+        return client;
     }
 
     /// <summary>The biller every test bills for, with the bank identities the bank-file tests read back.</summary>

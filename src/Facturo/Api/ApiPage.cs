@@ -1,0 +1,44 @@
+using System.Buffers.Binary;
+using System.Buffers.Text;
+
+namespace Facturo.Api;
+
+/// <summary>
+/// One page of a list: <c>data</c>, and <c>nextCursor</c> to pass as <c>?after=</c> for the next page (<c>null</c> on the last).
+/// Lists are in a stable order of their ids, so a row written between two pages is neither skipped nor repeated.
+/// </summary>
+public sealed record ApiPage<T>(IReadOnlyList<T> Data, string? NextCursor);
+
+/// <summary>An opaque cursor over a list ordered by id: integrators pass it back unchanged and never build one.</summary>
+public static class ApiCursor
+{
+    public const int DefaultLimit = 50;
+    public const int MaximumLimit = 200;
+
+    public static string Encode(long lastId)
+    {
+        Span<byte> bytes = stackalloc byte[8];
+        BinaryPrimitives.WriteInt64BigEndian(bytes, lastId);
+        return Base64Url.EncodeToString(bytes);
+    }
+
+    public static bool TryDecode(string? cursor, out long lastId)
+    {
+        lastId = 0;
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return true;
+        }
+        Span<byte> bytes = stackalloc byte[9];
+        if (!Base64Url.TryDecodeFromChars(cursor, bytes, out var written) || written != 8)
+        {
+            return false;
+        }
+        lastId = BinaryPrimitives.ReadInt64BigEndian(bytes);
+        return lastId > 0;
+    }
+
+    /// <summary>A page from up to <c>limit + 1</c> rows read after the cursor: the extra row only says there is more.</summary>
+    public static ApiPage<TView> Page<TRow, TView>(IReadOnlyList<TRow> rows, int limit, Func<TRow, long> id, Func<TRow, TView> view) =>
+        new(rows.Take(limit).Select(view).ToList(), rows.Count > limit ? Encode(id(rows[limit - 1])) : null);
+}
