@@ -3,7 +3,7 @@
 # debit for each invoice, then `facturo debit-batch` (read the debits, decrypt the account numbers,
 # write the CPA-005 file, move every payment to "sent to bank" in one transaction, write the file to
 # the outbox), then `facturo import-returns` of a bank return file with R of those debits returned
-# (reversal postings, failed-payment queue rows and emails to the payers).
+# (reversal postings, failed-payment queue rows and emails to the payers), in a fresh process and in a warm one.
 #
 # With USD, the accounts bill in US dollars and pay from US bank accounts: the batch writes a NACHA file
 # (the returns step is CPA-005 only, so it is skipped).
@@ -42,9 +42,16 @@ start=$(date +%s%N)
 echo "debit-batch took $(( ($(date +%s%N) - start) / 1000000 )) ms (the whole command, start-up included)"
 [ "$currency" = USD ] && exit 0
 sent=$(ls "$work"/outbox/cpa005-*.txt)
-dotnet bench/Facturo.Bench/bin/Release/net10.0/Facturo.Bench.dll --cpa005-returns "$sent" "$returns" 901 "$work/returns.txt"
+bank=(dotnet bench/Facturo.Bench/bin/Release/net10.0/Facturo.Bench.dll --cpa005-returns "$sent")
+# Three files returning different debits: one imported by a fresh process (cold: the first query of each kind is compiled
+# then), and a small one then the same size again in one process, as the server imports them day after day (warm).
+"${bank[@]}" "$returns" 901 "$work/returns.txt"
+"${bank[@]}" 100 901 "$work/returns-small.txt" "$returns"
+"${bank[@]}" "$returns" 901 "$work/returns-next.txt" $((returns + 100))
 
-echo "== import-returns"
+echo "== import-returns, cold"
 start=$(date +%s%N)
 "${facturo[@]}" import-returns "$work/returns.txt" "${db[@]}"
 echo "import-returns took $(( ($(date +%s%N) - start) / 1000000 )) ms (the whole command, start-up included)"
+echo "== import-returns, warm (the second file's Took)"
+"${facturo[@]}" import-returns "$work/returns-small.txt" "$work/returns-next.txt" "${db[@]}"

@@ -7,17 +7,19 @@ namespace Facturo.Bench;
 /// <summary>
 /// Plays the bank for the returns benchmark: turns the first N debits of a CPA-005 file we sent into a
 /// returned-items file (J records, the reason in the transaction type, the original code kept in the
-/// stored transaction type), with its own record counts and trailer totals.
+/// stored transaction type), with its own record counts and trailer totals. Skipping the first debits makes
+/// several files that return different debits of the same batch.
 /// </summary>
 internal static class Cpa005ReturnsFile
 {
-    public static void Write(string sentPath, int count, string reason, string outputPath)
+    public static void Write(string sentPath, int count, string reason, string outputPath, int skip = 0)
     {
         var records = File.ReadAllText(sentPath).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         var header = records[0];
         var segments = records.Where(r => r[0] == 'D')
             .SelectMany(r => Enumerable.Range(0, Cpa005.SegmentsPerRecord).Select(s => r.Substring(24 + s * Cpa005.SegmentLength, Cpa005.SegmentLength)))
             .Where(s => !string.IsNullOrWhiteSpace(s))
+            .Skip(skip)
             .Take(count)
             .Select(s => reason + s[3..62] + s[..3] + s[65..])
             .ToList();

@@ -4,11 +4,11 @@ using Facturo.Bench;
 
 // dotnet run -c Release --project bench/Facturo.Bench -- --quick [skia|pdfpig|pdfpig-fullfont] [invoices] [lines]
 // dotnet run -c Release --project bench/Facturo.Bench -- --bank-files [debits]
-// dotnet run -c Release --project bench/Facturo.Bench -- --cpa005-returns SENT_FILE COUNT REASON OUTPUT   (plays the bank, for bench/debit-batch.sh)
+// dotnet run -c Release --project bench/Facturo.Bench -- --cpa005-returns SENT_FILE COUNT REASON OUTPUT [SKIP]   (plays the bank, for bench/debit-batch.sh)
 // dotnet run -c Release --project bench/Facturo.Bench -- --filter '*'      (BenchmarkDotNet)
-if (args.Length == 5 && args[0] == "--cpa005-returns")
+if (args.Length is 5 or 6 && args[0] == "--cpa005-returns")
 {
-    Cpa005ReturnsFile.Write(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args[3], args[4]);
+    Cpa005ReturnsFile.Write(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args[3], args[4], args.Length == 6 ? int.Parse(args[5], CultureInfo.InvariantCulture) : 0);
     return;
 }
 if (args.Length > 0 && args[0] == "--bank-files")

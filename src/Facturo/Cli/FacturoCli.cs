@@ -324,30 +324,37 @@ public static partial class FacturoCli
 
     private static Command ImportReturns()
     {
-        var file = new Argument<FileInfo>("file") { Description = "The bank's return file: CPA-005 returned debits (J records) or NACHA returns (addenda 99)." };
-        var command = new Command("import-returns", "Import a bank return file: each returned debit is reversed in the ledger, its payer emailed and put in the failed-payment queue. A malformed file imports nothing; the same file twice is refused.") { file };
+        var files = new Argument<FileInfo[]>("files") { Description = "The bank's return files: CPA-005 returned debits (J records) or NACHA returns (addenda 99).", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("import-returns", "Import bank return files, in the order given: each returned debit is reversed in the ledger, its payer emailed and put in the failed-payment queue. Each file is imported whole or not at all, on its own; a malformed file imports nothing; the same file twice is refused.") { files };
         command.SetAction((parse, cancellationToken) => WithServicesAsync(parse, async (scope, ct) =>
         {
-            var path = parse.GetValue(file)!;
-            if (!path.Exists)
-            {
-                Console.Error.WriteLine($"No file at {path.FullName}.");
-                return Refused;
-            }
             // EF Core builds its model of the database once per process (the back office at start-up): not part of the import's time.
             _ = scope.ServiceProvider.GetRequiredService<FacturoDbContext>().Model;
-            var started = TimeProvider.System.GetTimestamp();
-            var imported = await scope.ServiceProvider.GetRequiredService<Payments.PaymentReturns>()
-                .ImportAsync(path.Name, await File.ReadAllTextAsync(path.FullName, ct), ct);
-            var elapsed = TimeProvider.System.GetElapsedTime(started);
-            if (!imported.Succeeded)
+            var exitCode = 0;
+            foreach (var path in parse.GetValue(files)!)
             {
-                Console.Error.WriteLine(imported.Error!.Message(Language.En));
-                return Refused;
+                if (!path.Exists)
+                {
+                    Console.Error.WriteLine($"No file at {path.FullName}.");
+                    exitCode = Refused;
+                    continue;
+                }
+                // Each file in a scope of its own, as the server imports them: what one file tracked never leaks into the next.
+                await using var fileScope = scope.ServiceProvider.CreateAsyncScope();
+                var started = TimeProvider.System.GetTimestamp();
+                var imported = await fileScope.ServiceProvider.GetRequiredService<Payments.PaymentReturns>()
+                    .ImportAsync(path.Name, await File.ReadAllTextAsync(path.FullName, ct), ct);
+                var elapsed = TimeProvider.System.GetElapsedTime(started);
+                if (!imported.Succeeded)
+                {
+                    Console.Error.WriteLine($"{path.Name}: {imported.Error!.Message(Language.En)}");
+                    exitCode = Refused;
+                    continue;
+                }
+                Console.WriteLine($"{imported.Value!.Items} returned debits imported from {path.Name}.");
+                Console.WriteLine(TookLine(elapsed));
             }
-            Console.WriteLine($"{imported.Value!.Items} returned debits imported from {path.Name}.");
-            Console.WriteLine(TookLine(elapsed));
-            return 0;
+            return exitCode;
         }, cancellationToken));
         return command;
     }
