@@ -45,7 +45,7 @@ public static class PortalHistory
             LegalName = "Great Lakes Logistics Corp.",
             AddressLine1 = "1 Front Street",
             City = "Toronto",
-            Province = Province.ON,
+            Region = nameof(Province.ON),
             PostalCode = "M5V 2T6",
             Language = Language.En,
             Program = BillingProgram.Commercial,
@@ -109,8 +109,9 @@ public static class PortalHistory
     private static Invoice NewInvoice(long id, string period, DateOnly issued, DateOnly today, CustomerAccount account, BillerSettings biller, BillRun run, DateTimeOffset now)
     {
         var subtotal = new Money(10_000 + id % 50 * 1_000, Currency.Cad);
-        var taxes = TaxTable.Canada.Compute(Province.ON, today, subtotal);
-        var tax = taxes.Sum(t => t.Amount.Cents);
+        var taxation = SalesTax.Canada.Compute(TaxCustomer.In(Province.ON), [new TaxableLine(1, ChargeCategory.Shipping, subtotal)], today, Currency.Cad);
+        var tax = taxation.Total(Currency.Cad).Cents;
+        var line = taxation.Lines[0];
         return new Invoice
         {
             Id = id,
@@ -126,13 +127,20 @@ public static class PortalHistory
             CustomerNumber = account.CustomerNumber,
             CustomerLegalName = account.LegalName,
             CustomerAddress = $"{account.AddressLine1}, {account.City} ON {account.PostalCode}",
-            CustomerProvince = account.Province,
+            CustomerRegion = account.Region,
             BillerLegalName = biller.LegalName,
             BillerGstHstNumber = biller.GstHstNumber,
             BillerQstNumber = biller.QstNumber,
             CreatedAt = now,
-            Lines = [new InvoiceLine { LineNumber = 1, Category = ChargeCategory.Shipping, Description = "Expedited Parcel", Quantity = 1, UnitPriceCents = subtotal.Cents, AmountCents = subtotal.Cents }],
-            Taxes = taxes.Select(t => new InvoiceTax { Kind = t.Kind, Rate = t.Rate, AmountCents = t.Amount.Cents }).ToList(),
+            Lines =
+            [
+                new InvoiceLine
+                {
+                    LineNumber = 1, Category = ChargeCategory.Shipping, Description = "Expedited Parcel", Quantity = 1, UnitPriceCents = subtotal.Cents, AmountCents = subtotal.Cents,
+                    PlaceOfSupply = line.PlaceOfSupply.Code, TaxCodes = InvoiceLine.CodesOf(line.Taxes),
+                },
+            ],
+            Taxes = taxation.Taxes.Select(InvoiceTax.From).ToList(),
         };
     }
 

@@ -5,10 +5,11 @@ using Facturo.Data;
 using Facturo.PortalLoad;
 
 // Starts Facturo on 127.0.0.1 with one account holding years of invoices and a signed-in portal user,
-// prints that user's session cookie for wrk, and serves until stopped (Ctrl-C or SIGTERM).
-if (args.Length != 4 || !int.TryParse(args[2], out var invoiceCount) || !int.TryParse(args[3], out var port))
+// prints that user's session cookie and an API key for wrk, and serves until stopped (Ctrl-C or SIGTERM).
+// Arguments after the fourth are more settings (for example a rate limit the API benchmark raises).
+if (args.Length < 4 || !int.TryParse(args[2], out var invoiceCount) || !int.TryParse(args[3], out var port))
 {
-    Console.Error.WriteLine("usage: Facturo.PortalLoad <Sqlite|Postgres> <connection-string> <invoices> <port>");
+    Console.Error.WriteLine("usage: Facturo.PortalLoad <Sqlite|Postgres> <connection-string> <invoices> <port> [--Setting=value...]");
     return 2;
 }
 var mail = Path.Combine(Path.GetTempPath(), "facturo-portal-load-mail");
@@ -22,16 +23,21 @@ await using var app = FacturoWeb.Build(
     "--Logging:LogLevel:Default=Warning", $"--Email:PickupDirectory={mail}", "--Https:Required=false",
     $"--DataProtection:KeyDirectory={keyRing}", $"--DataProtection:CertificatePath={certificate.Path}", $"--DataProtection:CertificatePassword={certificate.Password}",
     $"--Facturo:DataDirectory={keyRing}", "--Email:SmtpHost=smtp.bench.invalid", "--Email:From=facturation@bench.invalid", "--Email:PublicBaseUrl=https://portal.bench.invalid",
+    .. args[4..],
 ]);
+var apiKey = $"bench-{Guid.NewGuid():N}";
 using (var scope = app.Services.CreateScope())
 {
     var db = scope.ServiceProvider.GetRequiredService<FacturoDbContext>();
     await Migrator.MigrateAsync(db, CancellationToken.None);
     var loaded = await PortalHistory.LoadAsync(scope.ServiceProvider, invoiceCount, CancellationToken.None);
+    db.Add(new Facturo.Api.ApiKey { Name = "bench", KeyHash = Facturo.Api.ApiKey.Hash(apiKey), CreatedAt = TimeProvider.System.GetUtcNow() });
+    await db.SaveChangesAsync();
     Console.WriteLine($"loaded: {loaded.Invoices} invoices, {loaded.Open} open, {loaded.Postings} postings");
 }
 await app.StartAsync();
 Console.WriteLine($"cookie: {await SignInAsync(new Uri($"http://127.0.0.1:{port}"))}");
+Console.WriteLine($"apikey: {apiKey}");
 Console.WriteLine("ready");
 await app.WaitForShutdownAsync();
 return 0;
