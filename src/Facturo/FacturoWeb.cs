@@ -43,6 +43,8 @@ public static class FacturoWeb
         PlaceOrder.Map(api);
         AccountsApi.Map(api);
         InvoicesApi.Map(api);
+        Payments.RecordPayment.Map(api);
+        Payments.PaymentViews.Map(api);
         return app;
     }
 
@@ -83,6 +85,7 @@ public static class FacturoWeb
         // The only processor wired in: a sandbox. A real one implements ICardGateway and replaces it.
         services.AddSingleton<Payments.ICardGateway, Payments.SandboxCardGateway>();
         services.AddScoped<IssueCreditNote>();
+        services.AddScoped<Payments.RecordPayment>();
         services.AddScoped<BillRunner>();
         services.AddScoped<Taxes.BillerTaxes>();
         services.AddScoped<Taxes.OverrideTaxability>();
