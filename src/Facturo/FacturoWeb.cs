@@ -45,6 +45,7 @@ public static class FacturoWeb
         InvoicesApi.Map(api);
         Payments.RecordPayment.Map(api);
         Payments.PaymentViews.Map(api);
+        BillRunsApi.Map(api);
         return app;
     }
 
@@ -87,6 +88,8 @@ public static class FacturoWeb
         services.AddScoped<IssueCreditNote>();
         services.AddScoped<Payments.RecordPayment>();
         services.AddScoped<BillRunner>();
+        services.AddSingleton<RequestedBillRuns>();
+        services.AddHostedService(provider => provider.GetRequiredService<RequestedBillRuns>());
         services.AddScoped<Taxes.BillerTaxes>();
         services.AddScoped<Taxes.OverrideTaxability>();
         services.AddScoped<Taxes.ExemptionCertificates>();

@@ -731,6 +731,15 @@ public static class UserMessages
         ["payments.not-found"] = (
             "Aucun paiement ne porte la référence {0}.",
             "No payment has the reference {0}."),
+        ["billrun.before-first-period"] = (
+            "La période {0} précède la première période de ce facturier ({1}) : il n'y a rien à y facturer, et une facturation ne se fait qu'une fois par période.",
+            "Period {0} is before this biller's first period ({1}): there is nothing to bill in it, and a period is billed only once."),
+        ["billrun.key-limited-to-accounts"] = (
+            "Cette clé d'API est limitée à certains comptes : elle ne peut ni lancer ni lire une facturation, qui porte sur tous les comptes.",
+            "This API key is limited to some accounts: it can neither start nor read a bill run, which bills every account."),
+        ["billrun.not-found"] = (
+            "Aucune facturation ne porte le numéro {0}.",
+            "No bill run has the id {0}."),
         ["list.parameter-invalid"] = (
             "Le paramètre « {0} » n'est pas valide. Valeurs permises : {1}.",
             "The \"{0}\" parameter is not valid. Allowed: {1}."),

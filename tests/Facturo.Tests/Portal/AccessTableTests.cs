@@ -220,6 +220,9 @@ public abstract partial class AccessTableTests(DatabaseProvider provider) : Port
         "GET /api/v1/payments",
         "GET /api/v1/payments/{id}",
         "GET /api/v1/accounts/{customerNumber}/bank-accounts",
+        "POST /api/v1/bill-runs",
+        "GET /api/v1/bill-runs",
+        "GET /api/v1/bill-runs/{id:long}",
     ];
 
     /// <summary>
@@ -430,7 +433,7 @@ public abstract partial class AccessTableTests(DatabaseProvider provider) : Port
         var (method, target) = (route[..route.IndexOf(' ', StringComparison.Ordinal)], route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
         var path = target.Replace("{number?}", Customer, StringComparison.Ordinal).Replace("{customerNumber}", Customer, StringComparison.Ordinal)
             .Replace("/statements/{number}", $"/statements/{statement}", StringComparison.Ordinal).Replace("{number}", invoice, StringComparison.Ordinal)
-            .Replace("/payments/{id}", "/payments/E000000001", StringComparison.Ordinal);
+            .Replace("/payments/{id}", "/payments/E000000001", StringComparison.Ordinal).Replace("/bill-runs/{id:long}", "/bill-runs/1", StringComparison.Ordinal);
         if (method == "GET")
         {
             return await person.Client.GetAsync(path);
