@@ -114,6 +114,32 @@ public abstract class PaymentsApiTests(DatabaseProvider provider) : PortalTest(p
     }
 
     [Fact]
+    public async Task A_debit_the_bank_returned_reads_back_returned_with_the_reason_in_the_callers_language()
+    {
+        var billed = await BilledAccountsAsync("1000510");
+        var payer = await RegisterAsync("1000510", "payer@1000510.example", PortalRole.Payer);
+        var bankId = await AddCanadianBankAccountAsync(payer);
+        await SignAgreementAsync(payer, bankId);
+        var debit = await PostAsync(new { method = "debit", customerNumber = "1000510", invoices = new[] { billed[0].Invoice }, currency = "CAD", bankAccountId = bankId });
+        MoveClockTo(2026, 11, 2);
+        var batch = Assert.Single(await InScopeAsync<DebitBatches, IReadOnlyList<DebitBatch>>(async b => (await b.RunAsync(null, CancellationToken.None)).Value!));
+        var sent = await FileOfAsync(batch);
+        var imported = await InScopeAsync<PaymentReturns, Platform.Outcome<BankFileImport>>(r => r.ImportAsync("returns.txt", ReturnFiles.Cpa005Returns(sent, "901", returnedSegments: 1), CancellationToken.None));
+        var request = new HttpRequestMessage(HttpMethod.Get, debit.Headers.Location);
+        request.Headers.AcceptLanguage.ParseAdd("fr-CA");
+
+        var read = await (await Api.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.True(imported.Succeeded, imported.Error?.Code);
+        Assert.Equal(("returned", "901", "provision insuffisante"), (read.GetProperty("status").GetString(),
+            read.GetProperty("return").GetProperty("code").GetString(), read.GetProperty("return").GetProperty("reason").GetString()));
+        Assert.NotEqual(JsonValueKind.Null, read.GetProperty("sentAt").ValueKind);
+        var returned = await Api.GetFromJsonAsync<JsonElement>("/api/v1/payments?status=returned");
+        Assert.Equal(["P000000001"], returned.GetProperty("data").EnumerateArray().Select(p => p.GetProperty("id").GetString()));
+        await LedgerAssertions.AssertBalancedAsync(Database);
+    }
+
+    [Fact]
     public async Task A_key_limited_to_one_account_finds_neither_the_payments_nor_the_bank_accounts_of_another()
     {
         await BilledAccountsAsync("1000506", "1000507");
