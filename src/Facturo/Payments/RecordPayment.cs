@@ -44,10 +44,10 @@ public sealed class RecordPayment(FacturoDbContext db, Receipts receipts, Submit
         {
             return UserError.Validation("receipts.currency-mismatch", account.CustomerNumber, account.CurrencyCode);
         }
-        var invoiceIds = (request.Invoices ?? []).Select(n => DocumentNumbers.TryParse(n.Trim(), "F", out var id) ? id : 0).ToList();
+        var invoiceIds = (request.Invoices ?? []).Select(n => DocumentNumbers.TryParse(n, "F", out var id) ? id : 0).ToList();
         if (invoiceIds.IndexOf(0) is var bad and >= 0)
         {
-            return UserError.Validation("payments.invoice-not-open", request.Invoices![bad]);
+            return UserError.Validation("payments.invoice-not-open", request.Invoices![bad] ?? "null");
         }
         if (request.Method == "debit")
         {

@@ -64,6 +64,7 @@ public abstract class PaymentsApiTests(DatabaseProvider provider) : PortalTest(p
     [InlineData("{\"method\":\"cheque\",\"customerNumber\":\"1000503\",\"amount\":\"10.00\",\"currency\":\"CAD\",\"receivedOn\":\"2026-10-31\",\"reference\":\" \"}", 422, "receipts.bank-reference", "numéro du chèque")]
     [InlineData("{\"method\":\"cheque\",\"customerNumber\":\"1000503\",\"amount\":\"10.00\",\"currency\":\"CAD\",\"receivedOn\":\"2026-10-31\",\"reference\":\"C1\",\"invoices\":[\"F000000099\"]}", 422, "payments.invoice-not-open", "F000000099")]
     [InlineData("{\"method\":\"cheque\",\"customerNumber\":\"1000503\",\"amount\":\"10.00\",\"currency\":\"CAD\",\"receivedOn\":\"2026-10-31\",\"reference\":\"C1\",\"invoices\":[\"F000000002\"]}", 422, "payments.invoice-not-open", "F000000002")]
+    [InlineData("{\"method\":\"eft\",\"customerNumber\":\"1000503\",\"amount\":\"10.00\",\"currency\":\"CAD\",\"receivedOn\":\"2026-10-31\",\"reference\":\"E1\",\"invoices\":[null]}", 422, "payments.invoice-not-open", "null")]
     [InlineData("{\"method\":\"barter\",\"customerNumber\":\"1000503\",\"amount\":\"10.00\",\"currency\":\"CAD\"}", 422, "payments.method", "barter")]
     [InlineData("{\"method\":\"cheque\",\"customerNumber\":\"1999999\",\"amount\":\"10.00\",\"currency\":\"CAD\",\"receivedOn\":\"2026-10-31\",\"reference\":\"C1\"}", 404, "account.not-found", "1999999")]
     [InlineData("{\"method\":\"cheque\",", 400, "request.invalid-body", "JSON")]
