@@ -43,6 +43,9 @@ public static class FacturoWeb
         PlaceOrder.Map(api);
         AccountsApi.Map(api);
         InvoicesApi.Map(api);
+        Payments.RecordPayment.Map(api);
+        Payments.PaymentViews.Map(api);
+        BillRunsApi.Map(api);
         return app;
     }
 
@@ -83,7 +86,10 @@ public static class FacturoWeb
         // The only processor wired in: a sandbox. A real one implements ICardGateway and replaces it.
         services.AddSingleton<Payments.ICardGateway, Payments.SandboxCardGateway>();
         services.AddScoped<IssueCreditNote>();
+        services.AddScoped<Payments.RecordPayment>();
         services.AddScoped<BillRunner>();
+        services.AddSingleton<RequestedBillRuns>();
+        services.AddHostedService(provider => provider.GetRequiredService<RequestedBillRuns>());
         services.AddScoped<Taxes.BillerTaxes>();
         services.AddScoped<Taxes.OverrideTaxability>();
         services.AddScoped<Taxes.ExemptionCertificates>();

@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Facturo.Billing;
 
-public enum BillRunStatus { Running, Completed }
+/// <summary><see cref="Requested"/>: asked for through the API, waiting for the worker; <see cref="Failed"/>: stopped by an error, resumes when started again.</summary>
+public enum BillRunStatus { Running, Completed, Requested, Failed }
 
 /// <summary>The record of billing one period. A period has one bill run, however many times it is started.</summary>
 public sealed class BillRun

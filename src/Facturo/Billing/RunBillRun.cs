@@ -27,21 +27,12 @@ public sealed partial class BillRunner(FacturoDbContext db, BillerClock clock, B
 
     public async Task<Outcome<BillRunResult>> RunAsync(BillingPeriod period, int batchSize, IProgress<BillRunProgress>? progress, CancellationToken cancellationToken)
     {
-        var biller = await db.SetUpBillerAsync(cancellationToken);
-        if (biller.Succeeded)
+        if (await RefuseAsync(period, cancellationToken) is { } refused)
         {
-            clock.UseZone(biller.Value!.TimeZone);
+            return refused;
         }
+        var settings = (await db.SetUpBillerAsync(cancellationToken)).Value!;
         var today = clock.Today;
-        if (period.LastDay >= today)
-        {
-            return UserError.Validation("billrun.period-not-ended", period.ToString(), period.Next.FirstDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        }
-        if (!biller.Succeeded)
-        {
-            return biller.Error!;
-        }
-        var settings = biller.Value!;
         var periodText = period.ToString();
         var salesTax = await taxes.SalesTaxAsync(cancellationToken);
         var run = await StartAsync(period, today, cancellationToken);
@@ -89,6 +80,41 @@ public sealed partial class BillRunner(FacturoDbContext db, BillerClock clock, B
             LogNoWorkingChannel(periodText, deliveries.NoWorkingChannel.Count);
         }
         return new BillRunResult(period, run.IssueDate, counts.InvoicesIssued, counts.StatementsIssued, invoicesInPeriod, statementsInPeriod) { Deliveries = deliveries };
+    }
+
+    /// <summary>
+    /// Why the period cannot be billed now, or null: the biller must be set up, the period must have ended, and it must not come
+    /// before the biller's first period: a bill run is once per period, so billing an empty 2020-01 would close it for good.
+    /// </summary>
+    public async Task<UserError?> RefuseAsync(BillingPeriod period, CancellationToken cancellationToken)
+    {
+        var biller = await db.SetUpBillerAsync(cancellationToken);
+        if (biller.Succeeded)
+        {
+            clock.UseZone(biller.Value!.TimeZone);
+        }
+        if (period.LastDay >= clock.Today)
+        {
+            return UserError.Validation("billrun.period-not-ended", period.ToString(), period.Next.FirstDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        if (!biller.Succeeded)
+        {
+            return biller.Error!;
+        }
+        return await FirstPeriodAsync(cancellationToken) is { } first && period < first
+            ? UserError.Validation("billrun.before-first-period", period.ToString(), first.ToString())
+            : null;
+    }
+
+    /// <summary>The month of the first account opened, charge or order, whichever is earliest; none before there is anything to bill.</summary>
+    private async Task<BillingPeriod?> FirstPeriodAsync(CancellationToken cancellationToken)
+    {
+        // The first account by id: SQLite cannot take the minimum of stored timestamps.
+        var firstOpened = await db.Accounts.OrderBy(a => a.Id).Select(a => (DateTimeOffset?)a.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        var firstCharge = await db.Charges.MinAsync(c => (DateOnly?)c.ServiceDate, cancellationToken);
+        var firstOrder = await db.Orders.MinAsync(o => (DateOnly?)o.OrderDate, cancellationToken);
+        var days = new[] { firstOpened is { } opened ? DateOnly.FromDateTime(clock.Local(opened).DateTime) : (DateOnly?)null, firstCharge, firstOrder }.OfType<DateOnly>().ToList();
+        return days.Count == 0 ? null : BillingPeriod.Of(days.Min());
     }
 
     /// <summary>Finds or creates the period's bill run. Its issue date is fixed at the first start, so a resumed run dates its invoices the same.</summary>

@@ -91,6 +91,37 @@ public sealed partial class Receipts(FacturoDbContext db, BillerClock clock)
     }
 
     /// <summary>
+    /// Records money an integration reports for one account, applied as <see cref="ReceiptApplication"/> says: a named invoice
+    /// that is not an open invoice of the account refuses the receipt, and nothing is written.
+    /// </summary>
+    public async Task<Outcome<Receipt>> RecordForAccountAsync(ReceiptEntry entry, CustomerAccount account, IReadOnlyList<long> invoiceIds, string recordedBy, CancellationToken cancellationToken)
+    {
+        if (Validate(entry) is { } invalid)
+        {
+            return invalid;
+        }
+        if (account.CurrencyCode != entry.CurrencyCode)
+        {
+            return UserError.Validation("receipts.currency-mismatch", account.CustomerNumber, account.CurrencyCode);
+        }
+        if (await db.Receipts.AnyAsync(r => r.BankReference == entry.BankReference.Trim(), cancellationToken))
+        {
+            return UserError.Conflict("receipts.already-recorded", entry.BankReference.Trim());
+        }
+        return await db.InTransactionAsync<Receipt>(async () =>
+        {
+            await AccountLocks.LockAsync(db, account.Id, cancellationToken);
+            var open = (await Receivables.ForAccountAsync(db, account.Id, account.Currency, clock.Today, cancellationToken)).OpenInvoices;
+            var allocation = ReceiptApplication.Apply(open, invoiceIds, new Money(entry.AmountCents, account.Currency));
+            if (!allocation.Succeeded)
+            {
+                return UserError.Validation("payments.invoice-not-open", Invoice.FormatNumber(allocation.InvoiceAtFault!.Value));
+            }
+            return await SaveAsync(entry, account.Id, allocation.Shares, recordedBy, null, cancellationToken);
+        }, cancellationToken);
+    }
+
+    /// <summary>
     /// Imports a camt.054 notification: every booked credit becomes a receipt, applied by its references.
     /// A malformed file imports nothing; credits already recorded (same bank reference) are skipped, so an
     /// overlapping statement adds only what is new.
@@ -211,6 +242,24 @@ public sealed partial class Receipts(FacturoDbContext db, BillerClock clock)
         {
             await AccountLocks.LockAsync(db, known, cancellationToken);
         }
+        var currency = Currency.Parse(entry.CurrencyCode);
+        var shares = new List<InvoiceShare>();
+        var left = entry.AmountCents;
+        foreach (var invoiceId in invoiceIds.Where(id => invoices.TryGetValue(id, out var i) && i.AccountId == accountId))
+        {
+            var applied = Math.Min(left, await OpenBalanceAsync(accountId!.Value, invoiceId, cancellationToken));
+            if (applied > 0)
+            {
+                shares.Add(new InvoiceShare(invoiceId, new Money(applied, currency)));
+                left -= applied;
+            }
+        }
+        return await SaveAsync(entry, accountId, shares, recordedBy, importId, cancellationToken);
+    }
+
+    /// <summary>The receipt, its allocations and its posting.</summary>
+    private async Task<Receipt> SaveAsync(ReceiptEntry entry, long? accountId, IReadOnlyList<InvoiceShare> shares, string recordedBy, long? importId, CancellationToken cancellationToken)
+    {
         var receipt = new Receipt
         {
             Method = entry.Method,
@@ -225,16 +274,7 @@ public sealed partial class Receipts(FacturoDbContext db, BillerClock clock)
             RecordedAt = clock.UtcNow,
             ImportId = importId,
         };
-        var left = entry.AmountCents;
-        foreach (var invoiceId in invoiceIds.Where(id => invoices.TryGetValue(id, out var i) && i.AccountId == accountId))
-        {
-            var applied = Math.Min(left, await OpenBalanceAsync(accountId!.Value, invoiceId, cancellationToken));
-            if (applied > 0)
-            {
-                receipt.Allocations.Add(new ReceiptAllocation { InvoiceId = invoiceId, AmountCents = applied, AppliedAt = receipt.RecordedAt });
-                left -= applied;
-            }
-        }
+        receipt.Allocations.AddRange(shares.Select(s => new ReceiptAllocation { InvoiceId = s.InvoiceId, AmountCents = s.Amount.Cents, AppliedAt = receipt.RecordedAt }));
         db.Receipts.Add(receipt);
         await db.SaveChangesAsync(cancellationToken);
         var currency = Currency.Parse(entry.CurrencyCode);

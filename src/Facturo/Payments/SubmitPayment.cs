@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Facturo.Payments;
 
-/// <summary>Who asked for the debit: the person in the portal, the lease schedule, or staff debiting a returned payment again.</summary>
-public enum DebitOrigin { Portal, LeaseSchedule, StaffRetry }
+/// <summary>Who asked for the debit: the person in the portal, the lease schedule, staff debiting a returned payment again, or an integration through the API under the person's agreement.</summary>
+public enum DebitOrigin { Portal, LeaseSchedule, StaffRetry, Integration }
 
 /// <summary>
 /// A debit to submit: chosen invoices, or an amount applied to the oldest first. An automatic or staff debit

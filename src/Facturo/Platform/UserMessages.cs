@@ -709,6 +709,40 @@ public static class UserMessages
         // API keys, scopes, rate limits and idempotency.
 
         // API resources: accounts, orders, invoices, credit notes, payments, bill runs, statements.
+        // API payments and bill runs.
+        ["payments.method"] = (
+            "Mode de paiement inconnu : « {0} ». Valeurs permises : eft, cheque, debit.",
+            "Unknown payment method: \"{0}\". Allowed values: eft, cheque, debit."),
+        ["payments.amount-format"] = (
+            "Le montant s'écrit comme une chaîne de dollars et de cents, avec un point et au plus deux décimales, par exemple \"1234.56\" (pas un nombre JSON). Rien n'a été enregistré.",
+            "The amount is a string of dollars and cents, with a dot and at most two decimals, for example \"1234.56\" (not a JSON number). Nothing was recorded."),
+        ["payments.received-on"] = (
+            "Indiquez la date de réception (receivedOn, AAAA-MM-JJ), au plus tard aujourd'hui ({0}). Rien n'a été enregistré.",
+            "Give the date received (receivedOn, YYYY-MM-DD), today ({0}) at the latest. Nothing was recorded."),
+        ["payments.received-too-long-ago"] = (
+            "La date de réception {0} remonte à plus de {1} jours : vérifiez l'année. Rien n'a été enregistré.",
+            "The date received, {0}, is more than {1} days ago: check the year. Nothing was recorded."),
+        ["payments.no-agreement"] = (
+            "Le compte bancaire {0} n'a pas d'accord de débit préautorisé en vigueur signé par un administrateur ou un payeur de l'entreprise : aucun débit n'est fait. Le client l'accepte dans le portail, à son premier paiement.",
+            "Bank account {0} has no pre-authorized debit agreement in force signed by one of the business's administrators or payers: no debit is made. The customer accepts one in the portal, with their first payment."),
+        ["payments.debit-invoices-or-amount"] = (
+            "Un débit paie soit les factures nommées (invoices, chacune pour son solde), soit un montant (amount, réparti sur les plus anciennes) : donnez l'un ou l'autre.",
+            "A debit pays either the invoices named (invoices, each for its balance) or an amount (amount, spread over the oldest): give one or the other."),
+        ["payments.not-found"] = (
+            "Aucun paiement ne porte la référence {0}.",
+            "No payment has the reference {0}."),
+        ["billrun.before-first-period"] = (
+            "La période {0} précède la première période de ce facturier ({1}) : il n'y a rien à y facturer, et une facturation ne se fait qu'une fois par période.",
+            "Period {0} is before this biller's first period ({1}): there is nothing to bill in it, and a period is billed only once."),
+        ["billrun.key-limited-to-accounts"] = (
+            "Cette clé d'API est limitée à certains comptes : elle ne peut ni lancer ni lire une facturation, qui porte sur tous les comptes.",
+            "This API key is limited to some accounts: it can neither start nor read a bill run, which bills every account."),
+        ["billrun.not-found"] = (
+            "Aucune facturation ne porte le numéro {0}.",
+            "No bill run has the id {0}."),
+        ["list.parameter-invalid"] = (
+            "Le paramètre « {0} » n'est pas valide. Valeurs permises : {1}.",
+            "The \"{0}\" parameter is not valid. Allowed: {1}."),
 
         // Events and webhooks.
 

@@ -216,6 +216,13 @@ public abstract partial class AccessTableTests(DatabaseProvider provider) : Port
         "GET /api/v1/accounts/{customerNumber}/invoices",
         "GET /api/v1/invoices/{number}",
         "POST /api/v1/invoices/{number}/credit-notes",
+        "POST /api/v1/payments",
+        "GET /api/v1/payments",
+        "GET /api/v1/payments/{id}",
+        "GET /api/v1/accounts/{customerNumber}/bank-accounts",
+        "POST /api/v1/bill-runs",
+        "GET /api/v1/bill-runs",
+        "GET /api/v1/bill-runs/{id:long}",
     ];
 
     /// <summary>
@@ -321,6 +328,8 @@ public abstract partial class AccessTableTests(DatabaseProvider provider) : Port
         var customer = await db.Accounts.SingleAsync(a => a.CustomerNumber == Customer);
         var invoice = (await db.Invoices.SingleAsync(i => i.AccountId == customer.Id)).Number;
         var statement = (await db.Statements.SingleAsync(s => s.AccountId == second.Id)).Number;
+        (await Api.PostAsJsonAsync("/api/v1/payments", new { method = "cheque", customerNumber = Customer, amount = "1.00", currency = "CAD", receivedOn = "2026-10-31", reference = "CHQ-1" }))
+            .EnsureSuccessStatusCode();
         foreach (var (email, role) in new[] { ("cr@staff.example", StaffRole.CustomerRelations), ("ops@staff.example", StaffRole.BillingOperator),
                      ("sales@staff.example", StaffRole.Sales), ("admin@staff.example", StaffRole.Administrator), ("halfway@staff.example", StaffRole.Administrator) })
         {
@@ -423,7 +432,8 @@ public abstract partial class AccessTableTests(DatabaseProvider provider) : Port
     {
         var (method, target) = (route[..route.IndexOf(' ', StringComparison.Ordinal)], route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
         var path = target.Replace("{number?}", Customer, StringComparison.Ordinal).Replace("{customerNumber}", Customer, StringComparison.Ordinal)
-            .Replace("/statements/{number}", $"/statements/{statement}", StringComparison.Ordinal).Replace("{number}", invoice, StringComparison.Ordinal);
+            .Replace("/statements/{number}", $"/statements/{statement}", StringComparison.Ordinal).Replace("{number}", invoice, StringComparison.Ordinal)
+            .Replace("/payments/{id}", "/payments/E000000001", StringComparison.Ordinal).Replace("/bill-runs/{id:long}", "/bill-runs/1", StringComparison.Ordinal);
         if (method == "GET")
         {
             return await person.Client.GetAsync(path);
