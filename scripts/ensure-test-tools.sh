@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What the tests use besides .NET: Debian's Chromium for the browser tests (Playwright's own browser
 # download cannot work offline), poppler's pdftoppm to picture invoice PDFs for the documentation,
-# Node.js to run the independent bank-file implementations in tests/interop, and aiosmtpd for a real
+# Node.js to run the independent bank-file implementations in tests/interop and the OpenAPI linters in
+# tests/openapi-lint, and aiosmtpd for a real
 # SMTP server the email tests stop and start (tests/Facturo.Tests/Emails/smtp-server.py), OpenSSH's server
 # for the bank's SFTP folders, and libfaketime for the first-day test's month end (the facturo processes only).
 set -euo pipefail

@@ -28,7 +28,7 @@ public static class FacturoWeb
         app.UseHttpsAndProxies();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePagesWithApiProblems();
         app.UseDevelopmentPagesForThisMachineOnly();
         app.UseAuthentication();
         app.UsePortalLanguage();
@@ -37,7 +37,7 @@ public static class FacturoWeb
         app.UseAntiforgery();
         app.MapRazorPages();
         PortalDocuments.Map(app);
-        app.MapOpenApi("/api/v1/openapi.json");
+        app.MapApiDocument();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiKeyFilter>();
         PlaceOrder.Map(api);
@@ -55,6 +55,7 @@ public static class FacturoWeb
         services.AddSingleton<ProductionReadiness>();
         services.AddHostedService(provider => provider.GetRequiredService<ProductionReadiness>());
         services.AddProblemDetails();
+        services.AddApiErrors();
         // Named explicitly: under a test host the entry assembly is not Facturo, and its pages would not be found.
         services.AddRazorPages(pages =>
             {
@@ -69,7 +70,7 @@ public static class FacturoWeb
             })
             .AddApplicationPart(typeof(FacturoWeb).Assembly);
         services.AddHttpContextAccessor();
-        services.AddOpenApi();
+        services.AddApiDocument();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BillerClock>();
         services.AddPortal(configuration);

@@ -3,6 +3,7 @@ using Facturo.Billing;
 using Facturo.Data;
 using Facturo.Ledger;
 using Facturo.Platform;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Facturo.Accounts;
@@ -18,7 +19,7 @@ public static class AccountsApi
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/accounts/{customerNumber}", async (string customerNumber, FacturoDbContext db, BillerClock clock, HttpContext http, CancellationToken cancellationToken) =>
+        api.MapGet("/accounts/{customerNumber}", async Task<Results<Ok<AccountView>, ProblemHttpResult>> (string customerNumber, FacturoDbContext db, BillerClock clock, HttpContext http, CancellationToken cancellationToken) =>
         {
             var account = !ApiCaller.Of(http).MayReach(customerNumber) ? null : await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.CustomerNumber == customerNumber, cancellationToken);
             if (account is null)
@@ -27,7 +28,7 @@ public static class AccountsApi
             }
             var receivable = await Receivables.ForAccountAsync(db, account.Id, account.Currency, clock.Today, cancellationToken);
             var aging = receivable.Aging;
-            return Results.Ok(new AccountView(
+            return TypedResults.Ok(new AccountView(
                 account.CustomerNumber, account.LegalName, account.Province?.ToString(), account.Country, account.Region, account.Language.ToCode(), account.Delivery.ToString(),
                 account.Program.ToString(), account.CreditTermsDays, account.Status.ToString(), account.CurrencyCode,
                 receivable.Balance.ToDecimal(), aging.Overdue.ToDecimal(),
@@ -35,7 +36,7 @@ public static class AccountsApi
                 receivable.OpenInvoices.Select(o => new OpenInvoiceView(Invoice.FormatNumber(o.InvoiceId), o.DueDate, o.Balance.ToDecimal())).ToList()));
         }).WithName("GetAccount").RequireScope(ApiScope.Read);
 
-        api.MapGet("/accounts/{customerNumber}/invoices", async (string customerNumber, FacturoDbContext db, HttpContext http, CancellationToken cancellationToken) =>
+        api.MapGet("/accounts/{customerNumber}/invoices", async Task<Results<Ok<List<InvoiceSummaryView>>, ProblemHttpResult>> (string customerNumber, FacturoDbContext db, HttpContext http, CancellationToken cancellationToken) =>
         {
             var account = !ApiCaller.Of(http).MayReach(customerNumber) ? null : await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.CustomerNumber == customerNumber, cancellationToken);
             if (account is null)
@@ -48,7 +49,7 @@ public static class AccountsApi
                 .Select(i => new { i.Id, i.Period, i.IssueDate, i.DueDate, i.TotalCents })
                 .Take(200)
                 .ToListAsync(cancellationToken);
-            return Results.Ok(invoices.Select(i => new InvoiceSummaryView(Invoice.FormatNumber(i.Id), i.Period, i.IssueDate, i.DueDate, i.TotalCents / 100m)));
+            return TypedResults.Ok(invoices.Select(i => new InvoiceSummaryView(Invoice.FormatNumber(i.Id), i.Period, i.IssueDate, i.DueDate, i.TotalCents / 100m)).ToList());
         }).WithName("ListInvoices").RequireScope(ApiScope.Read);
     }
 }

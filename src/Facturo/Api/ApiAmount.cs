@@ -40,10 +40,13 @@ public readonly partial record struct ApiAmount(long Cents)
 
 public sealed class ApiAmountJsonConverter : JsonConverter<ApiAmount>
 {
+    /// <summary>How the refusal starts, so the API's error names the field as an amount (<see cref="ApiErrors"/>).</summary>
+    public const string Refusal = "An amount is a string such as \"1234.56\".";
+
     public override ApiAmount Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         reader.TokenType == JsonTokenType.String && ApiAmount.TryParse(reader.GetString(), out var amount)
             ? amount
-            : throw new JsonException("An amount is a string such as \"1234.56\".");
+            : throw new JsonException(Refusal);
 
     public override void Write(Utf8JsonWriter writer, ApiAmount value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
 }

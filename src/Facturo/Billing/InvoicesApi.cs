@@ -1,6 +1,7 @@
 using Facturo.Api;
 using Facturo.Data;
 using Facturo.Platform;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Facturo.Billing;
@@ -25,15 +26,15 @@ public static class InvoicesApi
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/invoices/{number}", async (string number, FacturoDbContext db, HttpContext http, CancellationToken cancellationToken) =>
+        api.MapGet("/invoices/{number}", async Task<Results<Ok<InvoiceView>, ProblemHttpResult>> (string number, FacturoDbContext db, HttpContext http, CancellationToken cancellationToken) =>
         {
             var invoice = TryParseNumber(number) is { } id
                 ? await db.Invoices.AsNoTracking().Include(i => i.Lines).Include(i => i.Taxes).SingleOrDefaultAsync(i => i.Id == id, cancellationToken)
                 : null;
-            return invoice is null || !ApiCaller.Of(http).MayReach(invoice.CustomerNumber) ? ApiProblems.From(UserError.NotFound("invoice.not-found", number), http) : Results.Ok(ToView(invoice));
+            return invoice is null || !ApiCaller.Of(http).MayReach(invoice.CustomerNumber) ? ApiProblems.From(UserError.NotFound("invoice.not-found", number), http) : TypedResults.Ok(ToView(invoice));
         }).WithName("GetInvoice").RequireScope(ApiScope.Read);
 
-        api.MapPost("/invoices/{number}/credit-notes", async (string number, IssueCreditNoteRequest request, IssueCreditNote handler, FacturoDbContext db, HttpContext http, CancellationToken cancellationToken) =>
+        api.MapPost("/invoices/{number}/credit-notes", async Task<Results<Created<IssuedCreditNote>, ProblemHttpResult>> (string number, IssueCreditNoteRequest request, IssueCreditNote handler, FacturoDbContext db, HttpContext http, CancellationToken cancellationToken) =>
         {
             var customerNumber = TryParseNumber(number) is { } invoiceId
                 ? await db.Invoices.Where(i => i.Id == invoiceId).Select(i => i.CustomerNumber).SingleOrDefaultAsync(cancellationToken)
@@ -44,7 +45,7 @@ public static class InvoicesApi
             }
             var id = TryParseNumber(number)!.Value;
             var outcome = await handler.HandleAsync(id, request, cancellationToken);
-            return outcome.Succeeded ? Results.Created($"/api/v1/credit-notes/{outcome.Value!.Number}", outcome.Value) : ApiProblems.From(outcome.Error!, http);
+            return outcome.Succeeded ? TypedResults.Created($"/api/v1/credit-notes/{outcome.Value!.Number}", outcome.Value) : ApiProblems.From(outcome.Error!, http);
         }).WithName("IssueCreditNote").RequireScope(ApiScope.Billing);
     }
 

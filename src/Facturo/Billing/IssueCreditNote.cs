@@ -7,10 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Facturo.Billing;
 
 /// <summary>A credit of part or all of one invoice line, before tax.</summary>
-public sealed record CreditNoteLineRequest(int Line, decimal Amount);
+public sealed record CreditNoteLineRequest(int Line, Api.ApiAmount Amount);
 
 /// <summary>Either the lines to credit, or one amount spread over the lines still open in proportion to what each has left.</summary>
-public sealed record IssueCreditNoteRequest(decimal? Amount, string? Reason, IReadOnlyList<CreditNoteLineRequest>? Lines = null);
+public sealed record IssueCreditNoteRequest(Api.ApiAmount? Amount, [property: System.ComponentModel.DataAnnotations.MaxLength(IssueCreditNote.MaximumReasonLength)] string? Reason,
+    [property: System.ComponentModel.DataAnnotations.MaxLength(IssueCreditNote.MaximumLines)] IReadOnlyList<CreditNoteLineRequest>? Lines = null);
 
 public sealed record IssuedCreditNoteLine(int Line, decimal Amount);
 
@@ -27,13 +28,16 @@ public sealed record IssuedCreditNote(string Number, string InvoiceNumber, DateO
 /// </summary>
 public sealed class IssueCreditNote(FacturoDbContext db, BillerClock clock)
 {
+    public const int MaximumReasonLength = 500;
+    public const int MaximumLines = 1000;
+
     public Task<Outcome<IssuedCreditNote>> HandleAsync(long invoiceId, IssueCreditNoteRequest request, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 500)
+        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > MaximumReasonLength)
         {
             return Task.FromResult<Outcome<IssuedCreditNote>>(UserError.Validation("creditnote.missing-reason"));
         }
-        if (request.Lines is null == request.Amount is null || request.Lines is { Count: 0 or > 1000 })
+        if (request.Lines is null == request.Amount is null || request.Lines is { Count: 0 or > MaximumLines })
         {
             return Task.FromResult<Outcome<IssuedCreditNote>>(UserError.Validation("creditnote.amount-or-lines"));
         }
@@ -96,12 +100,12 @@ public sealed class IssueCreditNote(FacturoDbContext db, BillerClock clock)
             note.Taxes.Select(t => new IssuedCreditNoteTax(t.Code, t.Rate, t.BaseCents / 100m, t.AmountCents / 100m)).ToList());
     }
 
-    private static Outcome<IReadOnlyList<(int Index, Money Amount)>> SpreadAmount(decimal amount, Currency currency, Money invoiceLeft, IReadOnlyList<Money> leftPerLine)
+    private static Outcome<IReadOnlyList<(int Index, Money Amount)>> SpreadAmount(Api.ApiAmount amount, Currency currency, Money invoiceLeft, IReadOnlyList<Money> leftPerLine)
     {
-        var credit = Money.Round(amount, currency);
+        var credit = amount.In(currency);
         // Lines credited before line-by-line credits existed are not known, so the invoice's own remainder also bounds the credit.
         var open = Money.Sum(leftPerLine, currency);
-        if (amount <= 0 || decimal.Round(amount, 2) != amount || credit > invoiceLeft || credit > open)
+        if (credit.Cents <= 0 || credit > invoiceLeft || credit > open)
         {
             return UserError.Validation("creditnote.invalid-amount", Min(invoiceLeft, open).Format(Cultures.English));
         }
@@ -118,8 +122,8 @@ public sealed class IssueCreditNote(FacturoDbContext db, BillerClock clock)
             {
                 return UserError.Validation("creditnote.unknown-line", line.Line);
             }
-            var credit = Money.Round(line.Amount, currency);
-            if (line.Amount <= 0 || decimal.Round(line.Amount, 2) != line.Amount || credit > leftPerLine[index])
+            var credit = line.Amount.In(currency);
+            if (credit.Cents <= 0 || credit > leftPerLine[index])
             {
                 return UserError.Validation("creditnote.line-invalid-amount", line.Line, leftPerLine[index].Format(Cultures.English));
             }

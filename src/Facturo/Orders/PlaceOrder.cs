@@ -4,18 +4,46 @@ using Facturo.Billing;
 using Facturo.Data;
 using Facturo.Platform;
 using Facturo.Taxes;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using MaxLength = System.ComponentModel.DataAnnotations.MaxLengthAttribute;
+using Range = System.ComponentModel.DataAnnotations.RangeAttribute;
 
 namespace Facturo.Orders;
 
-public sealed record PlaceOrderRequest(string? CustomerNumber, string? Channel, string? PaymentMethod, string? ExternalReference, IReadOnlyList<PlaceOrderLine>? Lines,
-    PlaceOrderCard? Card = null, string? SupplierAccount = null);
+/// <summary>
+/// <paramref name="ExternalReference"/>: the caller's own id for the order; a retry with the same reference and content answers with
+/// the order already placed, and other content under a used reference is refused. <paramref name="Currency"/>: when given, the account's.
+/// The maximum lengths in the attributes are the ones <see cref="PlaceOrder.Validate"/> enforces; the OpenAPI document shows them.
+/// </summary>
+public sealed record PlaceOrderRequest(
+    [property: MaxLength(PlaceOrder.MaximumNameLength)] string? CustomerNumber,
+    [property: MaxLength(PlaceOrder.MaximumNameLength)] string? Channel,
+    [property: MaxLength(PlaceOrder.MaximumNameLength)] string? PaymentMethod,
+    [property: MaxLength(PlaceOrder.MaximumReferenceLength)] string? ExternalReference,
+    [property: MaxLength(PlaceOrder.MaximumLines)] IReadOnlyList<PlaceOrderLine>? Lines,
+    PlaceOrderCard? Card = null,
+    [property: MaxLength(PlaceOrder.MaximumNameLength)] string? SupplierAccount = null,
+    [property: MaxLength(3)] string? Currency = null);
 
 /// <summary>Passed to the card processor once; only its token, the brand, the last four digits and the expiry are kept.</summary>
-public sealed record PlaceOrderCard(string? Number, int ExpiryMonth, int ExpiryYear, string? Cvc);
+public sealed record PlaceOrderCard(
+    [property: MaxLength(PlaceOrder.MaximumNameLength)] string? Number,
+    [property: Range(1, 12)] int ExpiryMonth,
+    [property: Range(2000, 2100)] int ExpiryYear,
+    [property: MaxLength(4)] string? Cvc);
 
-/// <summary>A parcel (Shipping) may say where it goes: a province, or a country outside Canada; it is then taxed there.</summary>
-public sealed record PlaceOrderLine(string? Category, string? Description, decimal Quantity, decimal UnitPrice, string? DestinationProvince = null, string? DestinationCountry = null);
+/// <summary>
+/// A parcel (Shipping) may say where it goes: a province, or a country outside Canada; it is then taxed there.
+/// <paramref name="UnitPrice"/> is an amount string in the account's currency; <paramref name="Quantity"/> a JSON number, at most four decimals.
+/// </summary>
+public sealed record PlaceOrderLine(
+    [property: MaxLength(PlaceOrder.MaximumNameLength)] string? Category,
+    [property: MaxLength(PlaceOrder.MaximumDescriptionLength)] string? Description,
+    decimal Quantity,
+    ApiAmount? UnitPrice,
+    [property: MaxLength(PlaceOrder.MaximumNameLength)] string? DestinationProvince = null,
+    [property: MaxLength(PlaceOrder.MaximumNameLength)] string? DestinationCountry = null);
 
 public sealed record PlacedOrder(long OrderId, string CustomerNumber, string Channel, string PaymentMethod, string? ExternalReference, DateOnly OrderDate, string Currency,
     decimal Subtotal, string Settlement, decimal Taxes = 0, decimal Total = 0, string? PaidWith = null);
@@ -29,6 +57,13 @@ public sealed record PlacedOrder(long OrderId, string CustomerNumber, string Cha
 /// </summary>
 public sealed partial class PlaceOrder(FacturoDbContext db, BillerClock clock, BillerTaxes billerTaxes, Payments.ICardGateway cards, ILogger<PlaceOrder> logger)
 {
+    public const int MaximumLines = 500;
+    public const int MaximumDescriptionLength = 200;
+    public const int MaximumReferenceLength = 64;
+    /// <summary>Customer numbers, channels, categories, payment methods, places, card and supplier numbers: all far shorter.</summary>
+    public const int MaximumNameLength = 40;
+    private const long MaximumUnitPriceCents = 10_000_000_00;
+
     public async Task<Outcome<PlacedOrder>> HandleAsync(PlaceOrderRequest request, CancellationToken cancellationToken)
     {
         if (Validate(request) is { } invalid)
@@ -51,18 +86,23 @@ public sealed partial class PlaceOrder(FacturoDbContext db, BillerClock clock, B
             var biller = await db.SetUpBillerAsync(cancellationToken);
             return biller.Succeeded ? UserError.Validation("account.cancelled", account.CustomerNumber, biller.Value!.SupportPhone) : biller.Error!;
         }
+        if (request.Currency is { } currency && currency != account.CurrencyCode)
+        {
+            return UserError.Validation("order.currency-not-the-accounts", currency, account.CustomerNumber, account.CurrencyCode);
+        }
         var settlement = OrderRules.Settle(account.Program, method);
         if (settlement == OrderSettlement.RefusedOnAccountNotAllowed)
         {
             return UserError.Validation("order.on-account-not-allowed", account.CustomerNumber);
         }
+        var order = BuildOrder(request, account, channel, method);
         if (request.ExternalReference is { } reference
             && await db.Orders.AsNoTracking().Include(o => o.Lines).SingleOrDefaultAsync(o => o.AccountId == account.Id && o.ExternalReference == reference, cancellationToken) is { } earlier)
         {
-            // A retry of an order already placed: the card is not charged again.
-            return ToResult(earlier, account);
+            // A retry of an order already placed answers with it and the card is not charged again; other content under a used
+            // reference is the caller's mistake, which answering with the old order would hide.
+            return IsRetryOf(earlier, order, request) ? ToResult(earlier, account) : UserError.Validation("order.reference-reused", reference);
         }
-        var order = BuildOrder(request, account, channel, method);
         if (settlement == OrderSettlement.PayAtCreation)
         {
             return await PayAtCreationAsync(request, account, order, cancellationToken);
@@ -161,7 +201,7 @@ public sealed partial class PlaceOrder(FacturoDbContext db, BillerClock clock, B
         var currency = account.Currency;
         var lines = request.Lines!.Select((l, i) =>
         {
-            var unitPrice = Money.Round(l.UnitPrice, currency);
+            var unitPrice = l.UnitPrice!.Value.In(currency);
             return new OrderLine
             {
                 LineNumber = i + 1,
@@ -186,6 +226,16 @@ public sealed partial class PlaceOrder(FacturoDbContext db, BillerClock clock, B
             Lines = lines,
         };
     }
+
+    /// <summary>The same content as the order placed earlier: what the lines charge, and how it is paid (for a card, its last digits and expiry).</summary>
+    private static bool IsRetryOf(Order earlier, Order order, PlaceOrderRequest request) =>
+        earlier.Channel == order.Channel
+        && earlier.PaymentMethod == order.PaymentMethod
+        && earlier.Lines.OrderBy(l => l.LineNumber).Select(l => (l.Category, l.Description, l.Quantity, l.UnitPriceCents, l.Destination))
+            .SequenceEqual(order.Lines.Select(l => (l.Category, l.Description, l.Quantity, l.UnitPriceCents, l.Destination)))
+        && earlier.SupplierAccountNumber == request.SupplierAccount?.Trim().ToUpperInvariant()
+        && earlier.CardLast4 == Payments.CardNumber.Digits(request.Card?.Number)?[^4..]
+        && earlier.CardExpiry == (request.Card is { } card ? $"{card.ExpiryMonth:D2}/{card.ExpiryYear}" : null);
 
     private static PlacedOrder ToResult(Order order, CustomerAccount account) => new(
         order.Id, account.CustomerNumber, order.Channel.ToString(), order.PaymentMethod.ToString(), order.ExternalReference, order.OrderDate,
@@ -224,13 +274,21 @@ public sealed partial class PlaceOrder(FacturoDbContext db, BillerClock clock, B
         {
             return UserError.Validation("order.supplier-account-invalid");
         }
-        if (request.ExternalReference is { Length: > 64 })
+        if (request.ExternalReference is { } reference && !IsSaneReference(reference))
         {
-            return UserError.Validation("request.invalid-body");
+            return UserError.Validation("order.invalid-reference", MaximumReferenceLength);
+        }
+        if (request.Currency is { } currency && !(currency.Length == 3 && currency.All(char.IsAsciiLetterUpper)))
+        {
+            return UserError.Validation("order.invalid-currency", ControlsShown(currency));
         }
         if (request.Lines is not { Count: > 0 })
         {
             return UserError.Validation("order.no-lines");
+        }
+        if (request.Lines.Count > MaximumLines)
+        {
+            return UserError.Validation("order.too-many-lines", request.Lines.Count, MaximumLines);
         }
         for (var i = 0; i < request.Lines.Count; i++)
         {
@@ -244,21 +302,37 @@ public sealed partial class PlaceOrder(FacturoDbContext db, BillerClock clock, B
             {
                 return UserError.Validation(category == ChargeCategory.Shipping ? "order.line-invalid-destination" : "order.line-destination-not-shipping", lineNumber);
             }
-            if (string.IsNullOrWhiteSpace(line.Description) || line.Description.Length > 200)
+            if (string.IsNullOrWhiteSpace(line.Description) || line.Description.Length > MaximumDescriptionLength)
             {
                 return UserError.Validation("order.line-missing-description", lineNumber);
+            }
+            if (line.Description.Any(char.IsControl))
+            {
+                return UserError.Validation("order.line-control-characters", lineNumber);
             }
             if (line.Quantity is <= 0 or > 1_000_000 || decimal.Round(line.Quantity, 4) != line.Quantity)
             {
                 return UserError.Validation("order.line-invalid-quantity", lineNumber);
             }
-            if (line.UnitPrice < 0 || line.UnitPrice > 10_000_000 || decimal.Round(line.UnitPrice, 2) != line.UnitPrice)
+            if (line.UnitPrice is not { } unitPrice)
+            {
+                return UserError.Validation("order.line-missing-price", lineNumber);
+            }
+            if (unitPrice.Cents is < 0 || unitPrice.Cents > MaximumUnitPriceCents)
             {
                 return UserError.Validation("order.line-invalid-price", lineNumber);
             }
         }
         return null;
     }
+
+    /// <summary>A reference an integrator's system generates: 1 to 64 ASCII letters, digits and <c>- _ . : / #</c>, nothing invisible.</summary>
+    private static bool IsSaneReference(string reference) =>
+        reference.Length is > 0 and <= MaximumReferenceLength && reference.All(c => char.IsAsciiLetterOrDigit(c) || "-_.:/#".Contains(c));
+
+    /// <summary>Text quoted back in a message, with its control characters made visible (U+0000) rather than sent raw.</summary>
+    private static string ControlsShown(string text) =>
+        string.Concat(text.Take(MaximumNameLength).Select(c => char.IsControl(c) ? $"U+{(int)c:X4}" : c.ToString()));
 
     private static bool HasDestination(PlaceOrderLine line) => !string.IsNullOrWhiteSpace(line.DestinationProvince) || !string.IsNullOrWhiteSpace(line.DestinationCountry);
 
@@ -284,15 +358,22 @@ public sealed partial class PlaceOrder(FacturoDbContext db, BillerClock clock, B
         && Enum.TryParse<PaymentMethod>(normalised, ignoreCase: true, out var method) ? method : null;
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/orders", async (PlaceOrderRequest request, PlaceOrder handler, HttpContext http, CancellationToken cancellationToken) =>
+        api.MapPost("/orders", async Task<Results<Created<PlacedOrder>, ProblemHttpResult>> (PlaceOrderRequest request, PlaceOrder handler, LinkGenerator links, HttpContext http,
+            CancellationToken cancellationToken) =>
         {
             if (request.CustomerNumber is { } customerNumber && !ApiCaller.Of(http).MayReach(customerNumber))
             {
                 return ApiProblems.From(UserError.NotFound("account.not-found", customerNumber), http);
             }
             var outcome = await handler.HandleAsync(request, cancellationToken);
-            return outcome.Succeeded
-                ? Results.Created($"/api/v1/orders/{outcome.Value!.OrderId}", outcome.Value)
-                : ApiProblems.From(outcome.Error!, http);
-        }).WithName("PlaceOrder").RequireScope(ApiScope.Orders);
+            if (!outcome.Succeeded)
+            {
+                return ApiProblems.From(outcome.Error!, http);
+            }
+            var id = outcome.Value!.OrderId;
+            // GetOrder (OrdersApi) reads the order back; the path is written out only on a host that does not map it.
+            return TypedResults.Created(links.GetPathByName(http, "GetOrder", new { id }) ?? $"/api/v1/orders/{id}", outcome.Value);
+        }).WithName("PlaceOrder")
+          .WithSummary("Place an order: on account it becomes charges on the next invoice; paid at creation it is taxed and settled at once")
+          .RequireScope(ApiScope.Orders);
 }

@@ -11,6 +11,11 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; " +
         "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>The API reference page (Swagger UI, its files served by Facturo itself) runs its own scripts, and no one else's.</summary>
+    public const string ApiReferencePolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; " +
+        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         context.Response.OnStarting(() =>
@@ -19,7 +24,9 @@ public static class SecurityHeaders
             // A policy for pages only: on a PDF, object-src 'none' would stop the browser's own viewer from showing it.
             if (context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
             {
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(Api.ApiDocument.ReferencePath, StringComparison.OrdinalIgnoreCase)
+                    ? ApiReferencePolicy
+                    : ContentSecurityPolicy;
             }
             headers.XContentTypeOptions = "nosniff";
             // Antiforgery sets it on pages with a form only; every answer needs it.

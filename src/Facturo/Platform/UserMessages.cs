@@ -747,6 +747,57 @@ public static class UserMessages
         // Events and webhooks.
 
         // API contract: request bodies and the OpenAPI document.
+        ["request.malformed-json"] = (
+            "Le corps de la requête n'est pas un JSON valide (ligne {0}, position {1}). Rien n'a été enregistré.",
+            "The request body is not valid JSON (line {0}, position {1}). Nothing was recorded."),
+        ["request.invalid-field"] = (
+            "Champ {0} : valeur refusée ; attendu : {1}. Rien n'a été enregistré.",
+            "Field {0}: value refused; expected {1}. Nothing was recorded."),
+        ["request.amount-expected"] = (
+            "Champ {0} : un montant s'écrit comme une chaîne JSON, par exemple \"1234.56\" (au plus deux décimales, point décimal), jamais comme un nombre JSON. Rien n'a été enregistré.",
+            "Field {0}: an amount is written as a JSON string such as \"1234.56\" (at most two decimals, a decimal point), never as a JSON number. Nothing was recorded."),
+        ["request.missing-body"] = (
+            "Cette opération attend un corps JSON, et la requête n'en a pas.",
+            "This operation needs a JSON body, and the request has none."),
+        ["request.unsupported-media-type"] = (
+            "Le corps doit être du JSON : envoyez l'en-tête Content-Type: application/json.",
+            "The body must be JSON: send the header Content-Type: application/json."),
+        ["request.invalid-parameter"] = (
+            "Le paramètre {0} n'a pas une valeur permise.",
+            "Parameter {0} does not have an allowed value."),
+        ["request.invalid"] = (
+            "La requête est mal formée.",
+            "The request is malformed."),
+        ["request.not-found"] = (
+            "Aucune opération de l'API n'existe à l'adresse {0}. La référence est à /api/v1/docs.",
+            "No API operation exists at {0}. The reference is at /api/v1/docs."),
+        ["request.method-not-allowed"] = (
+            "L'adresse {1} n'accepte pas la méthode {0}.",
+            "{1} does not accept the {0} method."),
+        ["request.failed"] = (
+            "Une erreur inattendue s'est produite de notre côté. Elle a été consignée ; réessayez plus tard et, si elle persiste, donnez-nous le traceId de cette réponse.",
+            "Something unexpected went wrong on our side. It was logged; try again later and, if it persists, give us this answer's traceId."),
+        ["order.line-missing-price"] = (
+            "Ligne {0} : le prix unitaire (unitPrice) est obligatoire, par exemple \"18.95\". Aucune commande n'a été enregistrée.",
+            "Line {0}: the unit price (unitPrice) is required, for example \"18.95\". No order was recorded."),
+        ["order.line-control-characters"] = (
+            "Ligne {0} : la description contient des caractères de contrôle (NUL, saut de ligne, tabulation…), qui ne sont pas acceptés.",
+            "Line {0}: the description contains control characters (NUL, line break, tab…), which are not accepted."),
+        ["order.too-many-lines"] = (
+            "La commande a {0} lignes ; une commande en a au plus {1}. Scindez-la en plusieurs commandes.",
+            "The order has {0} lines; an order has at most {1}. Split it into several orders."),
+        ["order.invalid-currency"] = (
+            "« {0} » n'est pas un code de devise (trois lettres majuscules, par exemple CAD).",
+            "\"{0}\" is not a currency code (three capital letters, for example CAD)."),
+        ["order.currency-not-the-accounts"] = (
+            "La commande est en {0}, mais le compte {1} est facturé en {2} : omettez currency ou indiquez {2}. Aucune commande n'a été enregistrée.",
+            "The order is in {0}, but account {1} is billed in {2}: leave currency out or give {2}. No order was recorded."),
+        ["order.invalid-reference"] = (
+            "La référence externe doit avoir de 1 à {0} caractères : lettres et chiffres ASCII et - _ . : / # (sans espace). Omettez-la si vous n'en avez pas.",
+            "The external reference must be 1 to {0} characters: ASCII letters, digits and - _ . : / # (no spaces). Leave it out if you have none."),
+        ["order.reference-reused"] = (
+            "La référence externe {0} a déjà servi pour une autre commande de ce compte, au contenu différent. Aucune commande n'a été enregistrée ; utilisez une nouvelle référence.",
+            "External reference {0} was already used for another order on this account, with different content. No order was recorded; use a new reference."),
     }.ToFrozenDictionary();
 
     public static IEnumerable<string> Codes => Texts.Keys;

@@ -108,7 +108,7 @@ public abstract class ProgramTests(DatabaseProvider provider) : PortalTest(provi
             channel = "Website",
             paymentMethod = "Card",
             externalReference = reference,
-            lines = new[] { new { category = "Shipping", description = "Expedited Parcel", quantity = 1, unitPrice } },
+            lines = new[] { new { category = "Shipping", description = "Expedited Parcel", quantity = 1, unitPrice = unitPrice.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) } },
             card = new { number = "4242424242424242", expiryMonth = 12, expiryYear = 2028, cvc = "123" },
         });
 }

@@ -12,7 +12,7 @@ public abstract class ApiKeyScopeTests(DatabaseProvider provider) : FacturoTest(
     private static readonly object Order = new
     {
         customerNumber = "1000001", channel = "Website", paymentMethod = "OnAccount",
-        lines = new[] { new { category = "Shipping", description = "Colis", quantity = 1, unitPrice = 10 } },
+        lines = new[] { new { category = "Shipping", description = "Colis", quantity = 1, unitPrice = "10.00" } },
     };
 
     [Fact]

@@ -151,10 +151,10 @@ public abstract class BillRunTests(DatabaseProvider provider) : FacturoTest(prov
         await using var before = Database.NewContext();
         var invoice = await before.Invoices.AsNoTracking().SingleAsync();
 
-        var credited = await Api.PostAsJsonAsync("/api/v1/invoices/F000000001/credit-notes", new { amount = 40.00m, reason = "Damaged parcel" });
+        var credited = await Api.PostAsJsonAsync("/api/v1/invoices/F000000001/credit-notes", new { amount = "40.00", reason = "Damaged parcel" });
         var overCredited = await Api.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/invoices/F000000001/credit-notes")
         {
-            Content = JsonContent.Create(new { amount = 60.01m, reason = "Too much" }),
+            Content = JsonContent.Create(new { amount = "60.01", reason = "Too much" }),
             Headers = { AcceptLanguage = { new("fr-CA") } },
         });
 

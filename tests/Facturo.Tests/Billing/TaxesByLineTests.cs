@@ -22,7 +22,7 @@ public abstract class TaxesByLineTests(DatabaseProvider provider) : FacturoTest(
         Api.PostAsJsonAsync("/api/v1/orders", new { customerNumber, channel = "ShippingTool", paymentMethod = "OnAccount", lines });
 
     private static object Line(string category, decimal unitPrice, string? destinationProvince = null, string? destinationCountry = null) =>
-        new { category, description = category, quantity = 1, unitPrice, destinationProvince, destinationCountry };
+        new { category, description = category, quantity = 1, unitPrice = unitPrice.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), destinationProvince, destinationCountry };
 
     private async Task<Invoice> BillOctoberAsync()
     {
@@ -95,8 +95,8 @@ public abstract class TaxesByLineTests(DatabaseProvider provider) : FacturoTest(
         (await OrderAsync("1200004", Line("Lease", 100m), Line("Shipping", 50m))).EnsureSuccessStatusCode();
         var invoice = await BillOctoberAsync();
 
-        var parcel = await Api.PostAsJsonAsync($"/api/v1/invoices/{invoice.Number}/credit-notes", new { reason = "Parcel lost", lines = new[] { new { line = 2, amount = 50m } } });
-        var lease = await Api.PostAsJsonAsync($"/api/v1/invoices/{invoice.Number}/credit-notes", new { reason = "Meter returned", lines = new[] { new { line = 1, amount = 100m } } });
+        var parcel = await Api.PostAsJsonAsync($"/api/v1/invoices/{invoice.Number}/credit-notes", new { reason = "Parcel lost", lines = new[] { new { line = 2, amount = "50.00" } } });
+        var lease = await Api.PostAsJsonAsync($"/api/v1/invoices/{invoice.Number}/credit-notes", new { reason = "Meter returned", lines = new[] { new { line = 1, amount = "100.00" } } });
 
         var parcelNote = await parcel.Content.ReadFromJsonAsync<JsonElement>();
         var leaseNote = await lease.Content.ReadFromJsonAsync<JsonElement>();
@@ -118,7 +118,7 @@ public abstract class TaxesByLineTests(DatabaseProvider provider) : FacturoTest(
         // Each piece of 0.04 on its own would round 0.0052 up to 0.01: ten pieces would give back 0.10, twice the tax charged.
         for (var piece = 0; piece < 10; piece++)
         {
-            (await Api.PostAsJsonAsync($"/api/v1/invoices/{invoice.Number}/credit-notes", new { amount = 0.04m, reason = "Piece" })).EnsureSuccessStatusCode();
+            (await Api.PostAsJsonAsync($"/api/v1/invoices/{invoice.Number}/credit-notes", new { amount = "0.04", reason = "Piece" })).EnsureSuccessStatusCode();
         }
 
         await using var db = Database.NewContext();
@@ -140,9 +140,9 @@ public abstract class TaxesByLineTests(DatabaseProvider provider) : FacturoTest(
             Content = JsonContent.Create(body),
             Headers = { AcceptLanguage = { new(language) } },
         };
-        var unknown = await Api.SendAsync(Credit(new { reason = "x", lines = new[] { new { line = 9, amount = 1m } } }));
-        var tooMuch = await Api.SendAsync(Credit(new { reason = "x", lines = new[] { new { line = 1, amount = 10.01m } } }));
-        var both = await Api.SendAsync(Credit(new { reason = "x", amount = 1m, lines = new[] { new { line = 1, amount = 1m } } }));
+        var unknown = await Api.SendAsync(Credit(new { reason = "x", lines = new[] { new { line = 9, amount = "1.00" } } }));
+        var tooMuch = await Api.SendAsync(Credit(new { reason = "x", lines = new[] { new { line = 1, amount = "10.01" } } }));
+        var both = await Api.SendAsync(Credit(new { reason = "x", amount = "1.00", lines = new[] { new { line = 1, amount = "1.00" } } }));
 
         Assert.Equal([HttpStatusCode.UnprocessableEntity, HttpStatusCode.UnprocessableEntity, HttpStatusCode.UnprocessableEntity], new[] { unknown.StatusCode, tooMuch.StatusCode, both.StatusCode });
         Assert.Contains(expected, (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString(), StringComparison.Ordinal);

@@ -236,7 +236,7 @@ public abstract partial class FirstDayTests(DatabaseProvider provider) : IAsyncL
         using var placed = await client.PostAsJsonAsync("/api/v1/orders", new
         {
             customerNumber, channel = "ShippingTool", paymentMethod = "OnAccount", externalReference = $"ST-{customerNumber}",
-            lines = new[] { new { category = "Shipping", description = "Expedited Parcel", quantity = 2, unitPrice = 18.95m } },
+            lines = new[] { new { category = "Shipping", description = "Expedited Parcel", quantity = 2, unitPrice = "18.95" } },
         });
         Assert.True(placed.StatusCode == HttpStatusCode.Created, await placed.Content.ReadAsStringAsync());
     }

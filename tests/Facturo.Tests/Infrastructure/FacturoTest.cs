@@ -161,7 +161,7 @@ public abstract class FacturoTest(DatabaseProvider provider) : IAsyncLifetime
                 channel = "ShippingTool",
                 paymentMethod,
                 externalReference = reference,
-                lines = new[] { new { category, description = category == "Lease" ? "Postage meter lease" : "Expedited Parcel", quantity, unitPrice } },
+                lines = new[] { new { category, description = category == "Lease" ? "Postage meter lease" : "Expedited Parcel", quantity, unitPrice = unitPrice.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) } },
             }),
         };
         if (language is not null)

@@ -119,7 +119,7 @@ public abstract class PayAtCreationTests(DatabaseProvider provider) : FacturoTes
                 channel,
                 paymentMethod,
                 externalReference = "WEB-1",
-                lines = new[] { new { category = "Shipping", description = "Expedited Parcel", quantity = 1, unitPrice = 100m } },
+                lines = new[] { new { category = "Shipping", description = "Expedited Parcel", quantity = 1, unitPrice = "100.00" } },
                 card,
                 supplierAccount,
             }),

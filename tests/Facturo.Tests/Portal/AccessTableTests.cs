@@ -312,7 +312,7 @@ public abstract partial class AccessTableTests(DatabaseProvider provider) : Port
             channel = "Website",
             paymentMethod = "Card",
             externalReference = "card-1",
-            lines = new[] { new { category = "Shipping", description = "Expedited Parcel", quantity = 1, unitPrice = 40m } },
+            lines = new[] { new { category = "Shipping", description = "Expedited Parcel", quantity = 1, unitPrice = "40.00" } },
             card = new { number = "4242424242424242", expiryMonth = 12, expiryYear = 2028, cvc = "123" },
         })).EnsureSuccessStatusCode();
         MoveClockTo(2026, 11, 1);

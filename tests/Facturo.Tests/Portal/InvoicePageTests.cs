@@ -129,10 +129,10 @@ public abstract partial class InvoicePageTests(DatabaseProvider provider) : Port
             paymentMethod = "OnAccount",
             lines = new object[]
             {
-                new { category = "Shipping", description = "Colis accéléré", quantity = 1, unitPrice = 100m },
-                new { category = "Shipping", description = "Xpresspost Halifax", quantity = 1, unitPrice = 50m, destinationProvince = "NS" },
-                new { category = "Shipping", description = "Colis international Buffalo", quantity = 1, unitPrice = 80m, destinationCountry = "US" },
-                new { category = "Lease", description = "Location de machine à affranchir", quantity = 1, unitPrice = 200m },
+                new { category = "Shipping", description = "Colis accéléré", quantity = 1, unitPrice = "100.00" },
+                new { category = "Shipping", description = "Xpresspost Halifax", quantity = 1, unitPrice = "50.00", destinationProvince = "NS" },
+                new { category = "Shipping", description = "Colis international Buffalo", quantity = 1, unitPrice = "80.00", destinationCountry = "US" },
+                new { category = "Lease", description = "Location de machine à affranchir", quantity = 1, unitPrice = "200.00" },
             },
         });
         Assert.True(order.IsSuccessStatusCode, await order.Content.ReadAsStringAsync());

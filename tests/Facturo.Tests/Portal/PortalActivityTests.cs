@@ -26,7 +26,7 @@ public abstract class PortalActivityTests(DatabaseProvider provider) : PortalTes
         await AddOrderPaidByCardAsync("1000072", 50m, new DateOnly(2026, 10, 20));
         MoveClockTo(2026, 11, 1);
         await BillAsync(October);
-        (await Api.PostAsJsonAsync("/api/v1/invoices/F000000001/credit-notes", new { amount = 40.00m, reason = "Damaged parcel" })).EnsureSuccessStatusCode();
+        (await Api.PostAsJsonAsync("/api/v1/invoices/F000000001/credit-notes", new { amount = "40.00", reason = "Damaged parcel" })).EnsureSuccessStatusCode();
         await RegisterElsewhereAsync("1000073");
         string ownStatement, othersStatement;
         await using (var db = Database.NewContext())

@@ -60,7 +60,7 @@ public abstract class CustomersOutsideCanadaTests(DatabaseProvider provider) : P
             channel = "Website",
             paymentMethod = "Card",
             externalReference = "US-1",
-            lines = new[] { new { category = "Shipping", description = "Expedited Parcel", quantity = 2, unitPrice = 40m } },
+            lines = new[] { new { category = "Shipping", description = "Expedited Parcel", quantity = 2, unitPrice = "40.00" } },
             card = new { number = "4242424242424242", expiryMonth = 12, expiryYear = 2028, cvc = "123" },
         });
 
