@@ -200,6 +200,11 @@ public abstract partial class AccessTableTests(DatabaseProvider provider) : Port
         ["POST /admin/staff?handler=Disable"] = Staff(),
         ["POST /admin/staff?handler=Role"] = Staff(),
         ["POST /admin/staff?handler=ResetTwoStep"] = Staff(),
+        ["GET /admin/api-keys"] = Staff(),
+        ["POST /admin/api-keys?handler=Issue"] = Staff(),
+        ["POST /admin/api-keys?handler=Rotate"] = Staff(),
+        ["POST /admin/api-keys?handler=Revoke"] = Staff(),
+        ["GET /admin/api-keys/{id:long}"] = Staff(),
         // The emailed link's page: its token is the proof, as for the portal's reset link.
         ["GET /admin/set-password"] = Everyone,
         ["POST /admin/set-password"] = Everyone,
@@ -423,7 +428,8 @@ public abstract partial class AccessTableTests(DatabaseProvider provider) : Port
     {
         var (method, target) = (route[..route.IndexOf(' ', StringComparison.Ordinal)], route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
         var path = target.Replace("{number?}", Customer, StringComparison.Ordinal).Replace("{customerNumber}", Customer, StringComparison.Ordinal)
-            .Replace("/statements/{number}", $"/statements/{statement}", StringComparison.Ordinal).Replace("{number}", invoice, StringComparison.Ordinal);
+            .Replace("/statements/{number}", $"/statements/{statement}", StringComparison.Ordinal).Replace("{number}", invoice, StringComparison.Ordinal)
+            .Replace("{id:long}", "1", StringComparison.Ordinal);
         if (method == "GET")
         {
             return await person.Client.GetAsync(path);
