@@ -39,6 +39,7 @@ public abstract class IdempotencyTests(DatabaseProvider provider) : PortalTest(p
         Assert.Equal("true", retry.Headers.GetValues(ApiWrites.ReplayedHeader).Single());
         await using var db = Database.NewContext();
         Assert.Equal(1, await db.CreditNotes.CountAsync());
+        Assert.Equal(1, await db.Set<ApiAuditEntry>().CountAsync(e => e.Action == "IssueCreditNote"));
     }
 
     [Fact]
@@ -107,6 +108,21 @@ public abstract class IdempotencyTests(DatabaseProvider provider) : PortalTest(p
         await using var db = Database.NewContext();
         Assert.Equal(2, await db.CreditNotes.CountAsync());
         Assert.Equal(1, await db.Set<IdempotentRequest>().CountAsync());
+    }
+
+    [Fact]
+    public async Task Answers_older_than_24_hours_are_removed_when_the_key_sends_new_requests()
+    {
+        await AddAccountAsync("1000402");
+        await OrderAsync(Api, "yesterday-1");
+        await OrderAsync(Api, "yesterday-2");
+        Clock.Advance(ApiWrites.Retention);
+
+        await OrderAsync(Api, "today");
+
+        await using var db = Database.NewContext();
+        Assert.Equal(["today"], await db.Set<IdempotentRequest>().Select(r => r.Key).ToListAsync());
+        Assert.Equal(3, await db.Orders.CountAsync());
     }
 
     [Fact]
