@@ -35,11 +35,12 @@ public static class FacturoWeb
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
+        app.UseIdempotentBodies();
         app.MapRazorPages();
         PortalDocuments.Map(app);
         app.MapApiDocument();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
-        var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiKeyFilter>();
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiKeyFilter>().AddEndpointFilter<ApiWrites>().RequireRateLimiting(ApiRateLimits.Policy);
         PlaceOrder.Map(api);
         AccountsApi.Map(api);
         InvoicesApi.Map(api);
@@ -81,6 +82,9 @@ public static class FacturoWeb
         services.PostConfigure<Emails.EmailOptions>(email => email.PickupDirectory = email.PickupDirectory is { Length: > 0 } folder ? DataDirectory.Resolve(configuration, folder) : null);
         services.PostConfigure<Payments.BankFileOptions>(bankFiles => bankFiles.OutboxDirectory = DataDirectory.Resolve(configuration, bankFiles.OutboxDirectory));
         services.AddScoped<ApiKeyFilter>();
+        services.AddScoped<ApiWrites>();
+        services.AddScoped<IssueApiKey>();
+        services.AddApiRateLimits();
         services.AddScoped<PlaceOrder>();
         services.AddScoped<ChangeBillerSettings>();
         services.AddAccountAdministration();

@@ -1,7 +1,5 @@
 using Facturo.Api;
 using System.CommandLine;
-using System.Security.Cryptography;
-using Facturo.Data;
 using Facturo.Platform;
 
 namespace Facturo.Cli;
@@ -20,14 +18,31 @@ public static partial class FacturoCli
                 result.AddError("--name must say what the key is for, in 100 characters at most.");
             }
         });
-        var command = new Command("add-api-key", "Create a REST API key for an integration and print it once: only its hash is stored, so keep it now.") { name };
+        var scopes = new Option<string[]>("--scope")
+        {
+            Description = $"A scope the key has ({string.Join(", ", ApiScopes.All.Order().Select(s => s.ToCode()))}); repeat it for several. Without it: every scope.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        scopes.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string[]>()?.FirstOrDefault(s => ApiScopes.Parse(s) is null) is { } unknown)
+            {
+                result.AddError($"--scope \"{unknown}\" is not a scope: use {string.Join(", ", ApiScopes.All.Order().Select(s => s.ToCode()))}.");
+            }
+        });
+        var accounts = new Option<string[]>("--account") { Description = "A customer number the key is limited to; repeat it for several. Without it: every account." };
+        var command = new Command("add-api-key", "Create a REST API key for an integration and print it once: only its hash is stored, so keep it now.") { name, scopes, accounts };
         command.SetAction((parse, cancellationToken) => WithServicesAsync(parse, async (scope, ct) =>
         {
-            var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-            var db = scope.ServiceProvider.GetRequiredService<FacturoDbContext>();
-            db.Add(new ApiKey { Name = parse.GetValue(name)!.Trim(), KeyHash = ApiKey.Hash(key), CreatedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow() });
-            await db.SaveChangesAsync(ct);
-            Console.WriteLine($"API key: {key}");
+            var chosen = parse.GetValue(scopes) is { Length: > 0 } codes ? codes.Select(c => ApiScopes.Parse(c)!.Value).ToList() : [.. ApiScopes.All];
+            var issued = await scope.ServiceProvider.GetRequiredService<IssueApiKey>()
+                .IssueFromCommandLineAsync(new NewApiKey(parse.GetValue(name), chosen, parse.GetValue(accounts) ?? []), ct);
+            if (!issued.Succeeded)
+            {
+                await Console.Error.WriteLineAsync(issued.Error!.Message(Accounts.Language.En));
+                return CommandLineError;
+            }
+            Console.WriteLine($"API key: {issued.Value!.Secret}");
             return 0;
         }, cancellationToken));
         return command;

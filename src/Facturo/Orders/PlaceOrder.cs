@@ -107,26 +107,28 @@ public sealed partial class PlaceOrder(FacturoDbContext db, BillerClock clock, B
         {
             return await PayAtCreationAsync(request, account, order, cancellationToken);
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Orders.Add(order);
-        await db.SaveChangesAsync(cancellationToken);
-        db.Charges.AddRange(order.Lines.Select(line => new Charge
+        // Joins the API call's transaction (ApiWrites), so the order commits with its audit entry and idempotent answer.
+        return await db.InTransactionAsync(async () =>
         {
-            AccountId = account.Id,
-            OrderId = order.Id,
-            Category = line.Category,
-            Description = line.Description,
-            Quantity = line.Quantity,
-            UnitPriceCents = line.UnitPriceCents,
-            AmountCents = line.AmountCents,
-            CurrencyCode = account.CurrencyCode,
-            ServiceDate = order.OrderDate,
-            Destination = line.Destination,
-            CreatedAt = order.PlacedAt,
-        }));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return ToResult(order, account);
+            db.Orders.Add(order);
+            await db.SaveChangesAsync(cancellationToken);
+            db.Charges.AddRange(order.Lines.Select(line => new Charge
+            {
+                AccountId = account.Id,
+                OrderId = order.Id,
+                Category = line.Category,
+                Description = line.Description,
+                Quantity = line.Quantity,
+                UnitPriceCents = line.UnitPriceCents,
+                AmountCents = line.AmountCents,
+                CurrencyCode = account.CurrencyCode,
+                ServiceDate = order.OrderDate,
+                Destination = line.Destination,
+                CreatedAt = order.PlacedAt,
+            }));
+            await db.SaveChangesAsync(cancellationToken);
+            return (Outcome<PlacedOrder>)ToResult(order, account);
+        }, cancellationToken);
     }
 
     private async Task<Outcome<PlacedOrder>> PayAtCreationAsync(PlaceOrderRequest request, CustomerAccount account, Order order, CancellationToken cancellationToken)
@@ -158,12 +160,14 @@ public sealed partial class PlaceOrder(FacturoDbContext db, BillerClock clock, B
         }
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            db.Orders.Add(order);
-            await db.SaveChangesAsync(cancellationToken);
-            db.LedgerPostings.Add(Ledger.LedgerPosting.From(BillingPostings.ForOrderPaidAtCreation(account.Id, order.Id, $"ORDER-{order.Id}", order.OrderDate, subtotal, taxes, order.PaymentMethod), clock.UtcNow));
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await db.InTransactionAsync(async () =>
+            {
+                db.Orders.Add(order);
+                await db.SaveChangesAsync(cancellationToken);
+                db.LedgerPostings.Add(Ledger.LedgerPosting.From(BillingPostings.ForOrderPaidAtCreation(account.Id, order.Id, $"ORDER-{order.Id}", order.OrderDate, subtotal, taxes, order.PaymentMethod), clock.UtcNow));
+                await db.SaveChangesAsync(cancellationToken);
+                return (Outcome<Order>)order;
+            }, cancellationToken);
         }
         catch (Exception failure) when (order.CardToken is { } token)
         {

@@ -69,7 +69,8 @@ public sealed class SubmitPayment(FacturoDbContext db, EmailOutbox outbox, Bille
         {
             return UserError.Validation("payments.currency-mismatch", bank.Masked, account.CurrencyCode);
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Joins the API call's transaction, so its audit entry and stored answer commit with the payment; else its own.
+        await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await AccountLocks.LockAsync(db, account.Id, cancellationToken);
         var allocation = await AllocateAsync(account, request, cancellationToken);
         if (!allocation.Succeeded)
@@ -117,10 +118,10 @@ public sealed class SubmitPayment(FacturoDbContext db, EmailOutbox outbox, Bille
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException) when (owned is not null)
         {
             // The same key won a moment ago (a double click, a retry): that payment is the answer, and nothing is debited twice.
-            await transaction.RollbackAsync(cancellationToken);
+            await owned.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
             return (await FindByKeyAsync(me.EnterpriseId, request.IdempotencyKey, cancellationToken))!;
         }
@@ -130,7 +131,10 @@ public sealed class SubmitPayment(FacturoDbContext db, EmailOutbox outbox, Bille
         await outbox.QueueAsync("payment-submitted", me.Email!, me.Language, subject, body,
             cancellationToken, dedupKey: $"payment-submitted:{payment.Id}");
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (owned is not null)
+        {
+            await owned.CommitAsync(cancellationToken);
+        }
         return payment;
     }
 

@@ -707,6 +707,33 @@ public static class UserMessages
             "Cette clé d'API n'a pas la portée « {0} » que demande cette opération.",
             "This API key lacks the \"{0}\" scope this operation needs."),
         // API keys, scopes, rate limits and idempotency.
+        ["api.rate-limited"] = (
+            "Trop de requêtes avec cette clé d'API : réessayez dans {0} s.",
+            "Too many requests with this API key: try again in {0} s."),
+        ["apikey.name-invalid"] = (
+            "Donnez à la clé un nom qui dit à quoi elle sert, en 100 caractères au plus.",
+            "Give the key a name that says what it is for, in 100 characters at most."),
+        ["apikey.scopes-missing"] = (
+            "Choisissez au moins une portée pour la clé.",
+            "Choose at least one scope for the key."),
+        ["apikey.account-unknown"] = (
+            "Aucun compte ne porte le numéro de client « {0} ».",
+            "No account has the customer number \"{0}\"."),
+        ["apikey.not-found"] = (
+            "Cette clé d'API n'existe pas.",
+            "This API key does not exist."),
+        ["apikey.revoked"] = (
+            "La clé « {0} » est révoquée : émettez-en une nouvelle.",
+            "The key \"{0}\" is revoked: issue a new one."),
+        ["idempotency.invalid-key"] = (
+            "L'en-tête Idempotency-Key doit compter de 1 à 255 caractères ASCII imprimables (un UUID, par exemple).",
+            "The Idempotency-Key header must be 1 to 255 printable ASCII characters (a UUID, for example)."),
+        ["idempotency.key-reused"] = (
+            "Cette Idempotency-Key a déjà servi pour une autre requête : utilisez une nouvelle clé pour une nouvelle requête.",
+            "This Idempotency-Key was already used for a different request: use a new key for a new request."),
+        ["idempotency.in-progress"] = (
+            "Une requête avec cette Idempotency-Key est en cours : réessayez quand elle sera terminée.",
+            "A request with this Idempotency-Key is still in progress: retry once it has finished."),
 
         // API resources: accounts, orders, invoices, credit notes, payments, bill runs, statements.
         // API payments and bill runs.

@@ -1,3 +1,4 @@
+using Facturo.Api;
 using System.Security.Claims;
 using Facturo.Accounts;
 using Facturo.Billing;
@@ -79,6 +80,9 @@ public abstract class AuditInTransactionTests(DatabaseProvider provider) : Porta
             ["account.import"] = async s => (await s.GetRequiredService<ImportAccounts>().ImportAsync(ImportAccountsTests.Csv(ImportAccountsTests.Line("1000194"), ImportAccountsTests.Line("1000190", name: "Imported Rename")),
                 new ImportActor(staff.Id, staff.Email, "127.0.0.1"), null, CancellationToken.None)).Succeeded,
             ["biller.settings"] = async s => (await s.GetRequiredService<ChangeBillerSettings>().SaveAsync(settings, Language.En, CancellationToken.None)).Succeeded,
+            ["api-key.issue"] = async s => (await s.GetRequiredService<IssueApiKey>().IssueAsync(new NewApiKey("ERP", [ApiScope.Read], []), CancellationToken.None)).Succeeded,
+            ["api-key.rotate"] = async s => (await s.GetRequiredService<IssueApiKey>().RotateAsync(1, CancellationToken.None)).Succeeded,
+            ["api-key.revoke"] = async s => (await s.GetRequiredService<IssueApiKey>().RevokeAsync(1, CancellationToken.None)).Succeeded,
         };
         var changedAnyway = new List<string>();
         foreach (var (action, run) in actions)
@@ -116,6 +120,8 @@ public abstract class AuditInTransactionTests(DatabaseProvider provider) : Porta
         Assert.Equal(emailsBefore, await CountEmailsAsync());
         Assert.Equal(EmailState.Failed, (await db.OutboxEmails.SingleAsync(e => e.Id == failedEmail)).State);
         Assert.False(await db.StaffMembers.AnyAsync(m => m.Email == "new@staff-audit.example"));
+        var apiKey = await db.Set<ApiKey>().SingleAsync();
+        Assert.Equal((ApiKey.Hash(ApiKeyValue), (DateTimeOffset?)null, (DateTimeOffset?)null), (apiKey.KeyHash, apiKey.RotatedAt, apiKey.RevokedAt));
         var unchanged = await db.StaffMembers.SingleAsync(m => m.Id == colleague.Id);
         Assert.Equal((StaffRole.Sales, (DateTimeOffset?)null, (string?)null), (unchanged.Role, unchanged.DisabledAt, unchanged.PasswordLinkHash));
         Assert.NotNull((await db.StaffMembers.SingleAsync(m => m.Id == departed.Id)).DisabledAt);

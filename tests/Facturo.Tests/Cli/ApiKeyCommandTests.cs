@@ -34,6 +34,45 @@ public abstract class ApiKeyCommandTests(DatabaseProvider provider) : IAsyncLife
     }
 
     [Fact]
+    public async Task A_key_gets_the_scopes_and_accounts_named_and_every_scope_without_any()
+    {
+        await using (var db = _database.NewContext())
+        {
+            db.Accounts.Add(new Accounts.CustomerAccount
+            {
+                CustomerNumber = "1000001", LegalName = "Customer 1000001", AddressLine1 = "1 Main Street", City = "Ottawa", Region = "ON", PostalCode = "K1A 0B1",
+                Language = Accounts.Language.En, Program = Accounts.BillingProgram.Commercial, CurrencyCode = "CAD", CreditTermsDays = 30,
+                Delivery = Accounts.DeliveryPreference.Electronic, Status = Accounts.AccountStatus.Active, BillingEmail = "billing@1000001.example", CreatedAt = DateTimeOffset.UnixEpoch,
+            });
+            await db.SaveChangesAsync();
+        }
+        var (limitedExit, limitedOutput, limitedErrors) = await FacturoProcess.RunAsync(_database.Options, "add-api-key", "--name", "Reader", "--scope", "read", "--scope", "orders", "--account", "1000001");
+        var (everyExit, everyOutput, _) = await FacturoProcess.RunAsync(_database.Options, "add-api-key", "--name", "Everything");
+
+        Assert.True(limitedExit == 0, limitedErrors);
+        Assert.StartsWith(ApiKey.Prefix, limitedOutput.Split("API key: ")[1].Trim(), StringComparison.Ordinal);
+        await using var after = _database.NewContext();
+        var keys = await after.Set<ApiKey>().OrderBy(k => k.Id).ToListAsync();
+        Assert.Equal(("read orders", "1000001"), (keys[0].Scopes, keys[0].CustomerNumbers));
+        Assert.Equal(0, everyExit);
+        Assert.Equal(("read orders billing payments", (string?)null), (keys[1].Scopes, keys[1].CustomerNumbers));
+        Assert.StartsWith("command line", keys[1].IssuedBy, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_key_for_an_unknown_account_or_scope_is_refused_and_nothing_is_stored()
+    {
+        var (accountExit, _, accountErrors) = await FacturoProcess.RunAsync(_database.Options, "add-api-key", "--name", "Reader", "--account", "1999999");
+        var (scopeExit, _, scopeErrors) = await FacturoProcess.RunAsync(_database.Options, "add-api-key", "--name", "Reader", "--scope", "write");
+
+        Assert.Equal((FacturoCli.CommandLineError, FacturoCli.CommandLineError), (accountExit, scopeExit));
+        Assert.Contains("1999999", accountErrors, StringComparison.Ordinal);
+        Assert.Contains("--scope", scopeErrors, StringComparison.Ordinal);
+        await using var db = _database.NewContext();
+        Assert.False(await db.Set<ApiKey>().AnyAsync());
+    }
+
+    [Fact]
     public async Task A_key_without_a_name_is_refused_and_nothing_is_stored()
     {
         var (exitCode, _, errors) = await FacturoProcess.RunAsync(_database.Options, "add-api-key", "--name", " ");

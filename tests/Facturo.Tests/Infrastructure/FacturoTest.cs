@@ -29,13 +29,22 @@ public abstract class FacturoTest(DatabaseProvider provider) : IAsyncLifetime
     /// <summary>Configuration a test class needs on top of the defaults; later values win.</summary>
     protected virtual IEnumerable<string> MoreHostArgs => [];
 
+    /// <summary>Services a test class swaps for its own (a card processor that waits, for example), after the host's.</summary>
+    protected virtual void ReplaceServices(IServiceCollection services)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync(Provider);
         App = FacturoWeb.Build(
             // A test host is neither Production (no HTTPS redirect, no start-up checks) nor Development (no /dev pages).
             ["--environment=Test", $"--Database:Provider={Provider}", $"--Database:ConnectionString={Database.Options.ConnectionString}", "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", $"--Email:PickupDirectory={MailFolder}", "--Email:PollInterval=01:00:00", $"--DataProtection:KeyDirectory={Path.Combine(MailFolder, "keys")}", "--BankFiles:Schedule=", "--SalesLeads:Schedule=", "--ExemptionNotices:Schedule=", .. MoreHostArgs],
-            builder => builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+            builder =>
+            {
+                builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+                ReplaceServices(builder.Services);
+            });
         await using (var db = Database.NewContext())
         {
             await Migrator.MigrateAsync(db, CancellationToken.None);
