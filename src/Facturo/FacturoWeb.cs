@@ -41,6 +41,7 @@ public static class FacturoWeb
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiKeyFilter>();
         PlaceOrder.Map(api);
+        OrdersApi.Map(api);
         AccountsApi.Map(api);
         InvoicesApi.Map(api);
         return app;

@@ -9,7 +9,7 @@ namespace Facturo.Platform;
 /// <summary>The one place a user error becomes an RFC 9457 problem, in the caller's language.</summary>
 public static class ApiProblems
 {
-    public static IResult From(UserError error, HttpContext http)
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult From(UserError error, HttpContext http)
     {
         var language = LanguageOf(http);
         return TypedResults.Problem(new ProblemDetails

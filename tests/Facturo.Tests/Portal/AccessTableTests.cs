@@ -212,6 +212,8 @@ public abstract partial class AccessTableTests(DatabaseProvider provider) : Port
     private static readonly HashSet<string> ApiKeyOnly =
     [
         "POST /api/v1/orders",
+        "GET /api/v1/orders",
+        "GET /api/v1/orders/{id}",
         "GET /api/v1/accounts/{customerNumber}",
         "GET /api/v1/accounts/{customerNumber}/invoices",
         "GET /api/v1/invoices/{number}",
@@ -423,7 +425,9 @@ public abstract partial class AccessTableTests(DatabaseProvider provider) : Port
     {
         var (method, target) = (route[..route.IndexOf(' ', StringComparison.Ordinal)], route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
         var path = target.Replace("{number?}", Customer, StringComparison.Ordinal).Replace("{customerNumber}", Customer, StringComparison.Ordinal)
-            .Replace("/statements/{number}", $"/statements/{statement}", StringComparison.Ordinal).Replace("{number}", invoice, StringComparison.Ordinal);
+            .Replace("/statements/{number}", $"/statements/{statement}", StringComparison.Ordinal).Replace("{number}", invoice, StringComparison.Ordinal)
+            // The first order the two businesses placed.
+            .Replace("/orders/{id}", "/orders/1", StringComparison.Ordinal);
         if (method == "GET")
         {
             return await person.Client.GetAsync(path);
