@@ -31,7 +31,8 @@ public static class ApiCursor
             return true;
         }
         Span<byte> bytes = stackalloc byte[9];
-        if (!Base64Url.TryDecodeFromChars(cursor, bytes, out var written) || written != 8)
+        // TryDecodeFromChars throws on characters outside the alphabet rather than answering false.
+        if (!Base64Url.IsValid(cursor) || !Base64Url.TryDecodeFromChars(cursor, bytes, out var written) || written != 8)
         {
             return false;
         }

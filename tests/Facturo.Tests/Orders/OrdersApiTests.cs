@@ -122,6 +122,7 @@ public abstract class OrdersApiTests(DatabaseProvider provider) : FacturoTest(pr
     [InlineData("/api/v1/orders?limit=201", "api.limit-invalid", "1 à 200")]
     [InlineData("/api/v1/orders?limit=ten", "api.limit-invalid", "1 à 200")]
     [InlineData("/api/v1/orders?after=not-a-cursor", "api.cursor-invalid", "nextCursor")]
+    [InlineData("/api/v1/orders?after=%25%25%25", "api.cursor-invalid", "nextCursor")]
     [InlineData("/api/v1/orders?from=2026-13-01", "api.filter-invalid", "« from »")]
     public async Task A_bad_filter_or_page_is_a_400_with_its_code_in_the_callers_language(string path, string code, string expected)
     {
