@@ -44,6 +44,8 @@ public static class FacturoWeb
         OrdersApi.Map(api);
         AccountsApi.Map(api);
         InvoicesApi.Map(api);
+        CreditNotesApi.Map(api);
+        StatementsApi.Map(api);
         return app;
     }
 

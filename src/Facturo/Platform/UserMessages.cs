@@ -718,6 +718,12 @@ public static class UserMessages
         ["order.not-found"] = (
             "Aucune commande ne porte le numéro {0}.",
             "No order has the number {0}."),
+        ["creditnote.not-found"] = (
+            "Aucune note de crédit ne porte le numéro {0}.",
+            "No credit note has the number {0}."),
+        ["statement.not-found"] = (
+            "Aucun relevé des frais ne porte le numéro {0}.",
+            "No statement of charges has the number {0}."),
         ["api.filter-invalid"] = (
             "Le filtre « {0} » ne peut pas valoir « {1} ». Valeurs acceptées : {2}.",
             "The \"{0}\" filter cannot be \"{1}\". Accepted: {2}."),
