@@ -29,8 +29,9 @@ public static class InvoiceStanding
             Id = i.Id,
             TotalCents = i.TotalCents,
             DueDate = i.DueDate,
+            // The account first, so the ledger's (account, ledger account, document) index finds the entries.
             BalanceCents = db.LedgerEntries
-                .Where(e => e.Account == LedgerAccount.AccountsReceivable && e.DocumentKind == ReceivableKind.Invoice && e.DocumentId == i.Id)
+                .Where(e => e.CustomerAccountId == i.AccountId && e.Account == LedgerAccount.AccountsReceivable && e.DocumentKind == ReceivableKind.Invoice && e.DocumentId == i.Id)
                 .Sum(e => e.AmountCents),
             DebitInProgress = db.PaymentAllocations.Any(a => a.InvoiceId == i.Id
                 && db.Payments.Any(p => p.Id == a.PaymentId && p.SettledAt == null && p.ReturnedAt == null)),
