@@ -42,11 +42,14 @@ public static class FacturoWeb
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiKeyFilter>().AddEndpointFilter<ApiWrites>().RequireRateLimiting(ApiRateLimits.Policy);
         PlaceOrder.Map(api);
+        OrdersApi.Map(api);
         AccountsApi.Map(api);
         InvoicesApi.Map(api);
         Payments.RecordPayment.Map(api);
         Payments.PaymentViews.Map(api);
         BillRunsApi.Map(api);
+        CreditNotesApi.Map(api);
+        StatementsApi.Map(api);
         return app;
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Buffers.Text;
+using Facturo.Platform;
 
 namespace Facturo.Api;
 
@@ -30,7 +31,8 @@ public static class ApiCursor
             return true;
         }
         Span<byte> bytes = stackalloc byte[9];
-        if (!Base64Url.TryDecodeFromChars(cursor, bytes, out var written) || written != 8)
+        // TryDecodeFromChars throws on characters outside the alphabet rather than answering false.
+        if (!Base64Url.IsValid(cursor) || !Base64Url.TryDecodeFromChars(cursor, bytes, out var written) || written != 8)
         {
             return false;
         }
@@ -38,7 +40,32 @@ public static class ApiCursor
         return lastId > 0;
     }
 
+    /// <summary>
+    /// A list's <c>?after=</c> and <c>?limit=</c>, read as text so that a limit of "abc" gets the same coded 400 as a limit of 500.
+    /// </summary>
+    public static Outcome<ApiPageRequest> Read(string? after, string? limit)
+    {
+        if (!TryDecode(after, out var afterId))
+        {
+            return new UserError("api.cursor-invalid", StatusCodes.Status400BadRequest);
+        }
+        var size = DefaultLimit;
+        if (limit is not null
+            && !(int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out size) && size is >= 1 and <= MaximumLimit))
+        {
+            return new UserError("api.limit-invalid", StatusCodes.Status400BadRequest, MaximumLimit);
+        }
+        return new ApiPageRequest(afterId, size);
+    }
+
     /// <summary>A page from up to <c>limit + 1</c> rows read after the cursor: the extra row only says there is more.</summary>
     public static ApiPage<TView> Page<TRow, TView>(IReadOnlyList<TRow> rows, int limit, Func<TRow, long> id, Func<TRow, TView> view) =>
         new(rows.Take(limit).Select(view).ToList(), rows.Count > limit ? Encode(id(rows[limit - 1])) : null);
+}
+
+/// <summary>Where a page starts (after the row of this id; 0 from the first) and how many rows it holds.</summary>
+public sealed record ApiPageRequest(long AfterId, int Limit)
+{
+    /// <summary>The rows to read: one more than the page holds, to know whether another page follows.</summary>
+    public int RowsToRead => Limit + 1;
 }

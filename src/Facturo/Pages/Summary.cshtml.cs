@@ -36,7 +36,7 @@ public sealed class SummaryModel(PortalAccess access, FacturoDbContext db, Bille
         var today = clock.Today;
         Receivable = await Receivables.ForAccountAsync(db, Current.Id, Current.Currency, today, cancellationToken);
         Unpaid = Receivable.OpenInvoices
-            .Select(o => new UnpaidInvoiceRow(Invoice.FormatNumber(o.InvoiceId), o.IssueDate, o.DueDate, o.Total, o.Balance, o.DueDate < today))
+            .Select(o => new UnpaidInvoiceRow(Invoice.FormatNumber(o.InvoiceId), o.IssueDate, o.DueDate, o.Total, o.Balance, InvoiceStatuses.IsOverdue(o.DueDate, today)))
             .ToList();
         Unapplied = new Money(await Facturo.Payments.Receipts.UnappliedCentsAsync(db, Current.Id, Current.Currency, cancellationToken), Current.Currency);
         var since = clock.UtcNow.AddDays(-60);

@@ -770,6 +770,24 @@ public static class UserMessages
         ["list.parameter-invalid"] = (
             "Le paramètre « {0} » n'est pas valide. Valeurs permises : {1}.",
             "The \"{0}\" parameter is not valid. Allowed: {1}."),
+        ["api.cursor-invalid"] = (
+            "Le curseur « after » n'est pas valide : passez tel quel le « nextCursor » de la page précédente.",
+            "The \"after\" cursor is not valid: pass the previous page's \"nextCursor\" unchanged."),
+        ["api.limit-invalid"] = (
+            "La limite « limit » est un nombre entier de 1 à {0}.",
+            "The \"limit\" is a whole number from 1 to {0}."),
+        ["order.not-found"] = (
+            "Aucune commande ne porte le numéro {0}.",
+            "No order has the number {0}."),
+        ["creditnote.not-found"] = (
+            "Aucune note de crédit ne porte le numéro {0}.",
+            "No credit note has the number {0}."),
+        ["statement.not-found"] = (
+            "Aucun relevé des frais ne porte le numéro {0}.",
+            "No statement of charges has the number {0}."),
+        ["api.filter-invalid"] = (
+            "Le filtre « {0} » ne peut pas valoir « {1} ». Valeurs acceptées : {2}.",
+            "The \"{0}\" filter cannot be \"{1}\". Accepted: {2}."),
 
         // Events and webhooks.
 

@@ -220,9 +220,17 @@ public abstract partial class AccessTableTests(DatabaseProvider provider) : Port
     private static readonly HashSet<string> ApiKeyOnly =
     [
         "POST /api/v1/orders",
+        "GET /api/v1/orders",
+        "GET /api/v1/orders/{id}",
+        "GET /api/v1/accounts",
         "GET /api/v1/accounts/{customerNumber}",
-        "GET /api/v1/accounts/{customerNumber}/invoices",
+        "GET /api/v1/invoices",
         "GET /api/v1/invoices/{number}",
+        "GET /api/v1/invoices/{number}/pdf",
+        "GET /api/v1/invoices/{number}/credit-notes",
+        "GET /api/v1/credit-notes/{number}",
+        "GET /api/v1/statements",
+        "GET /api/v1/statements/{number}",
         "POST /api/v1/invoices/{number}/credit-notes",
         "POST /api/v1/payments",
         "GET /api/v1/payments",
@@ -338,6 +346,8 @@ public abstract partial class AccessTableTests(DatabaseProvider provider) : Port
         var statement = (await db.Statements.SingleAsync(s => s.AccountId == second.Id)).Number;
         (await Api.PostAsJsonAsync("/api/v1/payments", new { method = "cheque", customerNumber = Customer, amount = "1.00", currency = "CAD", receivedOn = "2026-10-31", reference = "CHQ-1" }))
             .EnsureSuccessStatusCode();
+        // Credit note NC00000001, for the API's credit-note routes.
+        (await Api.PostAsJsonAsync($"/api/v1/invoices/{invoice}/credit-notes", new { amount = "1.00", reason = "Access table" })).EnsureSuccessStatusCode();
         foreach (var (email, role) in new[] { ("cr@staff.example", StaffRole.CustomerRelations), ("ops@staff.example", StaffRole.BillingOperator),
                      ("sales@staff.example", StaffRole.Sales), ("admin@staff.example", StaffRole.Administrator), ("halfway@staff.example", StaffRole.Administrator) })
         {
@@ -440,7 +450,10 @@ public abstract partial class AccessTableTests(DatabaseProvider provider) : Port
     {
         var (method, target) = (route[..route.IndexOf(' ', StringComparison.Ordinal)], route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
         var path = target.Replace("{number?}", Customer, StringComparison.Ordinal).Replace("{customerNumber}", Customer, StringComparison.Ordinal)
-            .Replace("/statements/{number}", $"/statements/{statement}", StringComparison.Ordinal).Replace("{number}", invoice, StringComparison.Ordinal)
+            .Replace("/statements/{number}", $"/statements/{statement}", StringComparison.Ordinal).Replace("/credit-notes/{number}", "/credit-notes/NC00000001", StringComparison.Ordinal)
+            .Replace("{number}", invoice, StringComparison.Ordinal)
+            // The first order the two businesses placed.
+            .Replace("/orders/{id}", "/orders/1", StringComparison.Ordinal)
             .Replace("/payments/{id}", "/payments/E000000001", StringComparison.Ordinal).Replace("{id:long}", "1", StringComparison.Ordinal);
         if (method == "GET")
         {
