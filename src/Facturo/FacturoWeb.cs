@@ -43,6 +43,7 @@ public static class FacturoWeb
         PlaceOrder.Map(api);
         AccountsApi.Map(api);
         InvoicesApi.Map(api);
+        Events.EventsApi.Map(api);
         return app;
     }
 
@@ -84,6 +85,7 @@ public static class FacturoWeb
         services.AddSingleton<Payments.ICardGateway, Payments.SandboxCardGateway>();
         services.AddScoped<IssueCreditNote>();
         services.AddScoped<BillRunner>();
+        services.AddScoped<Events.EventLog>();
         services.AddScoped<Taxes.BillerTaxes>();
         services.AddScoped<Taxes.OverrideTaxability>();
         services.AddScoped<Taxes.ExemptionCertificates>();
