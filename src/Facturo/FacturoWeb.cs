@@ -86,6 +86,11 @@ public static class FacturoWeb
         services.AddScoped<IssueCreditNote>();
         services.AddScoped<BillRunner>();
         services.AddScoped<Events.EventLog>();
+        services.AddScoped<Webhooks.WebhookEndpoints>();
+        services.AddOptions<Webhooks.WebhookOptions>().Bind(configuration.GetSection(Webhooks.WebhookOptions.Section))
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.Timeout > TimeSpan.Zero, "Webhooks:PollInterval and Webhooks:Timeout must be positive.").ValidateOnStart();
+        services.AddSingleton<Webhooks.WebhookSender>();
+        services.AddHostedService(provider => provider.GetRequiredService<Webhooks.WebhookSender>());
         services.AddScoped<Taxes.BillerTaxes>();
         services.AddScoped<Taxes.OverrideTaxability>();
         services.AddScoped<Taxes.ExemptionCertificates>();
