@@ -200,6 +200,11 @@ public abstract partial class AccessTableTests(DatabaseProvider provider) : Port
         ["POST /admin/staff?handler=Disable"] = Staff(),
         ["POST /admin/staff?handler=Role"] = Staff(),
         ["POST /admin/staff?handler=ResetTwoStep"] = Staff(),
+        ["GET /admin/webhooks"] = Staff(),
+        ["POST /admin/webhooks?handler=Add"] = Staff(),
+        ["POST /admin/webhooks?handler=Enable"] = Staff(),
+        ["POST /admin/webhooks?handler=Disable"] = Staff(),
+        ["POST /admin/webhooks?handler=SendAgain"] = Staff(),
         // The emailed link's page: its token is the proof, as for the portal's reset link.
         ["GET /admin/set-password"] = Everyone,
         ["POST /admin/set-password"] = Everyone,
@@ -216,6 +221,8 @@ public abstract partial class AccessTableTests(DatabaseProvider provider) : Port
         "GET /api/v1/accounts/{customerNumber}/invoices",
         "GET /api/v1/invoices/{number}",
         "POST /api/v1/invoices/{number}/credit-notes",
+        "GET /api/v1/events",
+        "GET /api/v1/events/{id}",
     ];
 
     /// <summary>
@@ -423,7 +430,8 @@ public abstract partial class AccessTableTests(DatabaseProvider provider) : Port
     {
         var (method, target) = (route[..route.IndexOf(' ', StringComparison.Ordinal)], route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
         var path = target.Replace("{number?}", Customer, StringComparison.Ordinal).Replace("{customerNumber}", Customer, StringComparison.Ordinal)
-            .Replace("/statements/{number}", $"/statements/{statement}", StringComparison.Ordinal).Replace("{number}", invoice, StringComparison.Ordinal);
+            .Replace("/statements/{number}", $"/statements/{statement}", StringComparison.Ordinal).Replace("{number}", invoice, StringComparison.Ordinal)
+            .Replace("/events/{id}", $"/events/{Events.Event.FormatId(1)}", StringComparison.Ordinal);
         if (method == "GET")
         {
             return await person.Client.GetAsync(path);
