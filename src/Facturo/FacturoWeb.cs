@@ -50,6 +50,7 @@ public static class FacturoWeb
         BillRunsApi.Map(api);
         CreditNotesApi.Map(api);
         StatementsApi.Map(api);
+        Events.EventsApi.Map(api);
         return app;
     }
 
@@ -98,6 +99,12 @@ public static class FacturoWeb
         services.AddScoped<BillRunner>();
         services.AddSingleton<RequestedBillRuns>();
         services.AddHostedService(provider => provider.GetRequiredService<RequestedBillRuns>());
+        services.AddScoped<Events.EventLog>();
+        services.AddScoped<Webhooks.WebhookEndpoints>();
+        services.AddOptions<Webhooks.WebhookOptions>().Bind(configuration.GetSection(Webhooks.WebhookOptions.Section))
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.Timeout > TimeSpan.Zero, "Webhooks:PollInterval and Webhooks:Timeout must be positive.").ValidateOnStart();
+        services.AddSingleton<Webhooks.WebhookSender>();
+        services.AddHostedService(provider => provider.GetRequiredService<Webhooks.WebhookSender>());
         services.AddScoped<Taxes.BillerTaxes>();
         services.AddScoped<Taxes.OverrideTaxability>();
         services.AddScoped<Taxes.ExemptionCertificates>();

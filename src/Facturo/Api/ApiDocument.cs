@@ -56,6 +56,10 @@ public static class ApiDocument
             schema.Examples = [JsonValue.Create("1234.56")];
             schema.Description ??= "An amount in the currency of the object that holds it: a string of the exact cents (\"1234.56\"), never a JSON number.";
         }
+        else if (type == typeof(DateOnly))
+        {
+            schema.MaxLength = "YYYY-MM-DD".Length;
+        }
         else if (type == typeof(decimal))
         {
             // Read and written exactly; "double" would tell client generators to parse it as binary floating point.
@@ -74,6 +78,10 @@ public static class ApiDocument
             if (limited.HasFlag(JsonSchemaType.Array))
             {
                 schema.MaxItems ??= maximum.Length;
+            }
+            if (context.JsonPropertyInfo.AttributeProvider.GetCustomAttributes(typeof(ItemMaxLengthAttribute), inherit: false) is [ItemMaxLengthAttribute item, ..] && schema.Items is OpenApiSchema items)
+            {
+                items.MaxLength ??= item.Length;
             }
             else if (limited.HasFlag(JsonSchemaType.String))
             {
@@ -250,4 +258,11 @@ public static class ApiDocument
     /// <summary>"PlaceOrder" → "Place order".</summary>
     private static string Sentence(string operationId) =>
         string.Concat(operationId.Select((c, i) => i == 0 ? char.ToUpperInvariant(c).ToString() : char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
+}
+
+/// <summary>The longest string a list of identifiers in a request may hold: longer ones name nothing and are refused as unknown.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class ItemMaxLengthAttribute(int length) : Attribute
+{
+    public int Length { get; } = length;
 }

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace Facturo.Billing;
 
-public sealed record StartBillRunRequest(string? Period);
+public sealed record StartBillRunRequest([property: System.ComponentModel.DataAnnotations.MaxLength(7)] string? Period);
 
 public sealed record BillRunTotalView(string Currency, ApiAmount Total);
 
@@ -62,13 +62,16 @@ public static class BillRunsApi
         .WithSummary("Bill a period that has ended, in the background; the same period returns the same run")
         .RequireScope(ApiScope.Billing);
 
-        api.MapGet("/bill-runs/{id:long}", async Task<Results<Ok<BillRunView>, ProblemHttpResult>> (long id, FacturoDbContext db, HttpContext http, CancellationToken cancellationToken) =>
+        // The id is read as text, like every other resource's: the path says nothing of how ids are made.
+        api.MapGet("/bill-runs/{id}", async Task<Results<Ok<BillRunView>, ProblemHttpResult>> (string id, FacturoDbContext db, HttpContext http, CancellationToken cancellationToken) =>
         {
             if (Refusal(http) is { } refused)
             {
                 return refused;
             }
-            var run = await db.BillRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+            var run = long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var runId)
+                ? await db.BillRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken)
+                : null;
             return run is null
                 ? (ProblemHttpResult)ApiProblems.From(UserError.NotFound("billrun.not-found", id), http)
                 : TypedResults.Ok(await ViewAsync(db, run, cancellationToken));

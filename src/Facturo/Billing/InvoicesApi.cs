@@ -112,7 +112,7 @@ public static class InvoicesApi
             var biller = await db.BillerSettings.AsNoTracking().SingleAsync(cancellationToken);
             var pdf = Documents.InvoicePdf.Render(Portal.PortalDocuments.ModelOf(invoice, biller), Portal.PortalDocuments.DocumentLanguageOf(documentLanguage.Value));
             return TypedResults.File(pdf, "application/pdf", $"{invoice.Number}.pdf");
-        }).WithName("GetInvoicePdf").WithSummary("The invoice's PDF, the same the portal serves, in French or English (language=fr|en; the caller's language when left out)").RequireScope(ApiScope.Read);
+        }).WithName("GetInvoicePdf").Produces<Stream>(StatusCodes.Status200OK, "application/pdf").WithSummary("The invoice's PDF, the same the portal serves, in French or English (language=fr|en; the caller's language when left out)").RequireScope(ApiScope.Read);
 
         api.MapPost("/invoices/{number}/credit-notes", async Task<Results<Created<CreditNoteView>, ProblemHttpResult>> (string number, IssueCreditNoteRequest request, IssueCreditNote handler,
             FacturoDbContext db, HttpContext http, CancellationToken cancellationToken) =>

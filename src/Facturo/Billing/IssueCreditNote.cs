@@ -26,7 +26,7 @@ public sealed record IssuedCreditNote(string Number, string InvoiceNumber, DateO
 /// add up to what one credit would, and crediting everything gives back exactly the tax charged.
 /// The invoice itself is never touched.
 /// </summary>
-public sealed class IssueCreditNote(FacturoDbContext db, BillerClock clock)
+public sealed class IssueCreditNote(FacturoDbContext db, BillerClock clock, Events.EventLog events)
 {
     public const int MaximumReasonLength = 500;
     public const int MaximumLines = 1000;
@@ -94,6 +94,11 @@ public sealed class IssueCreditNote(FacturoDbContext db, BillerClock clock)
         note.TotalCents = note.SubtotalCents + note.TaxCents;
         db.CreditNotes.Add(note);
         db.LedgerPostings.Add(LedgerPosting.From(BillingPostings.ForCreditNote(invoice.AccountId, invoice.Id, note.Number, note.IssueDate, subtotal, paperFees, taxes), note.CreatedAt));
+        await db.SaveChangesAsync(cancellationToken);
+        await events.RecordAsync(Events.EventTypes.CreditNoteCreated, invoice.CustomerNumber, note.Number,
+            new Events.CreditNoteCreatedData(note.Number, invoice.Number, invoice.CustomerNumber, note.IssueDate, note.CurrencyCode,
+                new Api.ApiAmount(note.SubtotalCents), new Api.ApiAmount(note.TaxCents), new Api.ApiAmount(note.TotalCents), note.Reason), cancellationToken);
+        await events.RecordPaidInvoicesAsync([invoice.Id], note.Number, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new IssuedCreditNote(note.Number, invoice.Number, note.IssueDate, note.SubtotalCents / 100m, note.TaxCents / 100m, note.TotalCents / 100m, note.CurrencyCode,
             note.Lines.Select(l => new IssuedCreditNoteLine(l.InvoiceLineNumber, l.AmountCents / 100m)).ToList(),

@@ -21,7 +21,7 @@ public sealed record BillRunResult(BillingPeriod Period, DateOnly IssueDate, int
 /// so a crash loses at most the batch in flight and a re-run picks up exactly where billing stopped.
 /// The unique (account, period) indexes make a second invoice impossible even for two nodes at once.
 /// </summary>
-public sealed partial class BillRunner(FacturoDbContext db, BillerClock clock, BillerTaxes taxes, InvoiceReadyNotifier notifier, ILogger<BillRunner> logger)
+public sealed partial class BillRunner(FacturoDbContext db, BillerClock clock, BillerTaxes taxes, InvoiceReadyNotifier notifier, Events.EventLog events, ILogger<BillRunner> logger)
 {
     private const int MaxConflictRetries = 5;
 
@@ -191,6 +191,8 @@ public sealed partial class BillRunner(FacturoDbContext db, BillerClock clock, B
         await InvoiceBatchWriter.WriteAsync(db, invoices, postings, cancellationToken);
         // With the invoices: a crash leaves no invoice without its channel, and the paper fee always matches it.
         await BulkInsert.InsertAsync(db, deliveries, cancellationToken);
+        // In the batch's transaction: an invoice is announced exactly when it exists.
+        await events.RecordAllAsync(invoices.Select(FinalizedEvent).ToList(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (drafts.Count, highest);
     }
@@ -275,6 +277,10 @@ public sealed partial class BillRunner(FacturoDbContext db, BillerClock clock, B
             }
         }
     }
+
+    private Events.Event FinalizedEvent(Invoice invoice) => events.Compose(Events.EventTypes.InvoiceFinalized, invoice.CustomerNumber, invoice.Number,
+        new Events.InvoiceFinalizedData(invoice.Number, invoice.CustomerNumber, invoice.Period, invoice.IssueDate, invoice.DueDate, invoice.CurrencyCode,
+            new Api.ApiAmount(invoice.SubtotalCents), new Api.ApiAmount(invoice.TaxCents), new Api.ApiAmount(invoice.TotalCents)));
 
     private static InvoiceDelivery DeliveryOf(Invoice invoice, CustomerAccount account, InvoiceRoute route, InvoiceDraft draft) => new()
     {

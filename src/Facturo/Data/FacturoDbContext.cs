@@ -53,6 +53,9 @@ public abstract class FacturoDbContext(DbContextOptions options) : IdentityUserC
     public DbSet<Staff.StaffMember> StaffMembers => Set<Staff.StaffMember>();
     public DbSet<Staff.StaffAuditEntry> StaffAuditEntries => Set<Staff.StaffAuditEntry>();
     public DbSet<Staff.ProgramChange> ProgramChanges => Set<Staff.ProgramChange>();
+    public DbSet<Events.Event> Events => Set<Events.Event>();
+    public DbSet<Webhooks.WebhookEndpoint> WebhookEndpoints => Set<Webhooks.WebhookEndpoint>();
+    public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
     public DbSet<Staff.SalesLead> SalesLeads => Set<Staff.SalesLead>();
     public DbSet<Portal.SupportQuestion> SupportQuestions => Set<Portal.SupportQuestion>();
     public DbSet<Payments.ReceiptAllocation> ReceiptAllocations => Set<Payments.ReceiptAllocation>();

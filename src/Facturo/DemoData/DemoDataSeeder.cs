@@ -115,7 +115,8 @@ public sealed class DemoDataSeeder(FacturoDbContext db, BillerClock clock, ILogg
         for (var period = firstPeriod; period < currentPeriod; period = period.Next)
         {
             var billingMorning = new DateTimeOffset(period.Next.FirstDay.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
-            var runner = new BillRunner(db, new BillerClock(new FixedTime(billingMorning)), new BillerTaxes(db), notifier, billRunLog);
+            var billingClock = new BillerClock(new FixedTime(billingMorning));
+            var runner = new BillRunner(db, billingClock, new BillerTaxes(db), notifier, new Events.EventLog(db, billingClock), billRunLog);
             await runner.RunAsync(period, 500, null, cancellationToken);
         }
         await AddPortalUsersAsync(accounts, now, cancellationToken);

@@ -63,7 +63,7 @@ public sealed class NachaSettings
 /// to bank" commit together or not at all, and a payment moves only if it is still "submitted": a crash
 /// or a second runner can never put one payment in two files.
 /// </summary>
-public sealed class DebitBatches(FacturoDbContext db, BankAccountNumbers numbers, BankFileContents contents, LeaseDebits leaseDebits, IOptions<BankFileOptions> options, IOptions<BankSftpOptions> sftp, BillerClock clock)
+public sealed class DebitBatches(FacturoDbContext db, BankAccountNumbers numbers, BankFileContents contents, LeaseDebits leaseDebits, IOptions<BankFileOptions> options, IOptions<BankSftpOptions> sftp, BillerClock clock, Events.EventLog events)
 {
     /// <summary>
     /// Submits the automatic debits of lease invoices due today, batches every submitted debit, then writes to the outbox every file not yet there, including one
@@ -172,7 +172,7 @@ public sealed class DebitBatches(FacturoDbContext db, BankAccountNumbers numbers
     private static BankCountry CountryOf(BankFileFormat format) => format == BankFileFormat.Cpa005 ? BankCountry.CA : BankCountry.US;
 
     /// <summary>What a file needs of a submitted debit, and no more: the whole rows of 100,000 debits would only be read to be dropped.</summary>
-    private sealed record Due(long PaymentId, long AmountCents, string Routing, string HolderName, string ProtectedAccountNumber)
+    private sealed record Due(long PaymentId, long AmountCents, string Routing, string HolderName, string ProtectedAccountNumber, string CustomerNumber)
     {
         /// <summary>The payment's reference (P000000045), which fits NACHA's 15 characters and CPA-005's 19 whatever the payment number.</summary>
         public string Identification => PaymentReference.Format(PaymentId);
@@ -185,7 +185,8 @@ public sealed class DebitBatches(FacturoDbContext db, BankAccountNumbers numbers
         var due = await db.Payments.AsNoTracking()
             .Where(Payment.Unsettled).Where(p => p.Status == PaymentStatus.Submitted)
             .Join(db.BankAccounts.Where(b => b.Country == country), p => p.BankAccountId, b => b.Id, (p, b) => new { Payment = p, Bank = b })
-            .Select(x => new Due(x.Payment.Id, x.Payment.AmountCents, x.Bank.Routing, x.Bank.HolderName, x.Bank.ProtectedAccountNumber))
+            .Join(db.Accounts, x => x.Payment.AccountId, a => a.Id, (x, a) => new { x.Payment, x.Bank, a.CustomerNumber })
+            .Select(x => new Due(x.Payment.Id, x.Payment.AmountCents, x.Bank.Routing, x.Bank.HolderName, x.Bank.ProtectedAccountNumber, x.CustomerNumber))
             .ToListAsync(cancellationToken);
         if (due.Count == 0)
         {
@@ -236,6 +237,10 @@ public sealed class DebitBatches(FacturoDbContext db, BankAccountNumbers numbers
             await transaction.RollbackAsync(cancellationToken);
             throw new DbUpdateConcurrencyException($"{ids.Count - moved} of {ids.Count} payments were batched by another run; run again.");
         }
+        // Set-based like the payments' update: a file holds up to 100,000 debits.
+        await events.RecordAllAsync(due.Select(x => events.Compose(Events.EventTypes.PaymentSent, x.CustomerNumber, x.Identification,
+            new Events.PaymentMovedData(x.Identification, x.CustomerNumber, batch.CurrencyCode, new Api.ApiAmount(x.AmountCents), nameof(PaymentStatus.SentToBank), now))).ToList(), cancellationToken);
+        progress?.Report("events written");
         await transaction.CommitAsync(cancellationToken);
         _written[batch.Id] = file;
         progress?.Report($"{moved} payments sent to bank");

@@ -53,7 +53,7 @@ public sealed record ReturnFile(BankFileFormat Format, string CurrencyCode, IRea
 /// nobody is emailed and nothing is changed. A malformed file, or one naming a debit we did not send
 /// (identification, amount, format or currency), imports nothing.
 /// </summary>
-public sealed class PaymentReturns(FacturoDbContext db, EmailOutbox outbox, BankAccountNumbers numbers, BillerClock clock)
+public sealed class PaymentReturns(FacturoDbContext db, EmailOutbox outbox, BankAccountNumbers numbers, BillerClock clock, Events.EventLog events)
 {
     public async Task<Outcome<BankFileImport>> ImportAsync(string fileName, string content, CancellationToken cancellationToken)
     {
@@ -101,6 +101,8 @@ public sealed class PaymentReturns(FacturoDbContext db, EmailOutbox outbox, Bank
         }
         var payerIds = file.Returns.Select(i => payments[i.PaymentId].SubmittedByUserId).Distinct().ToList();
         var payers = await db.Users.AsNoTracking().Where(u => payerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+        var accountIds = file.Returns.Select(i => payments[i.PaymentId].AccountId).Distinct().ToList();
+        var customerNumbers = await db.Accounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.CustomerNumber, cancellationToken);
         var now = clock.UtcNow;
         return await db.InTransactionAsync<BankFileImport>(async () =>
         {
@@ -131,6 +133,7 @@ public sealed class PaymentReturns(FacturoDbContext db, EmailOutbox outbox, Bank
             await LedgerWriter.AppendAsync(db, postings, cancellationToken);
             await BulkInsert.InsertAsync(db, failed, cancellationToken);
             await outbox.QueueAllAsync(emails, cancellationToken);
+            await events.RecordAllAsync(file.Returns.Select(item => ReturnedEvent(payments[item.PaymentId], customerNumbers[payments[item.PaymentId].AccountId], item.ReasonCode)).ToList(), cancellationToken);
             var notices = new List<BankChangeNotice>(file.Changes.Count);
             foreach (var change in file.Changes)
             {
@@ -154,6 +157,11 @@ public sealed class PaymentReturns(FacturoDbContext db, EmailOutbox outbox, Bank
             return import;
         }, cancellationToken);
     }
+
+    private Events.Event ReturnedEvent(Payment payment, string customerNumber, string reasonCode) =>
+        events.Compose(Events.EventTypes.PaymentReturned, customerNumber, payment.Reference,
+            new Events.PaymentReturnedData(payment.Reference, customerNumber, payment.CurrencyCode, new Api.ApiAmount(payment.AmountCents), reasonCode,
+                payment.Allocations.Select(a => Invoice.FormatNumber(a.InvoiceId)).ToList()));
 
     /// <summary>
     /// The payments a file names, untracked and written set-based below: tracking 10,000 payments cost most of an import's time.

@@ -11,7 +11,7 @@ namespace Facturo.Payments;
 /// "settled" and the money moves in the ledger from bank clearing to cash. A later return (some reasons
 /// allow it) takes the money back out of cash.
 /// </summary>
-public sealed class PaymentSettlement(FacturoDbContext db, IOptions<BankFileOptions> options, BillerClock clock)
+public sealed class PaymentSettlement(FacturoDbContext db, IOptions<BankFileOptions> options, BillerClock clock, Events.EventLog events)
 {
     public async Task<int> SettleDueAsync(CancellationToken cancellationToken)
     {
@@ -34,10 +34,15 @@ public sealed class PaymentSettlement(FacturoDbContext db, IOptions<BankFileOpti
             await transaction.RollbackAsync(cancellationToken);
             return 0;
         }
+        var accountIds = due.Select(p => p.AccountId).Distinct().ToList();
+        var customerNumbers = await db.Accounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.CustomerNumber, cancellationToken);
         foreach (var payment in due)
         {
             var amount = new Money(payment.AmountCents, Currency.Parse(payment.CurrencyCode));
             db.LedgerPostings.Add(LedgerPosting.From(PaymentPostings.Settled(payment.Reference, clock.Today, amount), now));
+            var customerNumber = customerNumbers[payment.AccountId];
+            await events.RecordAsync(Events.EventTypes.PaymentSettled, customerNumber, payment.Reference,
+                new Events.PaymentMovedData(payment.Reference, customerNumber, payment.CurrencyCode, new Api.ApiAmount(payment.AmountCents), nameof(PaymentStatus.Settled), now), cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -58,7 +58,7 @@ public sealed record RemittanceImport(BankFileImport Import, IReadOnlyList<Recei
 /// Records receipts and applies them: to the invoices named in the payer's reference (F000000123), up to
 /// each invoice's open balance, in the order named; the rest is unapplied cash until staff apply it.
 /// </summary>
-public sealed partial class Receipts(FacturoDbContext db, BillerClock clock)
+public sealed partial class Receipts(FacturoDbContext db, BillerClock clock, Events.EventLog events)
 {
     public async Task<Outcome<Receipt>> RecordAsync(ReceiptEntry entry, string recordedBy, CancellationToken cancellationToken)
     {
@@ -209,6 +209,8 @@ public sealed partial class Receipts(FacturoDbContext db, BillerClock clock)
             db.LedgerPostings.Add(LedgerPosting.From(PaymentPostings.Applied(receipt.Reference, clock.Today, invoice.AccountId,
                 new InvoiceShare(invoice.Id, new Money(amountCents, currency)), wasUnidentified, new Money(restCents, currency)), now));
             await db.SaveChangesAsync(cancellationToken);
+            await events.RecordPaidInvoicesAsync([invoice.Id], receipt.Reference, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
             return receipt;
         }, cancellationToken);
     }
@@ -282,6 +284,11 @@ public sealed partial class Receipts(FacturoDbContext db, BillerClock clock)
         db.LedgerPostings.Add(LedgerPosting.From(PaymentPostings.Received(receipt.Reference, entry.ReceivedOn, new Money(entry.AmountCents, currency), accountId,
             receipt.Allocations.Select(a => new InvoiceShare(a.InvoiceId, new Money(a.AmountCents, currency))).ToList()), receipt.RecordedAt));
         await db.SaveChangesAsync(cancellationToken);
+        if (receipt.Allocations.Count > 0)
+        {
+            await events.RecordPaidInvoicesAsync(receipt.Allocations.Select(a => a.InvoiceId).ToList(), receipt.Reference, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
         return receipt;
     }
 

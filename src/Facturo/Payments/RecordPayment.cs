@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Facturo.Accounts;
 using Facturo.Api;
@@ -16,8 +17,15 @@ namespace Facturo.Payments;
 /// the bank's or cheque's <paramref name="Reference"/>). <c>debit</c>: a pre-authorized debit from <paramref name="BankAccountId"/>
 /// under the agreement its owner signed. Either pays the <paramref name="Invoices"/> named, or the oldest due first.
 /// </summary>
-public sealed record RecordPaymentRequest(string? Method, string? CustomerNumber, ApiAmount? Amount, string? Currency, DateOnly? ReceivedOn, string? Reference,
-    IReadOnlyList<string>? Invoices, long? BankAccountId);
+public sealed record RecordPaymentRequest(
+    [property: MaxLength(6)] string? Method,
+    [property: MaxLength(20)] string? CustomerNumber,
+    ApiAmount? Amount,
+    [property: MaxLength(3)] string? Currency,
+    DateOnly? ReceivedOn,
+    [property: MaxLength(64)] string? Reference,
+    [property: MaxLength(RecordPayment.MaximumInvoices), ItemMaxLength(20)] IReadOnlyList<string>? Invoices,
+    long? BankAccountId);
 
 /// <summary>
 /// POST /payments: records an EFT or cheque received (<see cref="Receipts"/>) or submits a debit (<see cref="SubmitPayment"/>),
@@ -25,6 +33,8 @@ public sealed record RecordPaymentRequest(string? Method, string? CustomerNumber
 /// </summary>
 public sealed class RecordPayment(FacturoDbContext db, Receipts receipts, SubmitPayment debits, BillerClock clock)
 {
+    public const int MaximumInvoices = 100;
+
     /// <summary>A receipt dated further back is a typo (2062 for 2026, a wrong year), not a late cheque.</summary>
     public const int OldestReceiptDays = 366;
 
@@ -106,7 +116,7 @@ public sealed class RecordPayment(FacturoDbContext db, Receipts receipts, Submit
         {
             return UserError.Validation("receipts.amount-positive");
         }
-        if (request.Invoices is { Count: > 100 })
+        if (request.Invoices is { Count: > MaximumInvoices })
         {
             return UserError.Validation("request.invalid-body");
         }

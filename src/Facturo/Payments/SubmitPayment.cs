@@ -25,7 +25,7 @@ public sealed record PaymentRequest(string CustomerNumber, IReadOnlyList<string>
 /// account's lock, so two people paying the same invoice at once pay it once, and the same idempotency key
 /// never debits twice.
 /// </summary>
-public sealed class SubmitPayment(FacturoDbContext db, EmailOutbox outbox, BillerClock clock)
+public sealed class SubmitPayment(FacturoDbContext db, EmailOutbox outbox, BillerClock clock, Events.EventLog events)
 {
     public async Task<Outcome<Payment>> SubmitAsync(PortalUser me, PaymentRequest request, CancellationToken cancellationToken)
     {
@@ -130,6 +130,11 @@ public sealed class SubmitPayment(FacturoDbContext db, EmailOutbox outbox, Bille
         var (subject, body) = PaymentEmails.Submitted(request.Origin, me, payment.Reference, total.Format(Cultures.For(me.Language)), account.CustomerNumber, invoices, bank.Masked);
         await outbox.QueueAsync("payment-submitted", me.Email!, me.Language, subject, body,
             cancellationToken, dedupKey: $"payment-submitted:{payment.Id}");
+        await events.RecordAsync(Events.EventTypes.PaymentSubmitted, account.CustomerNumber, payment.Reference,
+            new Events.PaymentData(payment.Reference, account.CustomerNumber, payment.CurrencyCode, new Api.ApiAmount(payment.AmountCents), payment.Status.ToString(),
+                shares.Select(s => Invoice.FormatNumber(s.InvoiceId)).ToList()), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await events.RecordPaidInvoicesAsync(shares.Select(s => s.InvoiceId).ToList(), payment.Reference, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (owned is not null)
         {

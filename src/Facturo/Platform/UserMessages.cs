@@ -558,6 +558,33 @@ public static class UserMessages
         ["programs.lead-not-found"] = (
             "Cette piste de vente n'est plus ouverte.",
             "That sales lead is no longer open."),
+        ["events.not-found"] = (
+            "Aucun événement ne porte l'identifiant {0}.",
+            "No event has the id {0}."),
+        ["events.invalid-query"] = (
+            "Paramètres de liste non valides : « after » est le nextCursor d'une page précédente, « limit » va de 1 à {0}, « type » est l'un de : {1}.",
+            "Invalid list parameters: \"after\" is a previous page's nextCursor, \"limit\" is 1 to {0}, \"type\" is one of: {1}."),
+        ["webhooks.url-invalid"] = (
+            "L'adresse « {0} » n'est pas une URL complète (https://…, 500 caractères au plus, sans identifiants). Rien n'a été enregistré.",
+            "\"{0}\" is not a complete URL (https://…, at most 500 characters, no credentials). Nothing was saved."),
+        ["webhooks.url-not-https"] = (
+            "L'adresse « {0} » doit commencer par https:// : les événements ne sont envoyés que chiffrés. Rien n'a été enregistré.",
+            "\"{0}\" must start with https://: events are only sent encrypted. Nothing was saved."),
+        ["webhooks.url-internal"] = (
+            "L'adresse « {0} » désigne un réseau interne (boucle locale, adresse privée ou lien local) : les événements ne sont envoyés qu'à des adresses publiques. Rien n'a été enregistré.",
+            "\"{0}\" points into an internal network (loopback, private or link-local address): events are only sent to public addresses. Nothing was saved."),
+        ["webhooks.no-event-types"] = (
+            "Choisissez au moins un type d'événement parmi : {0}. Rien n'a été enregistré.",
+            "Choose at least one event type among: {0}. Nothing was saved."),
+        ["webhooks.key-not-found"] = (
+            "Aucune clé d'API active ne porte le numéro {0}.",
+            "No active API key has the number {0}."),
+        ["webhooks.not-found"] = (
+            "Aucun point de réception de webhooks ne porte le numéro {0}.",
+            "No webhook endpoint has the number {0}."),
+        ["webhooks.delivery-not-found"] = (
+            "Aucun envoi de webhook ne porte le numéro {0}.",
+            "No webhook delivery has the number {0}."),
         ["receipts.already-recorded"] = (
             "Un paiement de référence bancaire {0} est déjà enregistré : rien n'a été ajouté.",
             "A payment with bank reference {0} is already recorded: nothing was added."),

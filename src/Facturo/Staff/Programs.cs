@@ -59,7 +59,7 @@ public sealed record Volume(long RevenueCents, long Pieces);
 /// Program changes (commercial ⇄ small business) and the sales leads that propose them. Each change is
 /// audited and the customer is told what changes for them.
 /// </summary>
-public sealed class Programs(FacturoDbContext db, StaffAudit audit, EmailOutbox outbox, IOptions<SalesLeadOptions> options, BillerClock clock)
+public sealed class Programs(FacturoDbContext db, StaffAudit audit, EmailOutbox outbox, IOptions<SalesLeadOptions> options, BillerClock clock, Events.EventLog events)
 {
     public static readonly int[] AllowedTerms = [0, 15, 30, 45, 60];
 
@@ -183,7 +183,13 @@ public sealed class Programs(FacturoDbContext db, StaffAudit audit, EmailOutbox 
             db.SalesLeads.Add(lead);
             try
             {
+                // The lead and its event in one transaction; the lead's id names it in the event.
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
+                await events.RecordAsync(Events.EventTypes.LeadOpened, account.CustomerNumber, $"L{lead.Id}",
+                    new Events.LeadOpenedData(lead.Id, account.CustomerNumber, account.CurrencyCode, new Api.ApiAmount(volume.RevenueCents), volume.Pieces), cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
             }
             catch (DbUpdateException)
             {
@@ -236,7 +242,10 @@ public sealed class Programs(FacturoDbContext db, StaffAudit audit, EmailOutbox 
             AccountId = account.Id, From = account.Program, To = to, CreditTermsDays = creditTermsDays, AgreementDate = agreementDate,
             Reason = reason.Trim(), StaffId = audit.CurrentStaffId, At = clock.UtcNow,
         });
+        var from = account.Program;
         (account.Program, account.CreditTermsDays) = (to, creditTermsDays);
+        await events.RecordAsync(Events.EventTypes.AccountProgramChanged, account.CustomerNumber, account.CustomerNumber,
+            new Events.ProgramChangedData(account.CustomerNumber, from.ToString(), to.ToString(), creditTermsDays, agreementDate), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync($"account.program-{to.ToString().ToLowerInvariant()}", CustomerRelations.Subject(account), before,
             new { Program = to.ToString(), CreditTermsDays = creditTermsDays, AgreementDate = agreementDate, Reason = reason.Trim() }, cancellationToken);

@@ -44,6 +44,7 @@ public abstract class AuditInTransactionTests(DatabaseProvider provider) : Porta
         {
             await staffDb.StaffMembers.Where(s => s.Id == departed.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.DisabledAt, Clock.GetUtcNow()));
         }
+        var (endpointId, deliveryId) = await AddWebhookDeliveryAsync();
         var emailsBefore = await CountEmailsAsync();
         var settings = await BillerFormAsync();
         settings.GstHstNumber = "123456782 RT0001";
@@ -79,6 +80,10 @@ public abstract class AuditInTransactionTests(DatabaseProvider provider) : Porta
             ["account.edit"] = async s => (await s.GetRequiredService<EditAccount>().SaveAsync("1000192", NewAccountDetails("1000192"), CancellationToken.None)).Succeeded,
             ["account.import"] = async s => (await s.GetRequiredService<ImportAccounts>().ImportAsync(ImportAccountsTests.Csv(ImportAccountsTests.Line("1000194"), ImportAccountsTests.Line("1000190", name: "Imported Rename")),
                 new ImportActor(staff.Id, staff.Email, "127.0.0.1"), null, CancellationToken.None)).Succeeded,
+            ["webhook.add"] = async s => (await s.GetRequiredService<Webhooks.WebhookEndpoints>().AddAsync(
+                new Webhooks.NewWebhookEndpoint(1, "http://127.0.0.1:9/audited", [Events.EventTypes.InvoicePaid]), CancellationToken.None)).Succeeded,
+            ["webhook.disable"] = async s => (await s.GetRequiredService<Webhooks.WebhookEndpoints>().SetEnabledAsync(endpointId, false, CancellationToken.None)).Succeeded,
+            ["webhook.send-again"] = async s => (await s.GetRequiredService<Webhooks.WebhookEndpoints>().SendAgainAsync(deliveryId, CancellationToken.None)).Succeeded,
             ["biller.settings"] = async s => (await s.GetRequiredService<ChangeBillerSettings>().SaveAsync(settings, Language.En, CancellationToken.None)).Succeeded,
             ["api-key.issue"] = async s => (await s.GetRequiredService<IssueApiKey>().IssueAsync(new NewApiKey("ERP", [ApiScope.Read], []), CancellationToken.None)).Succeeded,
             ["api-key.rotate"] = async s => (await s.GetRequiredService<IssueApiKey>().RotateAsync(1, CancellationToken.None)).Succeeded,
@@ -125,7 +130,22 @@ public abstract class AuditInTransactionTests(DatabaseProvider provider) : Porta
         var unchanged = await db.StaffMembers.SingleAsync(m => m.Id == colleague.Id);
         Assert.Equal((StaffRole.Sales, (DateTimeOffset?)null, (string?)null), (unchanged.Role, unchanged.DisabledAt, unchanged.PasswordLinkHash));
         Assert.NotNull((await db.StaffMembers.SingleAsync(m => m.Id == departed.Id)).DisabledAt);
+        Assert.Equal([("http://127.0.0.1:9/kept", true)], await db.WebhookEndpoints.Select(e => new ValueTuple<string, bool>(e.Url, e.Enabled)).ToListAsync());
+        Assert.Equal((Webhooks.WebhookDeliveryState.Failed, 3), await db.WebhookDeliveries.Select(d => new ValueTuple<Webhooks.WebhookDeliveryState, int>(d.State, d.Attempts)).SingleAsync());
         Assert.Empty(await db.StaffAuditEntries.ToListAsync());
+    }
+
+    /// <summary>An endpoint of the test key, and a delivery to it that failed for good.</summary>
+    private async Task<(long EndpointId, long DeliveryId)> AddWebhookDeliveryAsync()
+    {
+        await using var db = Database.NewContext();
+        var endpoint = new Webhooks.WebhookEndpoint { ApiKeyId = 1, Url = "http://127.0.0.1:9/kept", EventTypes = "invoice.finalized", ProtectedSecret = "unused", Enabled = true, CreatedAt = Clock.GetUtcNow() };
+        db.WebhookEndpoints.Add(endpoint);
+        await db.SaveChangesAsync();
+        var delivery = new Webhooks.WebhookDelivery { EndpointId = endpoint.Id, EventId = await db.Events.MinAsync(e => e.Id), State = Webhooks.WebhookDeliveryState.Failed, Attempts = 3, NextAttemptAt = Clock.GetUtcNow() };
+        db.WebhookDeliveries.Add(delivery);
+        await db.SaveChangesAsync();
+        return (endpoint.Id, delivery.Id);
     }
 
     private static AccountDetails NewAccountDetails(string number)

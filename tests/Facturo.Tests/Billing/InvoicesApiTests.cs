@@ -29,7 +29,7 @@ public abstract class InvoicesApiTests(DatabaseProvider provider) : FacturoTest(
     }
 
     private Task<HttpResponseMessage> CreditAsync(string invoice, decimal amount) =>
-        Api.PostAsJsonAsync($"/api/v1/invoices/{invoice}/credit-notes", new { amount, reason = "Damaged parcel" });
+        Api.PostAsJsonAsync($"/api/v1/invoices/{invoice}/credit-notes", new { amount = amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), reason = "Damaged parcel" });
 
     [Fact]
     public async Task An_invoice_reads_with_its_status_balance_the_payments_applied_and_its_credit_notes()
@@ -196,7 +196,7 @@ public abstract class InvoicesApiTests(DatabaseProvider provider) : FacturoTest(
         Assert.Equal((HttpStatusCode.NotFound, "invoice.not-found"), await limited.ProblemAsync($"/api/v1/invoices/{theirs}/credit-notes"));
         Assert.Equal((HttpStatusCode.NotFound, "creditnote.not-found"), await limited.ProblemAsync("/api/v1/credit-notes/NC00000001"));
         Assert.Equal((HttpStatusCode.NotFound, "creditnote.not-found"), await limited.ProblemAsync("/api/v1/credit-notes/NC00000099"));
-        var credit = await limited.PostAsJsonAsync($"/api/v1/invoices/{theirs}/credit-notes", new { amount = 1m, reason = "Not mine" });
+        var credit = await limited.PostAsJsonAsync($"/api/v1/invoices/{theirs}/credit-notes", new { amount = "1.00", reason = "Not mine" });
         Assert.Equal(HttpStatusCode.NotFound, credit.StatusCode);
         Assert.Empty((await limited.JsonAsync("/api/v1/invoices")).GetProperty("data").EnumerateArray());
         await using var db = Database.NewContext();

@@ -17,7 +17,7 @@ public abstract class StatementsApiTests(DatabaseProvider provider) : FacturoTes
         Api.PostAsJsonAsync("/api/v1/orders", new
         {
             customerNumber, channel = "Website", paymentMethod = "Card",
-            lines = new[] { new { category = "Shipping", description = "Expedited Parcel", quantity = 1, unitPrice } },
+            lines = new[] { new { category = "Shipping", description = "Expedited Parcel", quantity = 1, unitPrice = unitPrice.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) } },
             card = new { number = "4242424242424242", expiryMonth = 12, expiryYear = 2028, cvc = "123" },
         });
 

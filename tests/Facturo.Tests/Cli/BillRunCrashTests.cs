@@ -35,6 +35,7 @@ public abstract class BillRunCrashTests(DatabaseProvider provider) : IAsyncLifet
             await firstRun.KillAsync();
         }
         var billedBeforeCrash = await CountInvoicesAsync();
+        var announcedBeforeCrash = await FinalizedEventsAsync();
 
         var secondRun = await FacturoProcess.RunAsync(_database.Options, "bill-run", "--period", LastMonth, "--batch-size", "20");
 
@@ -47,12 +48,21 @@ public abstract class BillRunCrashTests(DatabaseProvider provider) : IAsyncLifet
         Assert.Equal(Accounts, await db.Invoices.Select(i => i.AccountId).Distinct().CountAsync());
         Assert.Equal(Accounts, await db.LedgerPostings.CountAsync(p => p.Kind == PostingKind.Invoice));
         Assert.Equal(0, await db.Invoices.CountAsync(i => !i.Lines.Any()));
+        // Each invoice's event commits with it: none for the batch the kill lost, one per invoice in the end.
+        Assert.Equal(billedBeforeCrash, announcedBeforeCrash.Count);
+        Assert.Equal(numbers.Select(Invoice.FormatNumber), (await FinalizedEventsAsync()).Order(StringComparer.Ordinal));
         await LedgerAssertions.AssertBalancedAsync(_database);
         // Every invoice has its route, and each one routed to email is emailed once, whichever run issued it.
         var routes = await db.InvoiceDeliveries.GroupBy(d => d.Channel).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
         Assert.Equal(Accounts, routes.Values.Sum());
         Assert.Equal(routes[InvoiceChannel.Email], await db.OutboxEmails.CountAsync(e => e.Kind == InvoicePdfEmails.Kind));
         Assert.Contains($"Delivery: 0 by portal notice, {routes[InvoiceChannel.Email]} by email with the PDF, {routes[InvoiceChannel.Paper]} on paper", secondRun.Output, StringComparison.Ordinal);
+    }
+
+    private async Task<List<string>> FinalizedEventsAsync()
+    {
+        await using var db = _database.NewContext();
+        return await db.Events.Where(e => e.Type == Events.EventTypes.InvoiceFinalized).Select(e => e.ObjectId).ToListAsync();
     }
 
     private async Task<int> CountInvoicesAsync()

@@ -48,7 +48,7 @@ public abstract class OrdersApiTests(DatabaseProvider provider) : FacturoTest(pr
         var placed = await Api.PostAsync("/api/v1/orders", System.Net.Http.Json.JsonContent.Create(new
         {
             customerNumber = "1000001", channel = "Website", paymentMethod = "Card",
-            lines = new[] { new { category = "Shipping", description = "Expedited Parcel", quantity = 1, unitPrice = 100m } },
+            lines = new[] { new { category = "Shipping", description = "Expedited Parcel", quantity = 1, unitPrice = "100.00" } },
             card = new { number = "4242 4242 4242 4242", expiryMonth = 12, expiryYear = 2028, cvc = "123" },
         }));
 

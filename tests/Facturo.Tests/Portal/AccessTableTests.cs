@@ -208,6 +208,11 @@ public abstract partial class AccessTableTests(DatabaseProvider provider) : Port
         ["POST /admin/api-keys?handler=Rotate"] = Staff(),
         ["POST /admin/api-keys?handler=Revoke"] = Staff(),
         ["GET /admin/api-keys/{id:long}"] = Staff(),
+        ["GET /admin/webhooks"] = Staff(),
+        ["POST /admin/webhooks?handler=Add"] = Staff(),
+        ["POST /admin/webhooks?handler=Enable"] = Staff(),
+        ["POST /admin/webhooks?handler=Disable"] = Staff(),
+        ["POST /admin/webhooks?handler=SendAgain"] = Staff(),
         // The emailed link's page: its token is the proof, as for the portal's reset link.
         ["GET /admin/set-password"] = Everyone,
         ["POST /admin/set-password"] = Everyone,
@@ -238,7 +243,9 @@ public abstract partial class AccessTableTests(DatabaseProvider provider) : Port
         "GET /api/v1/accounts/{customerNumber}/bank-accounts",
         "POST /api/v1/bill-runs",
         "GET /api/v1/bill-runs",
-        "GET /api/v1/bill-runs/{id:long}",
+        "GET /api/v1/bill-runs/{id}",
+        "GET /api/v1/events",
+        "GET /api/v1/events/{id}",
     ];
 
     /// <summary>
@@ -453,8 +460,9 @@ public abstract partial class AccessTableTests(DatabaseProvider provider) : Port
             .Replace("/statements/{number}", $"/statements/{statement}", StringComparison.Ordinal).Replace("/credit-notes/{number}", "/credit-notes/NC00000001", StringComparison.Ordinal)
             .Replace("{number}", invoice, StringComparison.Ordinal)
             // The first order the two businesses placed.
-            .Replace("/orders/{id}", "/orders/1", StringComparison.Ordinal)
-            .Replace("/payments/{id}", "/payments/E000000001", StringComparison.Ordinal).Replace("{id:long}", "1", StringComparison.Ordinal);
+            .Replace("/orders/{id}", "/orders/1", StringComparison.Ordinal).Replace("/bill-runs/{id}", "/bill-runs/1", StringComparison.Ordinal)
+            .Replace("/payments/{id}", "/payments/E000000001", StringComparison.Ordinal).Replace("{id:long}", "1", StringComparison.Ordinal)
+            .Replace("/events/{id}", $"/events/{Events.Event.FormatId(1)}", StringComparison.Ordinal);
         if (method == "GET")
         {
             return await person.Client.GetAsync(path);
